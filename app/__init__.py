@@ -1,0 +1,1 @@
+"""Summit KB: a source-attributed knowledge API about the August 2025 Anchorage summit."""

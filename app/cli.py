@@ -1,0 +1,89 @@
+"""The command line: `summitkb migrate`, `summitkb load`, `summitkb serve`."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.config import PROJECT_ROOT, get_settings
+from app.loader import LoadReport, SeedRejected, load_seed
+
+cli = typer.Typer(help="Summit KB: a source-attributed knowledge API.", no_args_is_help=True)
+
+DatabaseUrl = Annotated[
+    str | None,
+    typer.Option(help="SQLAlchemy database URL (default: $DATABASE_URL or the SQLite file)."),
+]
+
+
+def resolve_url(database_url: str | None) -> str:
+    return database_url or get_settings().database_url
+
+
+def ensure_sqlite_folder(url: str) -> None:
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and url != "sqlite:///:memory:":
+        Path(url.removeprefix(prefix)).parent.mkdir(parents=True, exist_ok=True)
+
+
+@cli.command()
+def migrate(database_url: DatabaseUrl = None, revision: str = "head") -> None:
+    """Bring the database schema up to `revision` with the Alembic migrations."""
+    from alembic import command
+    from alembic.config import Config
+
+    url = resolve_url(database_url)
+    ensure_sqlite_folder(url)
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.attributes["database_url"] = url
+    command.upgrade(config, revision)
+    typer.echo(f"schema at {revision}")
+
+
+@cli.command()
+def load(
+    seed_dir: Annotated[Path | None, typer.Argument(help="Seed folder (default: seed/).")] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Verify a seed folder and load it into the database in one transaction."""
+    settings = get_settings()
+    try:
+        report = load_seed(
+            seed_dir or settings.seed_dir, resolve_url(database_url), settings.seed_max_file_bytes
+        )
+    except SeedRejected as rejected:
+        for problem in rejected.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was written", err=True)
+        raise typer.Exit(code=1) from None
+    print_report(report)
+
+
+def print_report(report: LoadReport) -> None:
+    typer.echo(f"{'resource':<10} {'inserted':>9} {'updated':>8} {'deleted':>8} {'unchanged':>10}")
+    for resource, change in report.changes.items():
+        typer.echo(
+            f"{resource:<10} {len(change.inserted):>9} {len(change.updated):>8}"
+            f" {len(change.deleted):>8} {change.unchanged:>10}"
+        )
+    state = "loaded" if report.written else "already loaded; nothing written"
+    typer.echo(f"dataset {report.version[:12]}: {state}")
+
+
+@cli.command()
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: Annotated[int, typer.Option(min=1)] = 1,
+    reload: bool = False,
+) -> None:
+    """Serve the API with uvicorn."""
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:create_app", factory=True, host=host, port=port, workers=workers, reload=reload
+    )
+
+
+def main() -> None:
+    cli()

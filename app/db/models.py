@@ -1,0 +1,242 @@
+"""The ORM models: the schema that the Alembic migrations create.
+
+There are deliberately no relationship() attributes: every read query loads related rows in one
+batched statement of its own, so an N+1 pattern cannot creep in through attribute access.
+"""
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from app.domain import ActorKind, EventKind, EventStatus, Precision, Stance
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SLUG = String(200)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_type(enum: type[StrEnum], name: str) -> Enum:
+    """A portable enum: a VARCHAR with a named CHECK constraint, stored by value."""
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+def owner_key(table: str) -> Mapped[str | None]:
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    file: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str] = mapped_column(String(200), index=True)
+    byline: Mapped[str | None] = mapped_column(String(200))
+    published_on: Mapped[dt.date] = mapped_column(Date)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    language: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    length: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Actor(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[ActorKind] = mapped_column(enum_type(ActorKind, "actor_kind"), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ActorAlias(Base):
+    __tablename__ = "actor_aliases"
+
+    actor_id: Mapped[str] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
+    alias: Mapped[str] = mapped_column(String(300), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+
+
+class Affiliation(Base):
+    __tablename__ = "affiliations"
+
+    id: Mapped[str] = mapped_column(String(220), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    role: Mapped[str] = mapped_column(String(300))
+    started_on: Mapped[dt.date | None] = mapped_column(Date)
+    started_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "started_precision"))
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    ended_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "ended_precision"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_start_on_id", "start_on", "id"),)
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[EventKind] = mapped_column(enum_type(EventKind, "event_kind"), index=True)
+    status: Mapped[EventStatus] = mapped_column(enum_type(EventStatus, "event_status"))
+    start_on: Mapped[dt.date | None] = mapped_column(Date)
+    start_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "start_precision"))
+    end_on: Mapped[dt.date | None] = mapped_column(Date)
+    end_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "end_precision"))
+    place: Mapped[str | None] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class EventParticipant(Base):
+    __tablename__ = "event_participants"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True, index=True)
+    role: Mapped[str | None] = mapped_column(String(300))
+    ordinal: Mapped[int] = mapped_column(Integer)
+
+
+class EventTopic(Base):
+    __tablename__ = "event_topics"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), primary_key=True, index=True)
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        Index("ix_quotes_said_on_id", "said_on", "id"),
+        Index("ix_quotes_speaker_id_said_on_id", "speaker_id", "said_on", "id"),
+    )
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    speaker_id: Mapped[str] = mapped_column(ForeignKey("actors.id"))
+    said_on: Mapped[dt.date | None] = mapped_column(Date)
+    said_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "said_precision"))
+    is_fragment: Mapped[bool]
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class QuoteTopic(Base):
+    __tablename__ = "quote_topics"
+
+    quote_id: Mapped[str] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), primary_key=True, index=True)
+
+
+class Position(Base):
+    __tablename__ = "positions"
+    __table_args__ = (Index("ix_positions_held_on_id", "held_on", "id"),)
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), index=True)
+    topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), index=True)
+    stance: Mapped[Stance] = mapped_column(enum_type(Stance, "stance"), index=True)
+    statement: Mapped[str] = mapped_column(Text)
+    held_on: Mapped[dt.date | None] = mapped_column(Date)
+    held_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "held_precision"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class PositionEvidence(Base):
+    __tablename__ = "position_evidence"
+
+    position_id: Mapped[str] = mapped_column(
+        ForeignKey("positions.id", ondelete="CASCADE"), primary_key=True
+    )
+    quote_id: Mapped[str] = mapped_column(ForeignKey("quotes.id"), primary_key=True, index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+
+
+CITATION_OWNERS = ("actor", "affiliation", "event", "quote", "position")
+
+
+class Citation(Base):
+    __tablename__ = "citations"
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(f"(CASE WHEN {o}_id IS NULL THEN 0 ELSE 1 END)" for o in CITATION_OWNERS)
+            + " = 1",
+            name="one_owner",
+        ),
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="offsets"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    excerpt: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    actor_id: Mapped[str | None] = owner_key("actors")
+    affiliation_id: Mapped[str | None] = owner_key("affiliations")
+    event_id: Mapped[str | None] = owner_key("events")
+    quote_id: Mapped[str | None] = owner_key("quotes")
+    position_id: Mapped[str | None] = owner_key("positions")
+
+
+class Dataset(Base):
+    """One row: which seed is loaded, when, and how much of each resource it holds."""
+
+    __tablename__ = "dataset"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -1,0 +1,49 @@
+"""The vocabulary shared by the seed format, the database and the API."""
+
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    """How precisely a date is known; the stored date is the first day of the period."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    STATE = "state"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+
+
+class EventKind(StrEnum):
+    SUMMIT = "summit"
+    MEETING = "meeting"
+    TALKS = "talks"
+    CALL = "call"
+    STATEMENT = "statement"
+    PRESS_CONFERENCE = "press-conference"
+    BRIEFING = "briefing"
+    ANNOUNCEMENT = "announcement"
+    MILITARY = "military"
+    POLL = "poll"
+    VISIT = "visit"
+    OTHER = "other"
+
+
+class EventStatus(StrEnum):
+    PLANNED = "planned"
+    PROPOSED = "proposed"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class Stance(StrEnum):
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    CONDITIONAL = "conditional"
+    MIXED = "mixed"

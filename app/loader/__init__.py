@@ -1,0 +1,73 @@
+"""The loader: read a seed folder, verify it whole, then write it in one transaction."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from app.db.engine import build_engine
+from app.loader.plan import Plan, build_plan
+from app.loader.problems import Problem, SeedRejected
+from app.loader.read import read_seed
+from app.loader.records import RESOURCES
+from app.loader.write import Change, delete_records, diff, record_dataset, stored_version, upsert
+
+__all__ = ["LoadReport", "Problem", "SeedRejected", "check_seed", "load_seed"]
+
+# Work that must happen in the load's transaction after the rows are written (search indexes...).
+AFTER_WRITE: list[Callable[[Connection], None]] = []
+
+
+@dataclass
+class LoadReport:
+    version: str
+    changes: dict[str, Change]
+    counts: dict[str, int]
+    written: bool
+
+
+def check_seed(seed_dir: Path, max_file_bytes: int) -> tuple[str, Plan]:
+    """Validate and verify the whole seed; raise SeedRejected listing every problem."""
+    seed = read_seed(seed_dir, max_file_bytes)
+    plan = build_plan(seed, max_file_bytes)
+    if seed.problems:
+        raise SeedRejected(seed.problems)
+    return seed.version, plan
+
+
+def count_rows(plan: Plan) -> dict[str, int]:
+    counts = {resource: len(records) for resource, records in plan.items()}
+    counts["citations"] = sum(
+        len(rows.children.get("citations", [])) for records in plan.values() for rows in records.values()
+    )
+    return counts
+
+
+def load_seed(seed_dir: Path, database_url: str, max_file_bytes: int) -> LoadReport:
+    """Load the seed at `seed_dir` into the database, all or nothing."""
+    version, plan = check_seed(seed_dir, max_file_bytes)
+    counts = count_rows(plan)
+    engine = build_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            connection = connection.execution_options(sqlite_immediate=True)
+            with connection.begin():
+                return _write(connection, version, plan, counts)
+    finally:
+        engine.dispose()
+
+
+def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, int]) -> LoadReport:
+    changes = {resource: diff(connection, resource, plan[resource]) for resource in RESOURCES}
+    touched = any(change.touched for change in changes.values())
+    if not touched and stored_version(connection) == version:
+        return LoadReport(version, changes, counts, written=False)
+    for resource in RESOURCES:
+        upsert(connection, resource, plan, changes[resource])
+    for resource in reversed(RESOURCES):
+        delete_records(connection, resource, changes[resource].deleted)
+    for step in AFTER_WRITE:
+        step(connection)
+    record_dataset(connection, version, counts)
+    return LoadReport(version, changes, counts, written=True)

@@ -1,0 +1,80 @@
+"""Parse seed files while remembering the line of every record and field."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+
+
+class LineDict(dict[str, Any]):
+    """A mapping from a seed file that knows the line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineLoader(yaml.SafeLoader):
+    """yaml.SafeLoader (no tags, no objects) whose mappings are LineDicts."""
+
+    def construct_line_dict(self, node: yaml.MappingNode) -> Iterator[LineDict]:
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {
+            str(key.value): key.start_mark.line + 1 for key, _value in node.value
+        }
+        yield data
+        data.update(self.construct_mapping(node))
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_dict)
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+
+
+class JsonLineError(ValueError):
+    def __init__(self, line: int, reason: str) -> None:
+        self.line = line
+        super().__init__(reason)
+
+
+def load_jsonl(text: str) -> list[Any]:
+    records: list[Any] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            value = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            raise JsonLineError(number, f"invalid JSON: {error.msg}") from None
+        if not isinstance(value, dict):
+            raise JsonLineError(number, "expected one JSON object per line")
+        record = LineDict(value)
+        record.line = number
+        record.key_lines = {}
+        records.append(record)
+    return records
+
+
+def line_of(record: Any, loc: tuple[int | str, ...]) -> int:
+    """The line of the deepest element of `record` that `loc` (a pydantic error path) reaches."""
+    line = getattr(record, "line", 0)
+    node = record
+    for step in loc:
+        if isinstance(node, LineDict) and isinstance(step, str):
+            line = node.key_lines.get(step, line)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+
+def read_text(path: Path) -> str:
+    """A seed file's text, exactly as stored (no newline translation)."""
+    return path.read_bytes().decode("utf-8")

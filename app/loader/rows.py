@@ -1,0 +1,196 @@
+"""Turn checked seed records into the rows of each table, with a content hash per record."""
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from app.db.models import CITATION_OWNERS
+from app.loader.read import Located
+from app.loader.records import (
+    ActorRecord,
+    EventRecord,
+    PositionRecord,
+    QuoteRecord,
+    SourceRecord,
+    TopicRecord,
+)
+from app.loader.verify import SeedChecker
+
+Row = dict[str, Any]
+
+
+@dataclass
+class RecordRows:
+    """The main row of one record and the rows of its child tables."""
+
+    main: Row
+    children: dict[str, list[Row]] = field(default_factory=dict)
+
+    def seal(self) -> "RecordRows":
+        """Stamp the main row with a hash of everything this record writes."""
+        payload = orjson.dumps([self.main, self.children], option=orjson.OPT_SORT_KEYS)
+        self.main["content_hash"] = hashlib.sha256(payload).hexdigest()
+        return self
+
+
+def citation_rows(owner: str, owner_id: str, rows: list[Row]) -> list[Row]:
+    blank = {f"{name}_id": None for name in CITATION_OWNERS}
+    return [{**row, **blank, f"{owner}_id": owner_id} for row in rows]
+
+
+def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
+    record: SourceRecord = located.record
+    document = check.documents.get(record.id)
+    if document is None:
+        return None
+    published = record.published_at
+    timed = isinstance(published, dt.datetime)
+    main = {
+        "id": record.id,
+        "file": record.file,
+        "title": record.title,
+        "publisher": record.publisher,
+        "byline": record.byline,
+        "published_on": published.date() if isinstance(published, dt.datetime) else published,
+        "published_at": published if timed else None,
+        "url": record.url,
+        "language": record.language,
+        "text": document.text,
+        "sha256": document.sha256,
+        "length": len(document.text),
+    }
+    return RecordRows(main).seal()
+
+
+def topic_rows(check: SeedChecker, located: Located) -> RecordRows:
+    record: TopicRecord = located.record
+    main = {"id": record.id, "name": record.name, "description": record.description}
+    return RecordRows(main).seal()
+
+
+def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
+    record: ActorRecord = located.record
+    main = {
+        "id": record.id,
+        "name": record.name,
+        "kind": record.kind,
+        "description": record.description,
+    }
+    aliases = [
+        {"actor_id": record.id, "alias": alias, "ordinal": index}
+        for index, alias in enumerate(dict.fromkeys(record.aliases))
+    ]
+    citations = citation_rows("actor", record.id, check.citations(located, record.citations))
+    affiliations = []
+    for index, affiliation in enumerate(record.affiliations):
+        affiliation_id = f"{record.id}/{index}"
+        if affiliation.organisation is not None:
+            loc = ("affiliations", index, "organisation")
+            check.ref(located, loc, "actors", affiliation.organisation)
+        affiliations.append(
+            {
+                "id": affiliation_id,
+                "actor_id": record.id,
+                "organisation_id": affiliation.organisation,
+                "role": affiliation.role,
+                "started_on": affiliation.from_.on,
+                "started_precision": affiliation.from_.precision,
+                "ended_on": affiliation.to.on,
+                "ended_precision": affiliation.to.precision,
+                "ordinal": index,
+            }
+        )
+        found = check.citations(located, affiliation.citations, ("affiliations", index, "citations"))
+        citations += citation_rows("affiliation", affiliation_id, found)
+    children = {"actor_aliases": aliases, "affiliations": affiliations, "citations": citations}
+    return RecordRows(main, children).seal()
+
+
+def event_rows(check: SeedChecker, located: Located) -> RecordRows:
+    record: EventRecord = located.record
+    main = {
+        "id": record.id,
+        "title": record.title,
+        "kind": record.kind,
+        "status": record.status,
+        "start_on": record.start.on,
+        "start_precision": record.start.precision,
+        "end_on": record.end.on,
+        "end_precision": record.end.precision,
+        "place": record.place,
+        "description": record.description,
+    }
+    for index, participant in enumerate(record.participants):
+        check.ref(located, ("participants", index, "actor"), "actors", participant.actor)
+    check.refs(located, "topics", "topics", record.topics)
+    participants = [
+        {"event_id": record.id, "actor_id": p.actor, "role": p.role, "ordinal": index}
+        for index, p in enumerate(record.participants)
+    ]
+    children = {
+        "event_participants": participants,
+        "event_topics": [{"event_id": record.id, "topic_id": t} for t in record.topics],
+        "citations": citation_rows("event", record.id, check.citations(located, record.citations)),
+    }
+    return RecordRows(main, children).seal()
+
+
+def quote_rows(check: SeedChecker, located: Located) -> RecordRows:
+    record: QuoteRecord = located.record
+    main = {
+        "id": record.id,
+        "text": record.text,
+        "speaker_id": record.speaker,
+        "said_on": record.said_on.on,
+        "said_precision": record.said_on.precision,
+        "is_fragment": record.fragment,
+        "event_id": record.event,
+    }
+    check.ref(located, ("speaker",), "actors", record.speaker)
+    if record.event is not None:
+        check.ref(located, ("event",), "events", record.event)
+    check.refs(located, "topics", "topics", record.topics)
+    found = check.citations(located, record.citations, must_contain=record.text)
+    children = {
+        "quote_topics": [{"quote_id": record.id, "topic_id": t} for t in record.topics],
+        "citations": citation_rows("quote", record.id, found),
+    }
+    return RecordRows(main, children).seal()
+
+
+def position_rows(check: SeedChecker, located: Located) -> RecordRows:
+    record: PositionRecord = located.record
+    main = {
+        "id": record.id,
+        "actor_id": record.actor,
+        "topic_id": record.topic,
+        "stance": record.stance,
+        "statement": record.statement,
+        "held_on": record.held_on.on,
+        "held_precision": record.held_on.precision,
+    }
+    check.ref(located, ("actor",), "actors", record.actor)
+    check.ref(located, ("topic",), "topics", record.topic)
+    check.refs(located, "evidence", "quotes", record.evidence)
+    evidence = [
+        {"position_id": record.id, "quote_id": quote_id, "ordinal": index}
+        for index, quote_id in enumerate(dict.fromkeys(record.evidence))
+    ]
+    citations = citation_rows("position", record.id, check.citations(located, record.citations))
+    return RecordRows(main, {"position_evidence": evidence, "citations": citations}).seal()
+
+
+RowBuilder = Callable[[SeedChecker, Located], RecordRows | None]
+
+BUILDERS: dict[str, RowBuilder] = {
+    "sources": source_rows,
+    "topics": topic_rows,
+    "actors": actor_rows,
+    "events": event_rows,
+    "quotes": quote_rows,
+    "positions": position_rows,
+}

@@ -1,0 +1,145 @@
+"""Check a parsed seed: unique ids, resolvable references, citations found in their documents."""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.loader.problems import Problem
+from app.loader.read import Located, ParsedSeed
+from app.loader.records import CitationRecord, SourceRecord
+
+_LOOSE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "})
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    sha256: str
+
+
+@dataclass
+class SeedChecker:
+    """Collects problems while the rows of a seed are built; knows every id and document."""
+
+    seed: ParsedSeed
+    max_file_bytes: int
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.seed.problems
+
+    def report(self, located: Located, loc: tuple[int | str, ...], reason: str) -> None:
+        where = ".".join(str(step) for step in loc) or "record"
+        self.problems.append(Problem(located.file, located.line_for(*loc), where, reason))
+
+    def unique(self, resource: str) -> list[Located]:
+        """The records of `resource`, reporting and dropping any whose id is taken."""
+        first_line: dict[str, int] = {}
+        kept = []
+        for located in self.seed.records.get(resource, []):
+            record_id = located.record.id
+            if record_id in first_line:
+                reason = f"duplicate id {record_id!r} (first at line {first_line[record_id]})"
+                self.report(located, ("id",), reason)
+                continue
+            first_line[record_id] = located.line
+            kept.append(located)
+        self.ids[resource] = set(first_line)
+        return kept
+
+    def ref(self, located: Located, loc: tuple[int | str, ...], resource: str, value: str) -> None:
+        if value not in self.ids.get(resource, set()):
+            self.report(located, loc, f"unknown {resource[:-1]} {value!r}")
+
+    def refs(
+        self, located: Located, name: str, resource: str, values: Iterable[str]
+    ) -> None:
+        for index, value in enumerate(values):
+            self.ref(located, (name, index), resource, value)
+
+    def read_document(self, located: Located) -> None:
+        record: SourceRecord = located.record
+        root = self.seed.root.resolve()
+        path = (root / record.file).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            self.report(located, ("file",), f"no document at {record.file!r} inside the seed")
+            return
+        if path.stat().st_size > self.max_file_bytes:
+            self.report(located, ("file",), f"document is larger than {self.max_file_bytes} bytes")
+            return
+        content = path.read_bytes()
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self.report(located, ("file",), f"document is not UTF-8 ({error.reason})")
+            return
+        self.seed.note_file(path.relative_to(root).as_posix(), content)
+        self.documents[record.id] = Document(text, hashlib.sha256(content).hexdigest())
+
+    def citations(
+        self,
+        located: Located,
+        citations: list[CitationRecord],
+        loc: tuple[int | str, ...] = ("citations",),
+        must_contain: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Verify each citation and return its row (with offsets) for the citations table."""
+        rows = []
+        for index, citation in enumerate(citations):
+            here = (*loc, index)
+            start = self._locate(located, here, citation)
+            if start is None:
+                continue
+            if must_contain is not None and must_contain not in citation.excerpt:
+                self.report(located, (*here, "excerpt"), "the quote's text is not in this excerpt")
+            rows.append(
+                {
+                    "source_id": citation.source,
+                    "excerpt": citation.excerpt,
+                    "start_offset": start,
+                    "end_offset": start + len(citation.excerpt),
+                    "ordinal": index,
+                }
+            )
+        return rows
+
+    def _locate(
+        self, located: Located, here: tuple[int | str, ...], citation: CitationRecord
+    ) -> int | None:
+        document = self.documents.get(citation.source)
+        if document is None:
+            if citation.source not in self.ids.get("sources", set()):
+                self.report(located, (*here, "source"), f"unknown source {citation.source!r}")
+            return None
+        found, reason = find_excerpt(document.text, citation.excerpt, citation.start)
+        if reason:
+            self.report(located, (*here, "start" if citation.start is not None else "excerpt"),
+                        f"{reason} in source {citation.source!r}")
+        return found
+
+
+def find_excerpt(text: str, excerpt: str, start: int | None) -> tuple[int | None, str]:
+    """Where `excerpt` stands in `text` (checking `start` if given), or why it cannot be placed."""
+    if start is not None:
+        if text[start : start + len(excerpt)] == excerpt:
+            return start, ""
+        return None, f"the excerpt is not at offset {start}"
+    first = text.find(excerpt)
+    if first < 0:
+        return None, _not_found_reason(text, excerpt)
+    second = text.find(excerpt, first + 1)
+    if second >= 0:
+        offsets = [first, second]
+        return None, f"the excerpt occurs more than once (at {offsets}...): add start"
+    return first, ""
+
+
+def _not_found_reason(text: str, excerpt: str) -> str:
+    loose_text = " ".join(text.translate(_LOOSE).split())
+    if " ".join(excerpt.translate(_LOOSE).split()) in loose_text:
+        return "the excerpt differs from the text only in quote marks or whitespace"
+    return "the excerpt does not occur verbatim"

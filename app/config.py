@@ -19,8 +19,6 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the database.",
     )
     seed_dir: Path = Field(default=PROJECT_ROOT / "seed", description="Default seed folder.")
-    page_size_default: int = Field(default=50, ge=1)
-    page_size_max: int = Field(default=500, ge=1)
     seed_max_file_bytes: int = Field(
         default=1 << 30, ge=1, description="Largest seed file or document the loader reads."
     )

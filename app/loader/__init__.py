@@ -39,7 +39,9 @@ def check_seed(seed_dir: Path, max_file_bytes: int) -> tuple[str, Plan]:
 def count_rows(plan: Plan) -> dict[str, int]:
     counts = {resource: len(records) for resource, records in plan.items()}
     counts["citations"] = sum(
-        len(rows.children.get("citations", [])) for records in plan.values() for rows in records.values()
+        len(rows.children.get("citations", []))
+        for records in plan.values()
+        for rows in records.values()
     )
     return counts
 

@@ -1,4 +1,4 @@
-"""Partial dates: written as precisely as a text fixes them (2025-08-13, 2025-W32, 2025-08, 2025)."""
+"""Partial dates, written as precisely as a text fixes them: 2025-08-13, 2025-W32, 2025-08, 2025."""
 
 import datetime as dt
 import re

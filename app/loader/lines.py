@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import yaml
@@ -21,18 +21,16 @@ class LineLoader(yaml.SafeLoader):
     def construct_line_dict(self, node: yaml.MappingNode) -> Iterator[LineDict]:
         data = LineDict()
         data.line = node.start_mark.line + 1
-        data.key_lines = {
-            str(key.value): key.start_mark.line + 1 for key, _value in node.value
-        }
+        data.key_lines = {str(key.value): key.start_mark.line + 1 for key, _value in node.value}
         yield data
-        data.update(self.construct_mapping(node))
+        data.update(cast(dict[str, Any], self.construct_mapping(node)))
 
 
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_dict)
 
 
 def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+    return yaml.load(text, Loader=LineLoader)
 
 
 class JsonLineError(ValueError):

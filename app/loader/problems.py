@@ -19,4 +19,5 @@ class SeedRejected(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the seed")
+        listed = "\n".join(str(problem) for problem in self.problems[:20])
+        super().__init__(f"{len(self.problems)} problem(s) in the seed:\n{listed}")

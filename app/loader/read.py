@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from app.loader.lines import JsonLineError, LineDict, line_of, load_jsonl, load_yaml
+from app.loader.lines import JsonLineError, line_of, load_jsonl, load_yaml
 from app.loader.problems import Problem
 from app.loader.records import RESOURCES, Record
 
@@ -20,7 +20,7 @@ class Located:
     record: Any
     file: str
     line: int
-    raw: LineDict
+    raw: Any
 
     def line_for(self, *loc: int | str) -> int:
         return line_of(self.raw, loc)
@@ -32,13 +32,17 @@ class ParsedSeed:
     records: dict[str, list[Located]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     file_hashes: dict[str, str] = field(default_factory=dict)
+    # Ids of records that failed validation: references to them are not reported a second time.
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
 
     def note_file(self, relative: str, content: bytes) -> None:
         self.file_hashes[relative] = hashlib.sha256(content).hexdigest()
 
     @property
     def version(self) -> str:
-        listing = "\n".join(f"{name}\t{digest}" for name, digest in sorted(self.file_hashes.items()))
+        listing = "\n".join(
+            f"{name}\t{digest}" for name, digest in sorted(self.file_hashes.items())
+        )
         return hashlib.sha256(listing.encode()).hexdigest()
 
 
@@ -77,11 +81,14 @@ def _read_resource(
     content = path.read_bytes()
     seed.note_file(name, content)
     raw_records = _parse(seed, name, content)
-    return [
-        located
-        for raw in raw_records
-        if (located := _validate(seed, name, model, raw)) is not None
-    ]
+    located = []
+    for raw in raw_records:
+        valid = _validate(seed, name, model, raw)
+        if valid is not None:
+            located.append(valid)
+        elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            seed.invalid_ids.setdefault(resource, set()).add(raw["id"])
+    return located
 
 
 def _parse(seed: ParsedSeed, name: str, content: bytes) -> list[Any]:
@@ -94,6 +101,8 @@ def _parse(seed: ParsedSeed, name: str, content: bytes) -> list[Any]:
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         reason = f"invalid YAML: {error.problem or error.context}"
+        if error.context and error.context_mark:
+            reason += f" ({error.context} at line {error.context_mark.line + 1})"
         seed.problems.append(Problem(name, line, "file", reason))
         return []
     except yaml.YAMLError as error:

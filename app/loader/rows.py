@@ -104,9 +104,15 @@ def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
                 "ordinal": index,
             }
         )
-        found = check.citations(located, affiliation.citations, ("affiliations", index, "citations"))
+        found = check.citations(
+            located, affiliation.citations, ("affiliations", index, "citations")
+        )
         citations += citation_rows("affiliation", affiliation_id, found)
-    children = {"actor_aliases": aliases, "affiliations": affiliations, "citations": citations}
+    children: dict[str, list[Row]] = {
+        "actor_aliases": aliases,
+        "affiliations": affiliations,
+        "citations": citations,
+    }
     return RecordRows(main, children).seal()
 
 
@@ -131,7 +137,7 @@ def event_rows(check: SeedChecker, located: Located) -> RecordRows:
         {"event_id": record.id, "actor_id": p.actor, "role": p.role, "ordinal": index}
         for index, p in enumerate(record.participants)
     ]
-    children = {
+    children: dict[str, list[Row]] = {
         "event_participants": participants,
         "event_topics": [{"event_id": record.id, "topic_id": t} for t in record.topics],
         "citations": citation_rows("event", record.id, check.citations(located, record.citations)),
@@ -155,7 +161,7 @@ def quote_rows(check: SeedChecker, located: Located) -> RecordRows:
         check.ref(located, ("event",), "events", record.event)
     check.refs(located, "topics", "topics", record.topics)
     found = check.citations(located, record.citations, must_contain=record.text)
-    children = {
+    children: dict[str, list[Row]] = {
         "quote_topics": [{"quote_id": record.id, "topic_id": t} for t in record.topics],
         "citations": citation_rows("quote", record.id, found),
     }

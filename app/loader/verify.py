@@ -3,7 +3,6 @@
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from app.loader.problems import Problem
@@ -48,16 +47,14 @@ class SeedChecker:
                 continue
             first_line[record_id] = located.line
             kept.append(located)
-        self.ids[resource] = set(first_line)
+        self.ids[resource] = set(first_line) | self.seed.invalid_ids.get(resource, set())
         return kept
 
     def ref(self, located: Located, loc: tuple[int | str, ...], resource: str, value: str) -> None:
         if value not in self.ids.get(resource, set()):
             self.report(located, loc, f"unknown {resource[:-1]} {value!r}")
 
-    def refs(
-        self, located: Located, name: str, resource: str, values: Iterable[str]
-    ) -> None:
+    def refs(self, located: Located, name: str, resource: str, values: Iterable[str]) -> None:
         for index, value in enumerate(values):
             self.ref(located, (name, index), resource, value)
 
@@ -117,8 +114,11 @@ class SeedChecker:
             return None
         found, reason = find_excerpt(document.text, citation.excerpt, citation.start)
         if reason:
-            self.report(located, (*here, "start" if citation.start is not None else "excerpt"),
-                        f"{reason} in source {citation.source!r}")
+            self.report(
+                located,
+                (*here, "start" if citation.start is not None else "excerpt"),
+                f"{reason} in source {citation.source!r}",
+            )
         return found
 
 

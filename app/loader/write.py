@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
-from app.db.models import Base, Dataset
+from app.db.models import Base
 from app.loader.plan import Plan
 from app.loader.rows import RecordRows, Row
 
@@ -17,7 +17,11 @@ CHILDREN: dict[str, dict[str, str]] = {
     "sources": {},
     "topics": {},
     "actors": {"actor_aliases": "actor_id", "affiliations": "actor_id", "citations": "actor_id"},
-    "events": {"event_participants": "event_id", "event_topics": "event_id", "citations": "event_id"},
+    "events": {
+        "event_participants": "event_id",
+        "event_topics": "event_id",
+        "citations": "event_id",
+    },
     "quotes": {"quote_topics": "quote_id", "citations": "quote_id"},
     "positions": {"position_evidence": "position_id", "citations": "position_id"},
 }
@@ -46,7 +50,7 @@ def chunks(items: list[str]) -> Iterator[list[str]]:
 
 def diff(connection: Connection, resource: str, wanted: dict[str, RecordRows]) -> Change:
     main = table(resource)
-    stored = dict(connection.execute(select(main.c.id, main.c.content_hash)).tuples().all())
+    stored: dict[str, str] = dict(connection.execute(select(main.c.id, main.c.content_hash)).all())
     change = Change()
     for record_id, rows in wanted.items():
         digest = stored.get(record_id)
@@ -92,7 +96,7 @@ def delete_records(connection: Connection, resource: str, ids: Iterable[str]) ->
 
 
 def record_dataset(connection: Connection, version: str, counts: dict[str, int]) -> None:
-    dataset = Dataset.__table__
+    dataset = table("dataset")
     values = {"version": version, "loaded_at": dt.datetime.now(dt.UTC), "counts": counts}
     if connection.execute(select(dataset.c.id)).first() is None:
         connection.execute(insert(dataset).values(id=1, **values))
@@ -101,4 +105,4 @@ def record_dataset(connection: Connection, version: str, counts: dict[str, int])
 
 
 def stored_version(connection: Connection) -> str | None:
-    return connection.execute(select(Dataset.__table__.c.version)).scalar()
+    return connection.execute(select(table("dataset").c.version)).scalar()

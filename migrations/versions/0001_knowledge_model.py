@@ -463,7 +463,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_quote_topics_topic_id"), ["topic_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("quote_topics", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_quote_topics_topic_id"))

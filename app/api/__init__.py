@@ -1,0 +1,1 @@
+"""HTTP: dependencies and one router per resource. No SQL here."""

@@ -1,0 +1,70 @@
+"""/v1/actors: people, states, organisations and groups, and their own records."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from app.api.deps import PageDep, RecordId, SessionDep, problem_responses
+from app.domain import ActorKind
+from app.queries.catalog import ActorFilters, get_actor, list_actors, require_actor
+from app.queries.events import EventFilters, list_events
+from app.queries.positions import PositionFilters, list_positions
+from app.queries.quotes import QuoteFilters, list_quotes
+from app.schemas.common import Page
+from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead
+
+router = APIRouter(prefix="/v1/actors", tags=["actors"])
+
+
+def actor_filters(
+    kind: Annotated[
+        list[ActorKind] | None,
+        Query(
+            description="person, state, organisation or group.", examples=[["person"]], max_length=4
+        ),
+    ] = None,
+) -> ActorFilters:
+    return ActorFilters(kind)
+
+
+def existing_actor(session: SessionDep, actor_id: RecordId) -> str:
+    """The actor id from the path, or 404."""
+    require_actor(session, actor_id)
+    return actor_id
+
+
+ActorIdDep = Annotated[str, Depends(existing_actor)]
+
+
+@router.get("", responses=problem_responses(422))
+def read_actors(
+    session: SessionDep, filters: Annotated[ActorFilters, Depends(actor_filters)], page: PageDep
+) -> Page[ActorRead]:
+    """List actors by id, with aliases, affiliations and citations."""
+    return list_actors(session, filters, page)
+
+
+@router.get("/{actor_id}", responses=problem_responses(404, 422))
+def read_actor(session: SessionDep, actor_id: RecordId) -> ActorRead:
+    """One actor by id."""
+    return get_actor(session, actor_id)
+
+
+@router.get("/{actor_id}/quotes", responses=problem_responses(404, 422))
+def read_actor_quotes(session: SessionDep, actor_id: ActorIdDep, page: PageDep) -> Page[QuoteRead]:
+    """The actor's own quotes, oldest first."""
+    return list_quotes(session, QuoteFilters(speaker=[actor_id]), page)
+
+
+@router.get("/{actor_id}/positions", responses=problem_responses(404, 422))
+def read_actor_positions(
+    session: SessionDep, actor_id: ActorIdDep, page: PageDep
+) -> Page[PositionRead]:
+    """The actor's positions, oldest first."""
+    return list_positions(session, PositionFilters(actor=[actor_id]), page)
+
+
+@router.get("/{actor_id}/events", responses=problem_responses(404, 422))
+def read_actor_events(session: SessionDep, actor_id: ActorIdDep, page: PageDep) -> Page[EventRead]:
+    """The events the actor took part in, earliest first."""
+    return list_events(session, EventFilters(participant=[actor_id]), page)

@@ -1,0 +1,82 @@
+"""/v1/topics, /v1/sources (with their texts) and /v1/meta."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import PlainTextResponse
+
+from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.queries.catalog import (
+    SourceFilters,
+    get_meta,
+    get_source,
+    get_topic,
+    list_sources,
+    list_topics,
+    source_text,
+)
+from app.schemas.common import Page
+from app.schemas.records import MetaRead, SourceRead, TopicRead
+
+router = APIRouter(prefix="/v1")
+
+
+@router.get("/topics", tags=["topics"], responses=problem_responses(422))
+def read_topics(session: SessionDep, page: PageDep) -> Page[TopicRead]:
+    """List topics by id."""
+    return list_topics(session, page)
+
+
+@router.get("/topics/{topic_id}", tags=["topics"], responses=problem_responses(404, 422))
+def read_topic(session: SessionDep, topic_id: RecordId) -> TopicRead:
+    """One topic by id."""
+    return get_topic(session, topic_id)
+
+
+def source_filters(
+    publisher: Annotated[IdList, id_filter("Publisher, exactly as named.", "AFP")] = None,
+) -> SourceFilters:
+    return SourceFilters(publisher)
+
+
+@router.get("/sources", tags=["sources"], responses=problem_responses(422))
+def read_sources(
+    session: SessionDep, filters: Annotated[SourceFilters, Depends(source_filters)], page: PageDep
+) -> Page[SourceRead]:
+    """List source documents, oldest first."""
+    return list_sources(session, filters, page)
+
+
+@router.get("/sources/{source_id}", tags=["sources"], responses=problem_responses(404, 422))
+def read_source(session: SessionDep, source_id: RecordId) -> SourceRead:
+    """One source document's metadata by id."""
+    return get_source(session, source_id)
+
+
+Offset = Annotated[int | None, Query(ge=0, le=2**31, description="Code point offset.")]
+
+
+@router.get(
+    "/sources/{source_id}/text",
+    tags=["sources"],
+    response_class=PlainTextResponse,
+    responses={
+        200: {"content": {"text/plain": {"example": "Foreign Ministry spokesman Alexey Fadeev"}}},
+        **problem_responses(404, 422),
+    },
+)
+def read_source_text(
+    session: SessionDep, source_id: RecordId, start: Offset = None, end: Offset = None
+) -> PlainTextResponse:
+    """The source's stored text as `text/plain`, or the slice `[start:end)` of it.
+
+    Offsets count Unicode code points, as citations do: `?start=495&end=535` returns exactly the
+    excerpt of a citation with those offsets.
+    """
+    return PlainTextResponse(source_text(session, source_id, start, end))
+
+
+@router.get("/meta", tags=["meta"], responses=problem_responses(404))
+def read_meta(session: SessionDep) -> MetaRead:
+    """The loaded dataset's version, load time and record counts."""
+    return get_meta(session)

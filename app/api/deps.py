@@ -1,0 +1,79 @@
+"""Dependencies shared by the routers: the session, paging, common errors."""
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Path, Query, Request
+from pydantic import StringConstraints
+from sqlalchemy.orm import Session
+
+from app.queries.pagination import PageRequest
+from app.schemas.common import Problem
+
+LIMIT_DEFAULT = 50
+LIMIT_MAX = 500
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """A read session per request; it never commits."""
+    session = request.app.state.sessionmaker()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def page_request(
+    limit: Annotated[
+        int,
+        Query(
+            ge=1, le=LIMIT_MAX, description=f"Items per page (at most {LIMIT_MAX}).", examples=[20]
+        ),
+    ] = LIMIT_DEFAULT,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=1000,
+            description="The `next` value of the previous page; omit for the first page.",
+        ),
+    ] = None,
+) -> PageRequest:
+    return PageRequest(limit=limit, cursor=cursor)
+
+
+PageDep = Annotated[PageRequest, Depends(page_request)]
+
+
+IdValue = Annotated[str, StringConstraints(max_length=200)]
+IdList = list[IdValue] | None
+
+
+def id_filter(description: str, example: str) -> Any:
+    """A repeatable filter on record ids (`?speaker=a&speaker=b` matches either)."""
+    return Query(
+        description=f"{description} Repeat to match any of several.",
+        examples=[[example]],
+        max_length=50,
+    )
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    meanings = {
+        404: "No record with that id.",
+        422: "A parameter is invalid; `detail` says which and why.",
+    }
+    return {
+        status: {
+            "model": Problem,
+            "description": meanings[status],
+            "content": {"application/problem+json": {}},
+        }
+        for status in statuses
+    }
+
+
+RecordId = Annotated[str, Path(max_length=200, description="The record's id (a slug).")]

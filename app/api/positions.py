@@ -1,0 +1,45 @@
+"""/v1/positions: an actor's stance on a topic at a time."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.domain import Stance
+from app.queries.positions import PositionFilters, get_position, list_positions
+from app.schemas.common import Page
+from app.schemas.records import PositionRead
+
+router = APIRouter(prefix="/v1/positions", tags=["positions"])
+
+
+def position_filters(
+    actor: Annotated[IdList, id_filter("Actor id.", "volodymyr-zelensky")] = None,
+    topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
+    stance: Annotated[
+        list[Stance] | None,
+        Query(
+            description="supports, opposes, conditional or mixed.",
+            examples=[["supports"]],
+            max_length=4,
+        ),
+    ] = None,
+) -> PositionFilters:
+    return PositionFilters(actor, topic, stance)
+
+
+PositionFiltersDep = Annotated[PositionFilters, Depends(position_filters)]
+
+
+@router.get("", responses=problem_responses(422))
+def read_positions(
+    session: SessionDep, filters: PositionFiltersDep, page: PageDep
+) -> Page[PositionRead]:
+    """List positions, oldest first (undated last), with evidence and citations."""
+    return list_positions(session, filters, page)
+
+
+@router.get("/{position_id}", responses=problem_responses(404, 422))
+def read_position(session: SessionDep, position_id: RecordId) -> PositionRead:
+    """One position by id."""
+    return get_position(session, position_id)

@@ -1,0 +1,45 @@
+"""/v1/quotes: who said what, when, and where it is written."""
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.queries.quotes import QuoteFilters, get_quote, list_quotes
+from app.schemas.common import Page
+from app.schemas.records import QuoteRead
+
+router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
+
+
+def quote_filters(
+    speaker: Annotated[IdList, id_filter("Speaker's actor id.", "alexey-fadeev")] = None,
+    topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
+    event: Annotated[
+        IdList, id_filter("Event the words were said at.", "anchorage-summit-2025")
+    ] = None,
+    source: Annotated[IdList, id_filter("Source that cites the quote.", "afp-2025-08-15")] = None,
+    said_from: Annotated[
+        dt.date | None, Query(description="Said on or after this day.", examples=["2025-08-13"])
+    ] = None,
+    said_to: Annotated[
+        dt.date | None, Query(description="Said on or before this day.", examples=["2025-08-15"])
+    ] = None,
+) -> QuoteFilters:
+    return QuoteFilters(speaker, topic, event, source, said_from, said_to)
+
+
+QuoteFiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
+
+
+@router.get("", responses=problem_responses(422))
+def read_quotes(session: SessionDep, filters: QuoteFiltersDep, page: PageDep) -> Page[QuoteRead]:
+    """List quotes, oldest first (unknown dates last), with their speaker and citations."""
+    return list_quotes(session, filters, page)
+
+
+@router.get("/{quote_id}", responses=problem_responses(404, 422))
+def read_quote(session: SessionDep, quote_id: RecordId) -> QuoteRead:
+    """One quote by id."""
+    return get_quote(session, quote_id)

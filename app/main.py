@@ -1,0 +1,42 @@
+"""The application: routers, error handlers."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from sqlalchemy.orm import sessionmaker
+
+from app.api import actors, catalog, events, positions, quotes
+from app.config import get_settings
+from app.db.engine import build_engine
+from app.errors import install_error_handlers
+
+DESCRIPTION = """
+Who said what about the August 2025 US–Russia summit in Anchorage, when, and where is that
+written? Every quote, event, position and affiliation carries `citations`: the source document,
+the verbatim excerpt, and its `start`/`end` offsets in the stored text of that document.
+
+**Offsets count Unicode code points** (Python `str` indices), end exclusive. JavaScript strings
+count UTF-16 code units, so slice `Array.from(text)` there. `GET /v1/sources/{id}/text?start=&end=`
+returns the slice so that any client can check a citation for itself.
+
+Lists return `{"items": [...], "next": cursor}`; pass `next` back as `?cursor=` for the next page.
+Errors are RFC 9457 `application/problem+json` bodies.
+"""
+
+
+def create_app(database_url: str | None = None) -> FastAPI:
+    """Build the API application over `database_url` (default: the configured database)."""
+    engine = build_engine(database_url or get_settings().database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Summit KB", version="1.0.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.sessionmaker = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    for module in (quotes, events, positions, actors, catalog):
+        app.include_router(module.router)
+    install_error_handlers(app)
+    return app

@@ -1,0 +1,129 @@
+"""Actors, topics and sources: the catalog that quotes, events and positions refer to."""
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import RowMapping, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Actor, Dataset, Source, Topic
+from app.domain import ActorKind
+from app.errors import InvalidParameter, NotFound
+from app.queries import related
+from app.queries.pagination import Keyset, PageRequest, fingerprint, paginate
+from app.schemas.common import Page
+from app.schemas.records import ActorRead, MetaRead, SourceRead, TopicRead
+
+
+@dataclass(frozen=True)
+class ActorFilters:
+    kind: list[ActorKind] | None = None
+
+
+def list_actors(session: Session, filters: ActorFilters, page: PageRequest) -> Page[ActorRead]:
+    """One page of actors, by id."""
+    query = select(Actor.__table__)
+    if filters.kind:
+        query = query.where(Actor.kind.in_(filters.kind))
+    query_print = fingerprint("actors", asdict(filters))
+    rows, next_cursor = paginate(session, query, Keyset(key=Actor.id), page, query_print)
+    return Page[ActorRead](items=hydrate_actors(session, rows), next=next_cursor)
+
+
+def get_actor(session: Session, actor_id: str) -> ActorRead:
+    row = session.execute(select(Actor.__table__).where(Actor.id == actor_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no actor with id {actor_id!r}")
+    return hydrate_actors(session, [row])[0]
+
+
+def require_actor(session: Session, actor_id: str) -> None:
+    if session.get(Actor, actor_id) is None:
+        raise NotFound(f"no actor with id {actor_id!r}")
+
+
+def hydrate_actors(session: Session, rows: list[RowMapping]) -> list[ActorRead]:
+    ids = [row["id"] for row in rows]
+    aliases = related.actor_aliases(session, ids)
+    affiliations = related.actor_affiliations(session, ids)
+    citations = related.citations_for(session, "actor", ids)
+    return [
+        ActorRead(
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            description=row["description"],
+            aliases=aliases.get(row["id"], []),
+            affiliations=affiliations.get(row["id"], []),
+            citations=citations.get(row["id"], []),
+        )
+        for row in rows
+    ]
+
+
+def list_topics(session: Session, page: PageRequest) -> Page[TopicRead]:
+    """One page of topics, by id."""
+    query = select(Topic.id, Topic.name, Topic.description)
+    rows, next_cursor = paginate(
+        session, query, Keyset(key=Topic.id), page, fingerprint("topics", {})
+    )
+    return Page[TopicRead](items=[TopicRead.model_validate(row) for row in rows], next=next_cursor)
+
+
+def get_topic(session: Session, topic_id: str) -> TopicRead:
+    topic = session.get(Topic, topic_id)
+    if topic is None:
+        raise NotFound(f"no topic with id {topic_id!r}")
+    return TopicRead.model_validate(topic)
+
+
+SOURCE_COLUMNS = [
+    column for column in Source.__table__.c if column.key not in ("text", "content_hash")
+]
+
+
+@dataclass(frozen=True)
+class SourceFilters:
+    publisher: list[str] | None = None
+
+
+def list_sources(session: Session, filters: SourceFilters, page: PageRequest) -> Page[SourceRead]:
+    """One page of sources, oldest first."""
+    query = select(*SOURCE_COLUMNS)
+    if filters.publisher:
+        query = query.where(Source.publisher.in_(filters.publisher))
+    keyset = Keyset(key=Source.id, lead=Source.published_on, lead_is_date=True)
+    query_print = fingerprint("sources", asdict(filters))
+    rows, next_cursor = paginate(session, query, keyset, page, query_print)
+    return Page[SourceRead](items=[SourceRead.model_validate(r) for r in rows], next=next_cursor)
+
+
+def get_source(session: Session, source_id: str) -> SourceRead:
+    row = session.execute(select(*SOURCE_COLUMNS).where(Source.id == source_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no source with id {source_id!r}")
+    return SourceRead.model_validate(row)
+
+
+def source_text(session: Session, source_id: str, start: int | None, end: int | None) -> str:
+    """The stored text of a source, or the slice [start:end] of it (code point offsets)."""
+    text = session.scalar(select(Source.text).where(Source.id == source_id))
+    if text is None:
+        raise NotFound(f"no source with id {source_id!r}")
+    first = 0 if start is None else start
+    last = len(text) if end is None else end
+    if last > len(text) or first > last:
+        raise InvalidParameter(
+            f"start and end must satisfy 0 <= start <= end <= {len(text)} (the text's length)"
+        )
+    return text[first:last]
+
+
+def get_meta(session: Session) -> MetaRead:
+    dataset = session.scalar(select(Dataset))
+    if dataset is None:
+        raise NotFound("no dataset is loaded: run `summitkb load`")
+    loaded_at = dataset.loaded_at
+    if loaded_at.tzinfo is None:  # SQLite keeps no zone; the loader writes UTC
+        loaded_at = loaded_at.replace(tzinfo=dt.UTC)
+    return MetaRead(version=dataset.version, loaded_at=loaded_at, counts=dataset.counts)

@@ -1,0 +1,80 @@
+"""Events: filters, one page, one record."""
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import RowMapping, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Event, EventParticipant, EventTopic
+from app.domain import EventKind, EventStatus
+from app.errors import NotFound
+from app.queries import related
+from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.schemas.common import Page
+from app.schemas.records import EventRead
+
+KEYSET = Keyset(key=Event.id, lead=Event.start_on, lead_is_date=True)
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    kind: list[EventKind] | None = None
+    status: list[EventStatus] | None = None
+    participant: list[str] | None = None
+    topic: list[str] | None = None
+    start_from: dt.date | None = None
+    start_to: dt.date | None = None
+
+
+def filtered(filters: EventFilters) -> AnySelect:
+    query = select(Event.__table__)
+    if filters.kind:
+        query = query.where(Event.kind.in_(filters.kind))
+    if filters.status:
+        query = query.where(Event.status.in_(filters.status))
+    if filters.participant:
+        taking_part = select(EventParticipant.event_id).where(
+            EventParticipant.actor_id.in_(filters.participant)
+        )
+        query = query.where(Event.id.in_(taking_part))
+    if filters.topic:
+        tagged = select(EventTopic.event_id).where(EventTopic.topic_id.in_(filters.topic))
+        query = query.where(Event.id.in_(tagged))
+    if filters.start_from:
+        query = query.where(Event.start_on >= filters.start_from)
+    if filters.start_to:
+        query = query.where(Event.start_on <= filters.start_to)
+    return query
+
+
+def list_events(session: Session, filters: EventFilters, page: PageRequest) -> Page[EventRead]:
+    """One page of the events that match `filters`, earliest first, undated last."""
+    query_print = fingerprint("events", asdict(filters))
+    rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
+    return Page[EventRead](items=hydrate(session, rows), next=next_cursor)
+
+
+def get_event(session: Session, event_id: str) -> EventRead:
+    row = session.execute(select(Event.__table__).where(Event.id == event_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no event with id {event_id!r}")
+    return hydrate(session, [row])[0]
+
+
+def hydrate(session: Session, rows: list[RowMapping]) -> list[EventRead]:
+    ids = [row["id"] for row in rows]
+    participants = related.event_participants(session, ids)
+    topics = related.event_topics(session, ids)
+    citations = related.citations_for(session, "event", ids)
+    return [
+        EventRead.model_validate(
+            {
+                **row,
+                "participants": participants.get(row["id"], []),
+                "topics": topics.get(row["id"], []),
+                "citations": citations.get(row["id"], []),
+            }
+        )
+        for row in rows
+    ]

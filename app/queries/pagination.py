@@ -1,0 +1,112 @@
+"""Keyset pagination: an opaque cursor names the last row seen and the query it belongs to."""
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import RowMapping, Select, and_, or_
+from sqlalchemy.orm import Session
+
+from app.errors import InvalidParameter
+
+AnySelect = Select[*tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """An order: optionally a leading column (nulls last), always ending in the primary key."""
+
+    key: Any  # a mapped column attribute, e.g. Quote.id
+    lead: Any = None
+    lead_is_date: bool = False
+
+    def order(self, query: AnySelect) -> AnySelect:
+        if self.lead is None:
+            return query.order_by(self.key)
+        return query.order_by(self.lead.asc().nulls_last(), self.key)
+
+    def after(self, query: AnySelect, position: list[Any]) -> AnySelect:
+        """Rows strictly after `position` (as stored in a cursor) in this order."""
+        if self.lead is None:
+            return query.where(self.key > position[0])
+        lead_value, key_value = position
+        if lead_value is None:
+            return query.where(and_(self.lead.is_(None), self.key > key_value))
+        if self.lead_is_date:
+            lead_value = _parse_date(lead_value)
+        return query.where(
+            or_(
+                self.lead > lead_value,
+                and_(self.lead == lead_value, self.key > key_value),
+                self.lead.is_(None),
+            )
+        )
+
+    def position_of(self, row: RowMapping) -> list[Any]:
+        key = row[self.key.key]
+        if self.lead is None:
+            return [key]
+        lead = row[self.lead.key]
+        return [lead.isoformat() if isinstance(lead, dt.date) else lead, key]
+
+    @property
+    def width(self) -> int:
+        return 1 if self.lead is None else 2
+
+
+def _parse_date(value: Any) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InvalidParameter("cursor: not a cursor this API issued") from None
+
+
+def fingerprint(scope: str, filters: dict[str, Any]) -> str:
+    """A short digest of what a list was asked for, so a cursor is only valid for its own query."""
+    payload = orjson.dumps([scope, filters], option=orjson.OPT_SORT_KEYS, default=str)
+    return hashlib.sha256(payload).hexdigest()[:16]
+
+
+def encode_cursor(query_print: str, position: Sequence[Any]) -> str:
+    raw = orjson.dumps([query_print, list(position)])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, query_print: str, width: int) -> list[Any]:
+    """The position stored in `cursor`; 422 if it is malformed or belongs to another query."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        stored_print, position = orjson.loads(raw)
+    except (binascii.Error, ValueError, TypeError, orjson.JSONDecodeError):
+        raise InvalidParameter("cursor: not a cursor this API issued") from None
+    if stored_print != query_print:
+        raise InvalidParameter("cursor: belongs to another query (its filters or order differ)")
+    if not isinstance(position, list) or len(position) != width:
+        raise InvalidParameter("cursor: not a cursor this API issued")
+    if not all(isinstance(value, str | int | None) for value in position):
+        raise InvalidParameter("cursor: not a cursor this API issued")
+    return position
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    limit: int
+    cursor: str | None = None
+
+
+def paginate(
+    session: Session, query: AnySelect, keyset: Keyset, page: PageRequest, query_print: str
+) -> tuple[list[RowMapping], str | None]:
+    """Run `query` in keyset order from the cursor on; return one page and the next cursor."""
+    if page.cursor:
+        query = keyset.after(query, decode_cursor(page.cursor, query_print, keyset.width))
+    rows = list(session.execute(keyset.order(query).limit(page.limit + 1)).mappings())
+    if len(rows) <= page.limit:
+        return rows, None
+    rows = rows[: page.limit]
+    return rows, encode_cursor(query_print, keyset.position_of(rows[-1]))

@@ -1,0 +1,73 @@
+"""Positions: filters, one page, one record."""
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import RowMapping, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Position
+from app.domain import Stance
+from app.errors import NotFound
+from app.queries import related
+from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.schemas.common import Page
+from app.schemas.records import PositionRead
+
+KEYSET = Keyset(key=Position.id, lead=Position.held_on, lead_is_date=True)
+
+
+@dataclass(frozen=True)
+class PositionFilters:
+    actor: list[str] | None = None
+    topic: list[str] | None = None
+    stance: list[Stance] | None = None
+
+
+def filtered(filters: PositionFilters) -> AnySelect:
+    query = select(Position.__table__)
+    if filters.actor:
+        query = query.where(Position.actor_id.in_(filters.actor))
+    if filters.topic:
+        query = query.where(Position.topic_id.in_(filters.topic))
+    if filters.stance:
+        query = query.where(Position.stance.in_(filters.stance))
+    return query
+
+
+def list_positions(
+    session: Session, filters: PositionFilters, page: PageRequest
+) -> Page[PositionRead]:
+    """One page of the positions that match `filters`, oldest first, undated last."""
+    query_print = fingerprint("positions", asdict(filters))
+    rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
+    return Page[PositionRead](items=hydrate(session, rows), next=next_cursor)
+
+
+def get_position(session: Session, position_id: str) -> PositionRead:
+    query = select(Position.__table__).where(Position.id == position_id)
+    row = session.execute(query).mappings().first()
+    if row is None:
+        raise NotFound(f"no position with id {position_id!r}")
+    return hydrate(session, [row])[0]
+
+
+def hydrate(session: Session, rows: list[RowMapping]) -> list[PositionRead]:
+    ids = [row["id"] for row in rows]
+    actors = related.actor_refs(session, {row["actor_id"] for row in rows})
+    topics = related.topic_refs(session, {row["topic_id"] for row in rows})
+    evidence = related.position_evidence(session, ids)
+    citations = related.citations_for(session, "position", ids)
+    return [
+        PositionRead(
+            id=row["id"],
+            actor=actors[row["actor_id"]],
+            topic=topics[row["topic_id"]],
+            stance=row["stance"],
+            statement=row["statement"],
+            held_on=row["held_on"],
+            held_precision=row["held_precision"],
+            evidence=evidence.get(row["id"], []),
+            citations=citations.get(row["id"], []),
+        )
+        for row in rows
+    ]

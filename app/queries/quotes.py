@@ -1,0 +1,83 @@
+"""Quotes: filters, one page, one record."""
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import RowMapping, exists, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Citation, Quote, QuoteTopic
+from app.errors import NotFound
+from app.queries import related
+from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.schemas.common import Page
+from app.schemas.records import QuoteRead
+
+KEYSET = Keyset(key=Quote.id, lead=Quote.said_on, lead_is_date=True)
+
+
+@dataclass(frozen=True)
+class QuoteFilters:
+    speaker: list[str] | None = None
+    topic: list[str] | None = None
+    event: list[str] | None = None
+    source: list[str] | None = None
+    said_from: dt.date | None = None
+    said_to: dt.date | None = None
+
+
+def filtered(filters: QuoteFilters) -> AnySelect:
+    query = select(Quote.__table__)
+    if filters.speaker:
+        query = query.where(Quote.speaker_id.in_(filters.speaker))
+    if filters.event:
+        query = query.where(Quote.event_id.in_(filters.event))
+    if filters.topic:
+        tagged = select(QuoteTopic.quote_id).where(QuoteTopic.topic_id.in_(filters.topic))
+        query = query.where(Quote.id.in_(tagged))
+    if filters.source:
+        cited = exists().where(
+            Citation.quote_id == Quote.id, Citation.source_id.in_(filters.source)
+        )
+        query = query.where(cited)
+    if filters.said_from:
+        query = query.where(Quote.said_on >= filters.said_from)
+    if filters.said_to:
+        query = query.where(Quote.said_on <= filters.said_to)
+    return query
+
+
+def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> Page[QuoteRead]:
+    """One page of the quotes that match `filters`, oldest first, unknown dates last."""
+    query_print = fingerprint("quotes", asdict(filters))
+    rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
+    return Page[QuoteRead](items=hydrate(session, rows), next=next_cursor)
+
+
+def get_quote(session: Session, quote_id: str) -> QuoteRead:
+    row = session.execute(select(Quote.__table__).where(Quote.id == quote_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no quote with id {quote_id!r}")
+    return hydrate(session, [row])[0]
+
+
+def hydrate(session: Session, rows: list[RowMapping]) -> list[QuoteRead]:
+    ids = [row["id"] for row in rows]
+    speakers = related.actor_refs(session, {row["speaker_id"] for row in rows})
+    events = related.event_refs(session, {row["event_id"] for row in rows if row["event_id"]})
+    topics = related.quote_topics(session, ids)
+    citations = related.citations_for(session, "quote", ids)
+    return [
+        QuoteRead(
+            id=row["id"],
+            text=row["text"],
+            speaker=speakers[row["speaker_id"]],
+            said_on=row["said_on"],
+            said_precision=row["said_precision"],
+            fragment=row["is_fragment"],
+            event=events.get(row["event_id"]) if row["event_id"] else None,
+            topics=topics.get(row["id"], []),
+            citations=citations.get(row["id"], []),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,74 @@
+"""Shapes shared by every resource: citations, references, pages, problems."""
+
+import datetime as dt
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain import Precision
+
+T = TypeVar("T")
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class CitationRead(Schema):
+    """Where a fact is written: a verbatim excerpt of a source and its offsets in the source's text.
+
+    Offsets count Unicode code points from the start of the stored text (`GET
+    /v1/sources/{source_id}/text`), end exclusive, so `text[start:end] == excerpt` in Python.
+    JavaScript strings count UTF-16 code units: convert before slicing there (`Array.from(text)`).
+    """
+
+    source_id: str = Field(examples=["chinadaily-2025-08-14"])
+    source_title: str = Field(
+        examples=["Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says"]
+    )
+    publisher: str = Field(examples=["China Daily"])
+    published_at: str = Field(
+        description="ISO 8601 date, or date and time where the source gives one.",
+        examples=["2025-08-14T09:42:00"],
+    )
+    excerpt: str = Field(description="The verbatim words of the source that support the fact.")
+    start: int = Field(description="Offset of the excerpt's first code point.", examples=[495])
+    end: int = Field(description="Offset just past the excerpt's last code point.", examples=[535])
+
+
+class Ref(Schema):
+    """A link to another record: its id and a human-readable name."""
+
+    id: str = Field(examples=["alexey-fadeev"])
+    name: str = Field(examples=["Alexey Fadeev"])
+
+
+Cited = Annotated[list[CitationRead], Field(description="The sources that support this record.")]
+
+DateOn = Annotated[
+    dt.date | None,
+    Field(description="First day of the period the date names; null when unknown."),
+]
+DatePrecision = Annotated[
+    Precision,
+    Field(description="How precisely the date is known: day, week, month, year or unknown."),
+]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list, and the cursor of the next page."""
+
+    items: list[T]
+    next: str | None = Field(
+        description="Opaque cursor of the next page (pass back as `?cursor=`); null on the last."
+    )
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details body: every error of this API has this shape."""
+
+    type: str = Field(default="about:blank", examples=["about:blank"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["no quote with id 'no-such-quote'"])
+    instance: str = Field(examples=["/v1/quotes/no-such-quote"])

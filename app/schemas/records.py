@@ -1,0 +1,141 @@
+"""The API's view of each resource."""
+
+import datetime as dt
+
+from pydantic import Field
+
+from app.domain import ActorKind, EventKind, EventStatus, Stance
+from app.schemas.common import Cited, DateOn, DatePrecision, Ref, Schema
+
+
+class SourceRead(Schema):
+    """A source document; its full text is at `/v1/sources/{id}/text`."""
+
+    id: str = Field(examples=["chinadaily-2025-08-14"])
+    title: str = Field(
+        examples=["Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says"]
+    )
+    publisher: str = Field(examples=["China Daily"])
+    byline: str | None = Field(
+        description="Agency or byline, where the text gives one.", examples=["Agencies via Xinhua"]
+    )
+    published_on: dt.date = Field(examples=["2025-08-14"])
+    published_at: dt.datetime | None = Field(
+        description="Date and time of publication, where the source gives a time (local time).",
+        examples=["2025-08-14T09:42:00"],
+    )
+    url: str | None = Field(description="Where the page was captured; none of ours has one.")
+    language: str = Field(examples=["en"])
+    sha256: str = Field(description="SHA-256 of the stored text's UTF-8 bytes.")
+    length: int = Field(
+        description="Length of the stored text in Unicode code points.", examples=[4853]
+    )
+
+
+class AffiliationRead(Schema):
+    """A role an actor holds, where the sources say so."""
+
+    organisation: Ref | None = Field(description="The organisation the role is held in, if any.")
+    role: str = Field(examples=["spokesman"])
+    started_on: DateOn
+    started_precision: DatePrecision
+    ended_on: DateOn
+    ended_precision: DatePrecision
+    citations: Cited
+
+
+class ActorRead(Schema):
+    """A person, state, organisation or group that the sources name."""
+
+    id: str = Field(examples=["alexey-fadeev"])
+    name: str = Field(examples=["Alexey Fadeev"])
+    kind: ActorKind
+    aliases: list[str] = Field(
+        description="Other spellings the sources use.", examples=[["Fadeev"]]
+    )
+    description: str | None = Field(examples=["Spokesman of the Russian Foreign Ministry."])
+    affiliations: list[AffiliationRead]
+    citations: Cited
+
+
+class TopicRead(Schema):
+    """An issue on the table."""
+
+    id: str = Field(examples=["ceasefire"])
+    name: str = Field(examples=["Ceasefire"])
+    description: str | None = Field(examples=["A halt to the fighting in Ukraine."])
+
+
+class ParticipantRead(Schema):
+    """An actor taking part in an event, and in what role."""
+
+    id: str = Field(examples=["vladimir-putin"])
+    name: str = Field(examples=["Vladimir Putin"])
+    role: str | None = Field(examples=["President of Russia"])
+
+
+class EventRead(Schema):
+    """A meeting, call, statement, battlefield event... planned or held."""
+
+    id: str = Field(examples=["anchorage-summit-2025"])
+    title: str = Field(examples=["Trump–Putin summit in Anchorage"])
+    kind: EventKind
+    status: EventStatus
+    start_on: DateOn
+    start_precision: DatePrecision
+    end_on: DateOn
+    end_precision: DatePrecision
+    place: str | None = Field(examples=["Anchorage, Alaska, United States"])
+    description: str | None
+    participants: list[ParticipantRead]
+    topics: list[str] = Field(description="Topic ids.", examples=[["ceasefire"]])
+    citations: Cited
+
+
+class EventRef(Schema):
+    id: str = Field(examples=["anchorage-summit-2025"])
+    title: str = Field(examples=["Trump–Putin summit in Anchorage"])
+
+
+class QuoteRead(Schema):
+    """Verbatim words, who said them, when, and where that is written."""
+
+    id: str = Field(examples=["fadeev-consultations-insignificant"])
+    text: str = Field(
+        description="The words exactly as the sources quote them.",
+        examples=[
+            "We consider the consultations sought by the Europeans to be politically and "
+            "practically insignificant"
+        ],
+    )
+    speaker: Ref
+    said_on: DateOn
+    said_precision: DatePrecision
+    fragment: bool = Field(description="True when the words are part of a sentence.")
+    event: EventRef | None = Field(description="The event the words were said at, if known.")
+    topics: list[str] = Field(description="Topic ids.", examples=[["europe-role-in-talks"]])
+    citations: Cited
+
+
+class PositionRead(Schema):
+    """An actor's stance on a topic at a time, with its evidence."""
+
+    id: str = Field(examples=["zelensky-ceasefire"])
+    actor: Ref
+    topic: Ref
+    stance: Stance
+    statement: str = Field(
+        description="The stance in neutral words.", examples=["Calls for a full ceasefire."]
+    )
+    held_on: DateOn
+    held_precision: DatePrecision
+    evidence: list[str] = Field(description="Ids of the quotes that evidence the stance.")
+    citations: Cited
+
+
+class MetaRead(Schema):
+    """Which dataset is loaded, when, and how much it holds."""
+
+    version: str = Field(description="Hash of the loaded seed.")
+    loaded_at: dt.datetime
+    counts: dict[str, int] = Field(examples=[{"quotes": 40, "citations": 120}])

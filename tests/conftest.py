@@ -1,0 +1,64 @@
+"""Fixtures: migrated databases (SQLite and PostgreSQL), the mini seed loaded, an API client."""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.loader import load_seed
+from app.main import create_app
+from tests.databases import ROOT, backends, migrate, postgres_schema, sqlite_copy
+
+MINI_SEED = ROOT / "tests" / "fixtures" / "mini"
+REAL_SEED = ROOT / "seed"
+MAX_BYTES = 1 << 30
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    migrate(f"sqlite:///{path}")
+    return path
+
+
+def fresh_database(backend: str, template: Path, folder: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield sqlite_copy(template, folder)
+        return
+    with postgres_schema() as url:
+        migrate(url)
+        yield url
+
+
+@pytest.fixture(params=backends())
+def empty_db(
+    request: pytest.FixtureRequest, sqlite_template: Path, tmp_path: Path
+) -> Iterator[str]:
+    """A migrated, empty database of each backend."""
+    yield from fresh_database(request.param, sqlite_template, tmp_path)
+
+
+@pytest.fixture(scope="session", params=backends())
+def mini_db(
+    request: pytest.FixtureRequest, sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A database holding the mini seed; shared, so tests must not write to it."""
+    for url in fresh_database(request.param, sqlite_template, tmp_path_factory.mktemp("mini")):
+        load_seed(MINI_SEED, url, MAX_BYTES)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def client(mini_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(mini_db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini seed, for tests that break it."""
+    target = tmp_path / "seed"
+    shutil.copytree(MINI_SEED, target)
+    return target

@@ -1,4 +1,4 @@
-"""The application: routers, error handlers."""
+"""The application: create_app() wires routers, error handlers, middleware and the lifespan."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +24,9 @@ Lists return `{"items": [...], "next": cursor}`; pass `next` back as `?cursor=` 
 Errors are RFC 9457 `application/problem+json` bodies.
 """
 
+# One router per resource; each module exposes `router`.
+ROUTER_MODULES = (quotes, events, positions, actors, catalog)
+
 
 def create_app(database_url: str | None = None) -> FastAPI:
     """Build the API application over `database_url` (default: the configured database)."""
@@ -35,8 +38,14 @@ def create_app(database_url: str | None = None) -> FastAPI:
         engine.dispose()
 
     app = FastAPI(title="Summit KB", version="1.0.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.engine = engine
     app.state.sessionmaker = sessionmaker(engine, expire_on_commit=False, autoflush=False)
-    for module in (quotes, events, positions, actors, catalog):
+    for module in ROUTER_MODULES:
         app.include_router(module.router)
     install_error_handlers(app)
+    install_middleware(app)
     return app
+
+
+def install_middleware(app: FastAPI) -> None:
+    """Middleware, innermost first (each `add_middleware` wraps everything added before it)."""

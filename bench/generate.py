@@ -431,7 +431,7 @@ class Generator:
                     if a["id"] not in seen_p:
                         seen_p.add(a["id"])
                         parts.append({"actor": a["id"], "role": rng.choice(ROLES)})
-                ev_day = day - dt.timedelta(days=rng.randrange(3))
+                ev_day = max(START_DATE, day - dt.timedelta(days=rng.randrange(3)))
                 ev = {
                     "id": f"{kind}-{slugify(place)}-{ev_day.isoformat()}-{event_seq}",
                     "title": f"{kind.replace('-', ' ').capitalize()} in {place} on "
@@ -480,7 +480,7 @@ class Generator:
                 ws = words_many(rng.randint(6, 28))
                 text = " ".join(ws)
                 text = text[0].upper() + text[1:]
-                said = day - dt.timedelta(days=rng.randrange(4))
+                said = max(START_DATE, day - dt.timedelta(days=rng.randrange(4)))
                 q_topics = sorted({topic_sampler.one() for _ in range(rng.randint(0, 2))})
                 last = slugify(spk["aliases"][0] if spk["aliases"] else spk["name"])
                 q = {

@@ -1,0 +1,914 @@
+"""Summit KB benchmark: generate → migrate + load (vs plain sqlite3) → serve (ours vs Datasette).
+
+    .venv/bin/python bench/run.py --quotes 100000            # the whole pipeline
+    .venv/bin/python bench/run.py --quotes 1000000 --skip serve
+
+Steps (each can be skipped with --skip STEP, repeatable):
+  generate  bench/.work/data-N (seeded; reused when complete)
+  load      fresh DB, `summitkb migrate`, timed `summitkb load`; then a plain sqlite3
+            executemany of the very same rows into a fresh DB of the same schema (same run)
+  serve     ours (uvicorn, 1 worker) and Datasette (default settings, and with
+            _nocount=1&_nosuggest=1), each pinned to CPU 1, loaded in turn by wrk on CPU 0
+            (127.0.0.1 only, bounded by -d), per scenario: warm-up, then the measured run
+  sql       the SQL our app issues for a sample of each scenario's requests, replayed with
+            plain sqlite3 in-process, so the HTTP/ORM/serialisation overhead shows as a ratio
+
+Results: bench/results/N.json and bench/results/N.md (the markdown table, also printed); with
+--readme the table replaces the block between the result markers in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+WORK = BENCH / ".work"
+RESULTS = BENCH / "results"
+VENV_BIN = ROOT / ".venv" / "bin"
+PY = sys.executable
+OURS_PORT = 8011
+DS_PORT = 8012
+DS_DB_NAME = "summitkb"  # Datasette names the database after the file's stem
+NOT_YET = "not yet available"
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def run(cmd: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
+    log("$ " + " ".join(str(c) for c in cmd))
+    return subprocess.run(cmd, check=True, text=True, **kw)
+
+
+# --------------------------------------------------------------------------- generate
+
+
+def ensure_data(n: int, seed: int) -> Path:
+    data = WORK / f"data-{n}"
+    done = WORK / f"data-{n}.done"
+    if done.exists() and data.is_dir():
+        log(f"data: reusing {data}")
+        return data
+    if data.exists():
+        shutil.rmtree(data)
+    t0 = time.perf_counter()
+    run([PY, str(BENCH / "generate.py"), str(data), "--quotes", str(n), "--seed", str(seed)])
+    done.write_text(f"seed={seed} seconds={time.perf_counter() - t0:.1f}\n")
+    return data
+
+
+# --------------------------------------------------------------------------- load
+
+
+def db_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def remove_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def migrate(path: Path) -> None:
+    remove_db(path)
+    run(
+        [str(VENV_BIN / "summitkb"), "migrate", "--database-url", db_url(path)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def timed_child(cmd: list[str], logfile: Path) -> dict[str, Any]:
+    """Run cmd; wall time and the child's peak RSS (via wait4)."""
+    log("$ " + " ".join(cmd) + f"  > {logfile.relative_to(ROOT)}")
+    with open(logfile, "w") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    return {
+        "seconds": round(wall, 2),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "exit_code": code,
+    }
+
+
+APP_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=NORMAL",
+)
+SKIP_TABLES = {"alembic_version"}
+
+
+def user_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables to copy: real tables, not sqlite's nor FTS shadow tables."""
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    virtual = [name for name, sql in rows if sql and sql.upper().startswith("CREATE VIRTUAL")]
+    shadow_prefixes = tuple(f"{v}_" for v in virtual)
+    return [
+        name
+        for name, sql in rows
+        if name not in SKIP_TABLES and name not in virtual and not name.startswith(shadow_prefixes)
+    ]
+
+
+def bulk_baseline(loaded: Path, target: Path) -> dict[str, Any]:
+    """Plain sqlite3: the rows our loader wrote, executemany'd into a fresh migrated DB.
+
+    The rows are read into memory first (not timed); the timed part is one transaction of
+    executemany per table plus the commit, with the app's own pragmas, against the app's own
+    schema (indexes, constraints and any triggers included): the physical limit of a load.
+    Any FTS index the app builds from triggers is built by those triggers here too; an FTS
+    table filled by the loader itself is rebuilt with the 'rebuild' command (timed).
+    """
+    migrate(target)
+    src = sqlite3.connect(f"file:{loaded}?mode=ro", uri=True)
+    tables = user_tables(src)
+    data: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
+    for name in tables:
+        cur = src.execute(f'SELECT * FROM "{name}"')  # noqa: S608 - names from sqlite_master
+        cols = [d[0] for d in cur.description]
+        data[name] = (cols, cur.fetchall())
+    virtual = [
+        name
+        for (name,) in src.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
+    src.close()
+    rows_total = sum(len(rows) for _, rows in data.values())
+    dst = sqlite3.connect(target, isolation_level=None)
+    for pragma in APP_PRAGMAS:
+        dst.execute(pragma)
+    has_triggers = dst.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type='trigger'"
+    ).fetchone()[0]
+    dst.execute("DELETE FROM dataset") if "dataset" in data else None
+    # Insert parents before children (foreign keys are on, as in the app).
+    order = _fk_order(dst, list(data))
+    t0 = time.perf_counter()
+    dst.execute("BEGIN IMMEDIATE")
+    for name in order:
+        cols, rows = data[name]
+        if not rows:
+            continue
+        marks = ",".join("?" * len(cols))
+        collist = ",".join(f'"{c}"' for c in cols)
+        dst.executemany(f'INSERT INTO "{name}" ({collist}) VALUES ({marks})', rows)  # noqa: S608
+    rebuilt = []
+    if virtual and not has_triggers:
+        for v in virtual:
+            dst.execute(f'INSERT INTO "{v}"("{v}") VALUES (\'rebuild\')')  # noqa: S608
+            rebuilt.append(v)
+    dst.execute("COMMIT")
+    seconds = time.perf_counter() - t0
+    dst.close()
+    size = target.stat().st_size
+    remove_db(target)
+    return {
+        "seconds": round(seconds, 2),
+        "rows": rows_total,
+        "tables": len(order),
+        "fts_rebuilt": rebuilt,
+        "db_bytes": size,
+    }
+
+
+def _fk_order(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
+    deps = {
+        t: {
+            row[2]
+            for row in conn.execute(f'PRAGMA foreign_key_list("{t}")')
+            if row[2] != t and row[2] in tables
+        }
+        for t in tables
+    }
+    order: list[str] = []
+    while deps:
+        ready = sorted(t for t, d in deps.items() if not d - set(order))
+        if not ready:  # a cycle: keep the rest as they are
+            ready = sorted(deps)
+        for t in ready:
+            order.append(t)
+            del deps[t]
+    return order
+
+
+def step_load(n: int, data: Path, db: Path) -> dict[str, Any]:
+    migrate(db)
+    logs = WORK / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    cmd = [str(VENV_BIN / "summitkb"), "load", str(data), "--database-url", db_url(db)]
+    ours = timed_child(cmd, logs / f"load-{n}.log")
+    if ours["exit_code"] != 0:
+        tail = (logs / f"load-{n}.log").read_text()[-2000:]
+        raise SystemExit(f"summitkb load failed ({ours['exit_code']}):\n{tail}")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    counts = {
+        t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
+        for t in user_tables(conn)
+    }
+    conn.close()
+    ours["db_bytes"] = db.stat().st_size
+    ours["rows"] = sum(counts.values())
+    log(f"load: ours {ours['seconds']}s, {ours['rows']:,} rows; now the sqlite3 baseline")
+    base = bulk_baseline(db, WORK / "db" / f"baseline-{n}.db")
+    log(f"load: plain sqlite3 {base['seconds']}s for {base['rows']:,} rows")
+    return {
+        "ours": ours,
+        "sqlite3_executemany": base,
+        "ratio": round(ours["seconds"] / base["seconds"], 2) if base["seconds"] else None,
+        "rows_by_table": counts,
+        "command": " ".join(cmd[:-2]).replace(str(ROOT) + "/", "") + " --database-url sqlite:///DB",
+    }
+
+
+# --------------------------------------------------------------------------- servers
+
+
+@dataclass
+class Server:
+    name: str
+    port: int
+    cmd: list[str]
+    env: dict[str, str]
+    logfile: Path
+    proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, ready_path: str, timeout: float = 120) -> None:
+        self.logfile.parent.mkdir(parents=True, exist_ok=True)
+        out = open(self.logfile, "wb")  # noqa: SIM115 - closed with the process
+        log(f"start {self.name}: " + " ".join(self.cmd))
+        self.proc = subprocess.Popen(
+            self.cmd, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"{self.name} exited: see {self.logfile}")
+            with contextlib.suppress(OSError, urllib.error.URLError):
+                status, _ = http_get(self.port, ready_path, timeout=5)
+                if status < 500:
+                    return
+            time.sleep(0.3)
+        raise SystemExit(f"{self.name} did not answer within {timeout}s: see {self.logfile}")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def http_get(port: int, path: str, timeout: float = 30) -> tuple[int, Any]:
+    url = f"http://127.0.0.1:{port}{path}"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            body = resp.read()
+            status = resp.status
+    except urllib.error.HTTPError as err:
+        body = err.read()
+        status = err.code
+    try:
+        return status, json.loads(body)
+    except ValueError:
+        return status, body.decode(errors="replace")
+
+
+def pinned(cpu: str, cmd: list[str]) -> list[str]:
+    return ["taskset", "-c", cpu, *cmd] if shutil.which("taskset") and cpu else cmd
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+@dataclass
+class Scenario:
+    key: str
+    title: str
+    ours: list[str] | None = None
+    ours_note: str = ""
+    datasette: list[str] | None = None
+    datasette_note: str = ""
+    nocount_applies: bool = True
+    results: dict[str, Any] = field(default_factory=dict)
+
+
+def sample_quotes(db: Path, k: int, rng: random.Random) -> list[tuple[str, str, str | None, str]]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    top = conn.execute("SELECT max(rowid) FROM quotes").fetchone()[0]
+    rowids = rng.sample(range(1, top + 1), min(k, top))
+    out = []
+    for i in range(0, len(rowids), 500):
+        part = rowids[i : i + 500]
+        marks = ",".join("?" * len(part))
+        out += conn.execute(
+            f"SELECT id, speaker_id, said_on, text FROM quotes WHERE rowid IN ({marks})",  # noqa: S608
+            part,
+        ).fetchall()
+    conn.close()
+    rng.shuffle(out)
+    return out
+
+
+def fts_table_for_quotes(db: Path) -> str | None:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%fts%'"
+    ).fetchall()
+    conn.close()
+    for name, sql in rows:
+        if "quote" in name.lower() or "quotes" in sql.lower():
+            return name
+    return None
+
+
+def q(params: dict[str, Any]) -> str:
+    return urllib.parse.urlencode(params)
+
+
+def find_key(obj: Any, key: str) -> Any:
+    if isinstance(obj, dict):
+        if key in obj:
+            return obj[key]
+        for v in obj.values():
+            found = find_key(v, key)
+            if found is not None:
+                return found
+    return None
+
+
+def walk_cursor(
+    port: int, first: str, next_path: Callable[[Any], str | None], pages: int
+) -> list[str]:
+    """The paths of pages 1..pages, following the server's own next links."""
+    paths = [first]
+    path: str | None = first
+    t0 = time.perf_counter()
+    while len(paths) < pages and path:
+        status, body = http_get(port, path)
+        if status != 200:
+            raise RuntimeError(f"walk: {path} -> {status}: {str(body)[:300]}")
+        path = next_path(body)
+        if path:
+            paths.append(path)
+    log(f"walked {len(paths)} pages on :{port} in {time.perf_counter() - t0:.1f}s")
+    return paths
+
+
+def build_scenarios(db: Path, n_params: int, seed: int) -> list[Scenario]:
+    rng = random.Random(seed)
+    sample = sample_quotes(db, n_params * 3, rng)
+    dsq = f"/{DS_DB_NAME}/quotes"
+    scen: list[Scenario] = []
+
+    # (a) one quote by id
+    ids = [s[0] for s in sample[:n_params]]
+    scen.append(
+        Scenario(
+            "a",
+            "(a) one quote by id",
+            ours=[f"/v1/quotes/{urllib.parse.quote(i)}" for i in ids],
+            datasette=[f"{dsq}/{urllib.parse.quote(i)}.json" for i in ids],
+            nocount_applies=False,
+        )
+    )
+
+    # (b) quotes by speaker, one year, sorted by date, page of 50: speaker and year of a random
+    # quote, so busy speakers are asked for as often as they speak (Zipf)
+    pairs = [(s[1], s[2][:4]) for s in sample if s[2]][:n_params]
+    scen.append(
+        Scenario(
+            "b",
+            "(b) speaker + one-year range, by date, 50",
+            ours=[
+                "/v1/quotes?"
+                + q(
+                    {"speaker": sp, "said_from": f"{y}-01-01", "said_to": f"{y}-12-31", "limit": 50}
+                )
+                for sp, y in pairs
+            ],
+            datasette=[
+                f"{dsq}.json?"
+                + q(
+                    {
+                        "speaker_id": sp,
+                        "said_on__gte": f"{y}-01-01",
+                        "said_on__lte": f"{y}-12-31",
+                        "_sort": "said_on",
+                        "_size": 50,
+                    }
+                )
+                for sp, y in pairs
+            ],
+        )
+    )
+
+    # (c) full-text search for two words of a random quote (Zipf words: realistic selectivity)
+    word_pairs = []
+    for _, _, _, text in sample:
+        words = sorted({w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)})
+        if len(words) >= 2:
+            word_pairs.append(" ".join(rng.sample(words, 2)))
+        if len(word_pairs) >= n_params:
+            break
+    fts = fts_table_for_quotes(db)
+    c = Scenario("c", "(c) full-text search, two words, 20")
+    c.ours = [f"/v1/search?{q({'q': wp, 'limit': 20})}" for wp in word_pairs]
+    c.ours_note = "probe"  # decided by probing the server
+    if fts:
+        c.datasette = [
+            f"{dsq}.json?{q({'_search': wp, '_size': 20})}" for wp in word_pairs
+        ]  # needs the FTS table to be linked to quotes (content=quotes); checked by probing
+    else:
+        c.datasette_note = "no FTS table in the database"
+    scen.append(c)
+
+    # (d) quote counts by speaker (facet), over a random window of 30, 90 or 365 days
+    windows = []
+    for _ in range(n_params):
+        start = dt.date(2016, 1, 1) + dt.timedelta(days=rng.randrange(3650 - 365))
+        end = start + dt.timedelta(days=rng.choice([30, 90, 365]) - 1)
+        windows.append((start.isoformat(), end.isoformat()))
+    d = Scenario("d", "(d) quote counts by speaker (facet)")
+    d.ours = [
+        "/v1/quotes?" + q({"said_from": a, "said_to": b, "facet": "speaker", "limit": 1})
+        for a, b in windows
+    ]
+    d.ours_note = "probe"
+    d.datasette = [
+        f"{dsq}.json?"
+        + q({"said_on__gte": a, "said_on__lte": b, "_facet": "speaker_id", "_size": 1})
+        for a, b in windows
+    ]
+    scen.append(d)
+
+    # (e) page ~2,000 of the quote list by cursor: walked once before the runs
+    scen.append(Scenario("e", "(e) page ~2,000 of a quote list by cursor, 50"))
+    return scen
+
+
+def prepare_cursor_scenario(sc: Scenario, n_quotes: int, n_params: int, walk_ours: bool) -> None:
+    """Walk ours and Datasette's quote list (by date, 50 a page) and keep pages near 2,000."""
+    total_pages = (n_quotes + 49) // 50
+    last = min(2000 + n_params // 2, total_pages)
+    first = max(1, last - n_params + 1)
+    sc.title = f"(e) pages {first:,}-{last:,} of the quote list by cursor, 50"
+
+    def ours_next(body: Any) -> str | None:
+        token = body.get("next") if isinstance(body, dict) else None
+        if not token:
+            return None
+        if token.startswith(("/", "http")):
+            return urllib.parse.urlsplit(token)._replace(scheme="", netloc="").geturl()
+        return "/v1/quotes?" + q({"limit": 50, "cursor": token})
+
+    def ds_next(body: Any) -> str | None:
+        token = body.get("next") if isinstance(body, dict) else None
+        if not token:
+            return None
+        return f"/{DS_DB_NAME}/quotes.json?" + q({"_sort": "said_on", "_size": 50, "_next": token})
+
+    if walk_ours:
+        try:
+            ours = walk_cursor(OURS_PORT, "/v1/quotes?limit=50", ours_next, last)
+            sc.ours = ours[first - 1 : last]
+        except RuntimeError as err:
+            sc.ours_note = f"{NOT_YET} ({err})"
+    else:
+        sc.ours_note = NOT_YET
+    ds = walk_cursor(
+        DS_PORT,
+        f"/{DS_DB_NAME}/quotes.json?" + q({"_sort": "said_on", "_size": 50, "_nocount": 1}),
+        ds_next,
+        last,
+    )
+    sc.datasette = ds[first - 1 : last]
+
+
+def probe(port: int, paths: list[str], check: Callable[[Any], bool]) -> str | None:
+    """None if a few sample paths answer 200 with the expected shape, else the reason."""
+    for path in paths[:5]:
+        status, body = http_get(port, path)
+        if status != 200:
+            return f"{path} -> HTTP {status}: {str(body)[:200]}"
+        if not check(body):
+            return f"{path} -> unexpected body: {str(body)[:200]}"
+    return None
+
+
+def has_items(body: Any) -> bool:
+    return isinstance(body, dict) and bool(body.get("items") or body.get("rows") or body.get("id"))
+
+
+def has_facet(body: Any) -> bool:
+    return find_key(body, "facets") is not None or find_key(body, "facet_results") is not None
+
+
+def wrk(port: int, paths: list[str], seconds: int, connections: int, tag: str) -> dict[str, Any]:
+    pfile = WORK / "paths" / f"{tag}.txt"
+    pfile.parent.mkdir(parents=True, exist_ok=True)
+    pfile.write_text("\n".join(paths) + "\n")
+    cmd = pinned(
+        "0",
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(BENCH / "paths.lua"),
+            f"http://127.0.0.1:{port}",
+            "--",
+            str(pfile),
+        ],
+    )
+    out = subprocess.run(cmd, check=True, text=True, capture_output=True, timeout=seconds + 60)
+    line = next(x for x in out.stdout.splitlines() if x.startswith("WRK_RESULT "))
+    res = json.loads(line.removeprefix("WRK_RESULT "))
+    res["paths"] = len(paths)
+    return res
+
+
+def step_serve(
+    n: int, db: Path, seconds: int, warmup: int, connections: int, n_params: int, seed: int
+) -> tuple[list[Scenario], dict[str, Any]]:
+    env = {**os.environ, "DATABASE_URL": db_url(db)}
+    logs = WORK / "logs"
+    ours = Server(
+        "ours",
+        OURS_PORT,
+        pinned(
+            "1",
+            [
+                str(VENV_BIN / "uvicorn"),
+                "app.main:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(OURS_PORT),
+                "--workers",
+                "1",
+            ],
+        ),
+        env,
+        logs / f"ours-{n}.log",
+    )
+    ds = Server(
+        "datasette",
+        DS_PORT,
+        pinned("1", [str(BENCH / "datasette.sh"), "serve", str(db), str(DS_PORT)]),
+        dict(os.environ),
+        logs / f"datasette-{n}.log",
+    )
+    run([str(BENCH / "datasette.sh"), "setup"])
+    ds_version = subprocess.run(
+        [str(WORK / "datasette-venv" / "bin" / "datasette"), "--version"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # Datasette opens the file by its name: give it the name the URLs use.
+    link = WORK / "db" / f"{DS_DB_NAME}.db"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(db.resolve())
+    ds.cmd = pinned("1", [str(BENCH / "datasette.sh"), "serve", str(link), str(DS_PORT)])
+    scenarios = build_scenarios(db, n_params, seed)
+    meta: dict[str, Any] = {"datasette": ds_version}
+    ours_ok = True
+    try:
+        try:
+            ours.start("/openapi.json")
+        except SystemExit as err:
+            ours_ok = False
+            meta["ours_error"] = str(err)
+            log(f"ours not available: {err}")
+        ds.start(f"/{DS_DB_NAME}.json")
+        for sc in scenarios:
+            if sc.key == "e":
+                prepare_cursor_scenario(sc, n_count(db), n_params, walk_ours=ours_ok)
+        for sc in scenarios:
+            check = has_facet if sc.key == "d" else has_items
+            if not ours_ok:
+                sc.ours_note = sc.ours_note if sc.ours_note.startswith(NOT_YET) else NOT_YET
+                sc.ours = None
+            elif sc.ours is not None:
+                why = probe(OURS_PORT, sc.ours, check)
+                if why:
+                    sc.ours_note = f"{NOT_YET} ({why})"
+                    sc.ours = None
+                else:
+                    sc.ours_note = ""
+            if sc.datasette is not None:
+                why = probe(DS_PORT, sc.datasette, check)
+                if why:
+                    sc.datasette_note = why
+                    sc.datasette = None
+            targets: list[tuple[str, int, list[str]]] = []
+            if sc.ours:
+                targets.append(("ours", OURS_PORT, sc.ours))
+            if sc.datasette:
+                targets.append(("datasette", DS_PORT, sc.datasette))
+                if sc.nocount_applies:
+                    sep = [("&" if "?" in p else "?") for p in sc.datasette]
+                    nc = [
+                        p + s + "_nocount=1&_nosuggest=1"
+                        for p, s in zip(sc.datasette, sep, strict=True)
+                    ]
+                    targets.append(("datasette_nocount", DS_PORT, nc))
+            for name, port, paths in targets:
+                tag = f"{n}-{sc.key}-{name}"
+                log(f"{sc.title}: {name}: warm-up {warmup}s, run {seconds}s")
+                if warmup:
+                    wrk(port, paths, warmup, connections, tag)
+                res = wrk(port, paths, seconds, connections, tag)
+                sc.results[name] = res
+                log(
+                    f"  {name}: {res['rps']:.0f} req/s, p50 {res['p50_ms']:.1f} ms, "
+                    f"p99 {res['p99_ms']:.1f} ms, errors {res['errors']}"
+                )
+    finally:
+        ours.stop()
+        ds.stop()
+        with contextlib.suppress(FileNotFoundError):
+            link.unlink()
+    return scenarios, meta
+
+
+def n_count(db: Path) -> int:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM quotes").fetchone()[0])
+    finally:
+        conn.close()
+
+
+# --------------------------------------------------------------------------- sql
+
+
+def step_sql(db: Path, scenarios: list[Scenario], per_scenario: int) -> dict[str, Any]:
+    """Replay the app's own SQL for each scenario's paths in-process (bench/sqltime.py)."""
+    spec = {sc.key: sc.ours[:per_scenario] for sc in scenarios if sc.ours}
+    if not spec:
+        return {}
+    spec_file = WORK / "paths" / "sql-spec.json"
+    spec_file.write_text(json.dumps(spec))
+    out = subprocess.run(
+        [PY, str(BENCH / "sqltime.py"), str(db), str(spec_file)],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": db_url(db)},
+        check=True,
+        text=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+# --------------------------------------------------------------------------- report
+
+
+def fmt_ms(x: float | None) -> str:
+    return "-" if x is None else (f"{x:.1f}" if x >= 1 else f"{x:.2f}")
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem, 1),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "kernel": platform.release(),
+    }
+
+
+def report(res: dict[str, Any]) -> str:
+    lines = [
+        f"Size: {res['quotes']:,} quotes · date {res['date']} · commit {res['commit']} · "
+        f"{res['machine']['cores']} cores ({res['machine']['cpu']}), "
+        f"{res['machine']['memory_gib']} GiB · Python {res['machine']['python']}, "
+        f"SQLite {res['machine']['sqlite']}",
+        "",
+    ]
+    ld = res.get("load")
+    if ld:
+        o, b = ld["ours"], ld["sqlite3_executemany"]
+        lines += [
+            "| load | seconds | rows | peak RSS | DB size |",
+            "| --- | ---: | ---: | ---: | ---: |",
+            f"| `summitkb load` | {o['seconds']:.1f} | {o['rows']:,} "
+            f"| {o['peak_rss_mib']:,.0f} MiB | {o['db_bytes'] / 2**20:,.0f} MiB |",
+            f"| plain sqlite3 executemany, same rows and schema | {b['seconds']:.1f} | "
+            f"{b['rows']:,} | - | {b['db_bytes'] / 2**20:,.0f} MiB |",
+            f"| ratio ours / sqlite3 | {ld['ratio']}x | | | |",
+            "",
+        ]
+    scen = res.get("serve")
+    if scen:
+        sql = res.get("sql", {})
+        lines += [
+            f"Serving: wrk -t1 -c{res['connections']} -d{res['seconds']}s after a "
+            f"{res['warmup']}s warm-up, paths drawn at random from {res['n_params']} per scenario; "
+            "servers pinned to CPU 1, wrk to CPU 0; Datasette "
+            f"{res.get('serve_meta', {}).get('datasette', '')}.",
+            "",
+            "| scenario | server | req/s | p50 ms | p99 ms | errors | ours / Datasette req/s "
+            "| SQL ms (p50) |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for sc in scen:
+            r = sc["results"]
+            ours = r.get("ours")
+            rows = [
+                ("ours", ours, sc["ours_note"]),
+                ("Datasette", r.get("datasette"), sc["datasette_note"]),
+            ]
+            if sc["nocount_applies"]:
+                rows.append(
+                    (
+                        "Datasette _nocount _nosuggest",
+                        r.get("datasette_nocount"),
+                        sc["datasette_note"],
+                    )
+                )
+            for i, (label, m, note) in enumerate(rows):
+                title = sc["title"] if i == 0 else ""
+                if m is None:
+                    lines.append(f"| {title} | {label} | {note or NOT_YET} | | | | | |")
+                    continue
+                errs = sum(m["errors"].values())
+                ratio = ""
+                if label != "ours" and ours:
+                    ratio = f"{ours['rps'] / m['rps']:.2f}x" if m["rps"] else ""
+                s = sql.get(sc["key"], {}) if label == "ours" else {}
+                sqlcol = (
+                    f"{fmt_ms(s.get('sql_p50_ms'))} ({s.get('statements_p50', '?')} stmts)"
+                    if s
+                    else ""
+                )
+                lines.append(
+                    f"| {title} | {label} | {m['rps']:,.0f} | {fmt_ms(m['p50_ms'])} | "
+                    f"{fmt_ms(m['p99_ms'])} | {errs} | {ratio} | {sqlcol} |"
+                )
+        if sql:
+            lines += [
+                "",
+                "SQL: the statements our app issued for the first "
+                f"{res.get('sql_per_scenario')} paths of each scenario, replayed with sqlite3 "
+                "in one process (sum per request); in-process ASGI time without the network "
+                "for scale:",
+                "",
+                "| scenario | statements / request | SQL p50 ms | SQL p99 ms "
+                "| in-process ASGI p50 ms | HTTP p50 / SQL p50 |",
+                "| --- | ---: | ---: | ---: | ---: | ---: |",
+            ]
+            for sc in scen:
+                s = sql.get(sc["key"])
+                if not s:
+                    continue
+                ours = sc["results"].get("ours")
+                ratio = (
+                    f"{ours['p50_ms'] / s['sql_p50_ms']:.0f}x"
+                    if ours and s.get("sql_p50_ms")
+                    else ""
+                )
+                lines.append(
+                    f"| {sc['key']} | {s['statements_p50']} | {fmt_ms(s['sql_p50_ms'])} | "
+                    f"{fmt_ms(s['sql_p99_ms'])} | {fmt_ms(s.get('asgi_p50_ms'))} | {ratio} |"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(table: str) -> None:
+    readme = BENCH / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        readme.write_text(f"{head}{start}\n{table}{end}{tail}")
+
+
+def git_commit() -> str:
+    out = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return out.stdout.strip() or "none"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quotes", type=int, default=1_000_000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seconds", type=int, default=15, help="measured wrk run per target")
+    p.add_argument("--warmup", type=int, default=5, help="wrk warm-up per target")
+    p.add_argument("--connections", type=int, default=50)
+    p.add_argument("--params", type=int, default=300, help="parameter sets per scenario")
+    p.add_argument("--sql-per-scenario", type=int, default=100)
+    p.add_argument(
+        "--skip", action="append", default=[], choices=["generate", "load", "serve", "sql"]
+    )
+    p.add_argument("--readme", action="store_true", help="put the table into bench/README.md")
+    args = p.parse_args(argv)
+
+    n = args.quotes
+    (WORK / "db").mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(exist_ok=True)
+    db = WORK / "db" / f"bench-{n}.db"
+    res: dict[str, Any] = {
+        "quotes": n,
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": git_commit(),
+        "machine": machine(),
+        "seconds": args.seconds,
+        "warmup": args.warmup,
+        "connections": args.connections,
+        "n_params": args.params,
+        "sql_per_scenario": args.sql_per_scenario,
+        "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    }
+    data = WORK / f"data-{n}"
+    if "generate" not in args.skip:
+        data = ensure_data(n, args.seed)
+    if "load" not in args.skip:
+        res["load"] = step_load(n, data, db)
+    elif not db.exists():
+        raise SystemExit(f"--skip load needs an existing {db}")
+    scenarios: list[Scenario] = []
+    if "serve" not in args.skip:
+        scenarios, meta = step_serve(
+            n, db, args.seconds, args.warmup, args.connections, args.params, args.seed
+        )
+        res["serve_meta"] = meta
+        res["serve"] = [
+            {
+                "key": s.key,
+                "title": s.title,
+                "ours_note": s.ours_note,
+                "datasette_note": s.datasette_note,
+                "nocount_applies": s.nocount_applies,
+                "results": s.results,
+            }
+            for s in scenarios
+        ]
+    if "sql" not in args.skip and scenarios:
+        res["sql"] = step_sql(db, scenarios, args.sql_per_scenario)
+    table = report(res)
+    res["table"] = table
+    (RESULTS / f"{n}.json").write_text(json.dumps(res, indent=1) + "\n")
+    (RESULTS / f"{n}.md").write_text(table)
+    if args.readme:
+        update_readme(table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    sys.exit(main())

@@ -58,7 +58,7 @@ DatePrecision = Annotated[
 class Page(BaseModel, Generic[T]):
     """One page of a list, and the cursor of the next page."""
 
-    items: list[T]
+    items: list[T] = Field(description="The records of this page, in the list's order.")
     next: str | None = Field(
         description="Opaque cursor of the next page (pass back as `?cursor=`); null on the last."
     )

@@ -49,12 +49,12 @@ class ActorRead(Schema):
 
     id: str = Field(examples=["alexey-fadeev"])
     name: str = Field(examples=["Alexey Fadeev"])
-    kind: ActorKind
+    kind: ActorKind = Field(description="person, state, organisation or group.")
     aliases: list[str] = Field(
         description="Other spellings the sources use.", examples=[["Fadeev"]]
     )
     description: str | None = Field(examples=["Spokesman of the Russian Foreign Ministry."])
-    affiliations: list[AffiliationRead]
+    affiliations: list[AffiliationRead] = Field(description="Roles the sources give the actor.")
     citations: Cited
 
 
@@ -79,15 +79,15 @@ class EventRead(Schema):
 
     id: str = Field(examples=["anchorage-summit-2025"])
     title: str = Field(examples=["Trump–Putin summit in Anchorage"])
-    kind: EventKind
-    status: EventStatus
+    kind: EventKind = Field(description="What sort of event it is.", examples=["summit"])
+    status: EventStatus = Field(description="planned, proposed, held or cancelled.")
     start_on: DateOn
     start_precision: DatePrecision
     end_on: DateOn
     end_precision: DatePrecision
     place: str | None = Field(examples=["Anchorage, Alaska, United States"])
-    description: str | None
-    participants: list[ParticipantRead]
+    description: str | None = Field(description="A neutral summary of the event.")
+    participants: list[ParticipantRead] = Field(description="Actors taking part, with roles.")
     topics: list[str] = Field(description="Topic ids.", examples=[["ceasefire"]])
     citations: Cited
 
@@ -108,7 +108,7 @@ class QuoteRead(Schema):
             "practically insignificant"
         ],
     )
-    speaker: Ref
+    speaker: Ref = Field(description="Who said the words.")
     said_on: DateOn
     said_precision: DatePrecision
     fragment: bool = Field(description="True when the words are part of a sentence.")
@@ -121,9 +121,9 @@ class PositionRead(Schema):
     """An actor's stance on a topic at a time, with its evidence."""
 
     id: str = Field(examples=["zelensky-ceasefire"])
-    actor: Ref
-    topic: Ref
-    stance: Stance
+    actor: Ref = Field(description="Whose stance it is.")
+    topic: Ref = Field(description="What the stance is about.")
+    stance: Stance = Field(description="supports, opposes, conditional or mixed.")
     statement: str = Field(
         description="The stance in neutral words.", examples=["Calls for a full ceasefire."]
     )
@@ -137,5 +137,5 @@ class MetaRead(Schema):
     """Which dataset is loaded, when, and how much it holds."""
 
     version: str = Field(description="Hash of the loaded seed.")
-    loaded_at: dt.datetime
+    loaded_at: dt.datetime = Field(description="When the loader wrote this dataset (UTC).")
     counts: dict[str, int] = Field(examples=[{"quotes": 40, "citations": 120}])

@@ -77,3 +77,15 @@ def test_every_citation_is_the_text_at_its_offsets(client: TestClient) -> None:
                 assert record["text"] in citation["excerpt"]
             checked += 1
     assert checked == 11
+
+
+def test_every_field_is_documented(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    undocumented = [
+        f"{name}.{prop}"
+        for name, schema in schemas.items()
+        for prop, spec in schema.get("properties", {}).items()
+        if not (spec.get("description") or spec.get("examples"))
+        and name not in {"ValidationError", "HTTPValidationError"}
+    ]
+    assert undocumented == []

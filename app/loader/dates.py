@@ -25,6 +25,11 @@ UNKNOWN = PartialDate(None, Precision.UNKNOWN)
 
 def parse_partial_date(value: Any) -> PartialDate:
     """Parse a seed date; raise ValueError with a curator-readable reason."""
+    if isinstance(value, str) and len(value) == 10:
+        try:  # the common case, YYYY-MM-DD, without the regular expressions
+            return PartialDate(dt.date.fromisoformat(value), Precision.DAY)
+        except ValueError:
+            pass
     if value is None or isinstance(value, PartialDate):
         return value or UNKNOWN
     if isinstance(value, dt.datetime):

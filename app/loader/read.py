@@ -23,7 +23,7 @@ class Located:
     raw: Any
 
     def line_for(self, *loc: int | str) -> int:
-        return line_of(self.raw, loc)
+        return line_of(self.raw, loc) or self.line
 
 
 @dataclass
@@ -80,10 +80,9 @@ def _read_resource(
         return []
     content = path.read_bytes()
     seed.note_file(name, content)
-    raw_records = _parse(seed, name, content)
     located = []
-    for raw in raw_records:
-        valid = _validate(seed, name, model, raw)
+    for line, raw in _parse(seed, name, content):
+        valid = _validate(seed, name, model, line, raw)
         if valid is not None:
             located.append(valid)
         elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
@@ -91,10 +90,13 @@ def _read_resource(
     return located
 
 
-def _parse(seed: ParsedSeed, name: str, content: bytes) -> list[Any]:
+def _parse(seed: ParsedSeed, name: str, content: bytes) -> list[tuple[int, Any]]:
+    """(line, raw record) pairs of one resource file; problems if it cannot be parsed."""
     try:
         text = content.decode("utf-8")
-        data = load_jsonl(text) if name.endswith(".jsonl") else load_yaml(text)
+        if name.endswith(".jsonl"):
+            return load_jsonl(text)
+        data = load_yaml(text)
     except UnicodeDecodeError as error:
         seed.problems.append(Problem(name, 0, "file", f"not UTF-8 ({error.reason})"))
         return []
@@ -116,11 +118,12 @@ def _parse(seed: ParsedSeed, name: str, content: bytes) -> list[Any]:
     if not isinstance(data, list):
         seed.problems.append(Problem(name, 1, "file", "expected a list of records"))
         return []
-    return data
+    return [(getattr(raw, "line", 0), raw) for raw in data]
 
 
-def _validate(seed: ParsedSeed, name: str, model: type[Record], raw: Any) -> Located | None:
-    line = getattr(raw, "line", 0)
+def _validate(
+    seed: ParsedSeed, name: str, model: type[Record], line: int, raw: Any
+) -> Located | None:
     if not isinstance(raw, dict):
         seed.problems.append(Problem(name, line, "record", "expected a mapping"))
         return None
@@ -129,6 +132,7 @@ def _validate(seed: ParsedSeed, name: str, model: type[Record], raw: Any) -> Loc
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             where = ".".join(str(step) for step in detail["loc"]) or "record"
-            seed.problems.append(Problem(name, line_of(raw, detail["loc"]), where, detail["msg"]))
+            at = line_of(raw, detail["loc"]) or line
+            seed.problems.append(Problem(name, at, where, detail["msg"]))
         return None
     return Located(record=record, file=name, line=line, raw=raw)

@@ -8,7 +8,6 @@ from typing import Any
 
 import orjson
 
-from app.db.models import CITATION_OWNERS
 from app.loader.read import Located
 from app.loader.records import (
     ActorRecord,
@@ -35,11 +34,6 @@ class RecordRows:
         payload = orjson.dumps([self.main, self.children], option=orjson.OPT_SORT_KEYS)
         self.main["content_hash"] = hashlib.sha256(payload).hexdigest()
         return self
-
-
-def citation_rows(owner: str, owner_id: str, rows: list[Row]) -> list[Row]:
-    blank = {f"{name}_id": None for name in CITATION_OWNERS}
-    return [{**row, **blank, f"{owner}_id": owner_id} for row in rows]
 
 
 def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
@@ -84,7 +78,7 @@ def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
         {"actor_id": record.id, "alias": alias, "ordinal": index}
         for index, alias in enumerate(dict.fromkeys(record.aliases))
     ]
-    citations = citation_rows("actor", record.id, check.citations(located, record.citations))
+    citations = check.citations(located, ("actor", record.id), record.citations)
     affiliations = []
     for index, affiliation in enumerate(record.affiliations):
         affiliation_id = f"{record.id}/{index}"
@@ -104,10 +98,12 @@ def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
                 "ordinal": index,
             }
         )
-        found = check.citations(
-            located, affiliation.citations, ("affiliations", index, "citations")
+        citations += check.citations(
+            located,
+            ("affiliation", affiliation_id),
+            affiliation.citations,
+            ("affiliations", index, "citations"),
         )
-        citations += citation_rows("affiliation", affiliation_id, found)
     children: dict[str, list[Row]] = {
         "actor_aliases": aliases,
         "affiliations": affiliations,
@@ -140,7 +136,7 @@ def event_rows(check: SeedChecker, located: Located) -> RecordRows:
     children: dict[str, list[Row]] = {
         "event_participants": participants,
         "event_topics": [{"event_id": record.id, "topic_id": t} for t in record.topics],
-        "citations": citation_rows("event", record.id, check.citations(located, record.citations)),
+        "citations": check.citations(located, ("event", record.id), record.citations),
     }
     return RecordRows(main, children).seal()
 
@@ -160,10 +156,12 @@ def quote_rows(check: SeedChecker, located: Located) -> RecordRows:
     if record.event is not None:
         check.ref(located, ("event",), "events", record.event)
     check.refs(located, "topics", "topics", record.topics)
-    found = check.citations(located, record.citations, must_contain=record.text)
+    found = check.citations(
+        located, ("quote", record.id), record.citations, must_contain=record.text
+    )
     children: dict[str, list[Row]] = {
         "quote_topics": [{"quote_id": record.id, "topic_id": t} for t in record.topics],
-        "citations": citation_rows("quote", record.id, found),
+        "citations": found,
     }
     return RecordRows(main, children).seal()
 
@@ -186,7 +184,7 @@ def position_rows(check: SeedChecker, located: Located) -> RecordRows:
         {"position_id": record.id, "quote_id": quote_id, "ordinal": index}
         for index, quote_id in enumerate(dict.fromkeys(record.evidence))
     ]
-    citations = citation_rows("position", record.id, check.citations(located, record.citations))
+    citations = check.citations(located, ("position", record.id), record.citations)
     return RecordRows(main, {"position_evidence": evidence, "citations": citations}).seal()
 
 

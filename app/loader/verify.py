@@ -1,14 +1,17 @@
 """Check a parsed seed: unique ids, resolvable references, citations found in their documents."""
 
 import hashlib
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.db.models import CITATION_OWNERS
 from app.loader.problems import Problem
 from app.loader.read import Located, ParsedSeed
 from app.loader.records import CitationRecord, SourceRecord
 
+NO_OWNER = {f"{name}_id": None for name in CITATION_OWNERS}
 _LOOSE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "})
 
 
@@ -51,7 +54,7 @@ class SeedChecker:
         return kept
 
     def ref(self, located: Located, loc: tuple[int | str, ...], resource: str, value: str) -> None:
-        if value not in self.ids.get(resource, set()):
+        if value not in self.ids[resource]:
             self.report(located, loc, f"unknown {resource[:-1]} {value!r}")
 
     def refs(self, located: Located, name: str, resource: str, values: Iterable[str]) -> None:
@@ -60,9 +63,9 @@ class SeedChecker:
 
     def read_document(self, located: Located) -> None:
         record: SourceRecord = located.record
-        root = self.seed.root.resolve()
-        path = (root / record.file).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
+        relative = posixpath.normpath(record.file)
+        path = self.seed.root / relative
+        if relative.startswith(("/", "../")) or relative == ".." or not path.is_file():
             self.report(located, ("file",), f"no document at {record.file!r} inside the seed")
             return
         if path.stat().st_size > self.max_file_bytes:
@@ -74,17 +77,19 @@ class SeedChecker:
         except UnicodeDecodeError as error:
             self.report(located, ("file",), f"document is not UTF-8 ({error.reason})")
             return
-        self.seed.note_file(path.relative_to(root).as_posix(), content)
+        self.seed.note_file(relative, content)
         self.documents[record.id] = Document(text, hashlib.sha256(content).hexdigest())
 
     def citations(
         self,
         located: Located,
+        owner: tuple[str, str],
         citations: list[CitationRecord],
         loc: tuple[int | str, ...] = ("citations",),
         must_contain: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Verify each citation and return its row (with offsets) for the citations table."""
+        """Verify each citation; return its citations-table row, owned by `owner` (kind, id)."""
+        owners = {**NO_OWNER, f"{owner[0]}_id": owner[1]}
         rows = []
         for index, citation in enumerate(citations):
             here = (*loc, index)
@@ -100,6 +105,7 @@ class SeedChecker:
                     "start_offset": start,
                     "end_offset": start + len(citation.excerpt),
                     "ordinal": index,
+                    **owners,
                 }
             )
         return rows

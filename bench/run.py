@@ -52,6 +52,30 @@ OURS_PORT = 8011
 DS_PORT = 8012
 DS_DB_NAME = "summitkb"  # Datasette names the database after the file's stem
 NOT_YET = "not yet available"
+# The app under test: a snapshot of a commit (git archive) unless --app-ref worktree.
+SRC = ROOT
+
+
+def app_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {})}
+    if SRC != ROOT:
+        env["PYTHONPATH"] = str(SRC)
+    return env
+
+
+def app_snapshot(ref: str) -> tuple[Path, str]:
+    """Where the app under test lives, and which commit it is."""
+    if ref == "worktree":
+        return ROOT, git_commit() + "+worktree"
+    sha = subprocess.run(
+        ["git", "rev-parse", ref], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    dest = WORK / f"src-{sha[:12]}"
+    if not (dest / "app").is_dir():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest, sha[:12]
 
 
 def log(msg: str) -> None:
@@ -96,7 +120,8 @@ def migrate(path: Path) -> None:
     remove_db(path)
     run(
         [str(VENV_BIN / "summitkb"), "migrate", "--database-url", db_url(path)],
-        cwd=ROOT,
+        cwd=SRC,
+        env=app_env(),
         stdout=subprocess.DEVNULL,
     )
 
@@ -106,7 +131,7 @@ def timed_child(cmd: list[str], logfile: Path) -> dict[str, Any]:
     log("$ " + " ".join(cmd) + f"  > {logfile.relative_to(ROOT)}")
     with open(logfile, "w") as out:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=SRC, env=app_env(), stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
     code = os.waitstatus_to_exitcode(status)
@@ -264,13 +289,15 @@ class Server:
     env: dict[str, str]
     logfile: Path
     proc: subprocess.Popen[bytes] | None = None
+    ready_path: str = "/"
 
     def start(self, ready_path: str, timeout: float = 120) -> None:
+        self.ready_path = ready_path
         self.logfile.parent.mkdir(parents=True, exist_ok=True)
-        out = open(self.logfile, "wb")  # noqa: SIM115 - closed with the process
+        out = open(self.logfile, "ab")  # noqa: SIM115 - closed with the process
         log(f"start {self.name}: " + " ".join(self.cmd))
         self.proc = subprocess.Popen(
-            self.cmd, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT
+            self.cmd, cwd=SRC, env=self.env, stdout=out, stderr=subprocess.STDOUT
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -283,11 +310,23 @@ class Server:
             time.sleep(0.3)
         raise SystemExit(f"{self.name} did not answer within {timeout}s: see {self.logfile}")
 
+    def alive(self, timeout: float = 5) -> bool:
+        try:
+            status, _ = http_get(self.port, self.ready_path, timeout=timeout)
+        except (OSError, urllib.error.URLError):
+            return False
+        return status < 500
+
+    def restart(self) -> None:
+        log(f"restart {self.name}")
+        self.stop()
+        self.start(self.ready_path)
+
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=20)
+                self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
@@ -568,7 +607,7 @@ def wrk(port: int, paths: list[str], seconds: int, connections: int, tag: str) -
 def step_serve(
     n: int, db: Path, seconds: int, warmup: int, connections: int, n_params: int, seed: int
 ) -> tuple[list[Scenario], dict[str, Any]]:
-    env = {**os.environ, "DATABASE_URL": db_url(db)}
+    env = app_env({"DATABASE_URL": db_url(db)})
     logs = WORK / "logs"
     ours = Server(
         "ours",
@@ -576,9 +615,8 @@ def step_serve(
         pinned(
             "1",
             [
-                str(VENV_BIN / "uvicorn"),
-                "app.main:create_app",
-                "--factory",
+                str(VENV_BIN / "summitkb"),
+                "serve",
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -597,6 +635,8 @@ def step_serve(
         dict(os.environ),
         logs / f"datasette-{n}.log",
     )
+    for server in (ours, ds):
+        server.logfile.unlink(missing_ok=True)
     run([str(BENCH / "datasette.sh"), "setup"])
     ds_version = subprocess.run(
         [str(WORK / "datasette-venv" / "bin" / "datasette"), "--version"],
@@ -614,7 +654,7 @@ def step_serve(
     ours_ok = True
     try:
         try:
-            ours.start("/openapi.json")
+            ours.start("/v1/meta")
         except SystemExit as err:
             ours_ok = False
             meta["ours_error"] = str(err)
@@ -655,14 +695,37 @@ def step_serve(
             for name, port, paths in targets:
                 tag = f"{n}-{sc.key}-{name}"
                 log(f"{sc.title}: {name}: warm-up {warmup}s, run {seconds}s")
+                server = ours if name == "ours" else ds
+                notes = []
                 if warmup:
                     wrk(port, paths, warmup, connections, tag)
+                    if not server.alive():
+                        notes.append("stopped answering in the warm-up; restarted")
+                        server.restart()
                 res = wrk(port, paths, seconds, connections, tag)
+                if not server.alive():
+                    notes.append(f"stopped answering during the {connections}-connection run")
+                    res["stalled"] = True
+                    server.restart()
+                res["notes"] = notes
                 sc.results[name] = res
                 log(
                     f"  {name}: {res['rps']:.0f} req/s, p50 {res['p50_ms']:.1f} ms, "
-                    f"p99 {res['p99_ms']:.1f} ms, errors {res['errors']}"
+                    f"p99 {res['p99_ms']:.1f} ms, errors {res['errors']} {'; '.join(notes)}"
                 )
+                if notes:
+                    # the same paths below the connection pool's size (diagnostic only)
+                    low = 10
+                    log(f"  {name}: again with {low} connections (diagnostic)")
+                    if warmup:
+                        wrk(port, paths, warmup, low, tag)
+                    res = wrk(port, paths, seconds, low, tag)
+                    res["connections"] = low
+                    res["notes"] = [] if server.alive() else ["stopped answering"]
+                    if res["notes"]:
+                        server.restart()
+                    sc.results[f"{name}_c{low}"] = res
+                    log(f"  {name} c{low}: {res['rps']:.0f} req/s, p50 {res['p50_ms']:.1f} ms")
     finally:
         ours.stop()
         ds.stop()
@@ -691,8 +754,8 @@ def step_sql(db: Path, scenarios: list[Scenario], per_scenario: int) -> dict[str
     spec_file.write_text(json.dumps(spec))
     out = subprocess.run(
         [PY, str(BENCH / "sqltime.py"), str(db), str(spec_file)],
-        cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": db_url(db)},
+        cwd=SRC,
+        env=app_env({"DATABASE_URL": db_url(db)}),
         check=True,
         text=True,
         capture_output=True,
@@ -749,84 +812,82 @@ def report(res: dict[str, Any]) -> str:
         ]
     scen = res.get("serve")
     if scen:
-        sql = res.get("sql", {})
         lines += [
             f"Serving: wrk -t1 -c{res['connections']} -d{res['seconds']}s after a "
-            f"{res['warmup']}s warm-up, paths drawn at random from {res['n_params']} per scenario; "
-            "servers pinned to CPU 1, wrk to CPU 0; Datasette "
+            f"{res['warmup']}s warm-up, each request a path drawn at random from "
+            f"{res['n_params']} per scenario; each server pinned to CPU 1, wrk to CPU 0; "
             f"{res.get('serve_meta', {}).get('datasette', '')}.",
             "",
             "| scenario | server | req/s | p50 ms | p99 ms | errors | ours / Datasette req/s "
-            "| SQL ms (p50) |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| notes |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
+        labels = {
+            "ours": "ours",
+            "ours_c10": "ours, 10 connections (diagnostic)",
+            "datasette": "Datasette",
+            "datasette_nocount": "Datasette `_nocount=1&_nosuggest=1`",
+        }
         for sc in scen:
             r = sc["results"]
             ours = r.get("ours")
-            rows = [
-                ("ours", ours, sc["ours_note"]),
-                ("Datasette", r.get("datasette"), sc["datasette_note"]),
-            ]
+            wanted = ["ours", "ours_c10", "datasette"]
             if sc["nocount_applies"]:
-                rows.append(
-                    (
-                        "Datasette _nocount _nosuggest",
-                        r.get("datasette_nocount"),
-                        sc["datasette_note"],
-                    )
-                )
-            for i, (label, m, note) in enumerate(rows):
-                title = sc["title"] if i == 0 else ""
+                wanted.append("datasette_nocount")
+            first = True
+            for key in wanted:
+                m = r.get(key)
+                if m is None and key == "ours_c10":
+                    continue
+                title = sc["title"] if first else ""
+                first = False
+                note = sc["ours_note"] if key.startswith("ours") else sc["datasette_note"]
                 if m is None:
-                    lines.append(f"| {title} | {label} | {note or NOT_YET} | | | | | |")
+                    lines.append(f"| {title} | {labels[key]} | | | | | | {note or NOT_YET} |")
                     continue
                 errs = sum(m["errors"].values())
                 ratio = ""
-                if label != "ours" and ours:
-                    ratio = f"{ours['rps'] / m['rps']:.2f}x" if m["rps"] else ""
-                s = sql.get(sc["key"], {}) if label == "ours" else {}
-                sqlcol = (
-                    f"{fmt_ms(s.get('sql_p50_ms'))} ({s.get('statements_p50', '?')} stmts)"
-                    if s
-                    else ""
-                )
+                if key.startswith("datasette") and ours and m["rps"]:
+                    ratio = f"{ours['rps'] / m['rps']:.2f}"
                 lines.append(
-                    f"| {title} | {label} | {m['rps']:,.0f} | {fmt_ms(m['p50_ms'])} | "
-                    f"{fmt_ms(m['p99_ms'])} | {errs} | {ratio} | {sqlcol} |"
+                    f"| {title} | {labels[key]} | {m['rps']:,.0f} | {fmt_ms(m['p50_ms'])} | "
+                    f"{fmt_ms(m['p99_ms'])} | {errs} | {ratio} | {'; '.join(m.get('notes', []))} |"
                 )
+        sql = res.get("sql", {})
         if sql:
             lines += [
                 "",
-                "SQL: the statements our app issued for the first "
-                f"{res.get('sql_per_scenario')} paths of each scenario, replayed with sqlite3 "
-                "in one process (sum per request); in-process ASGI time without the network "
-                "for scale:",
+                f"SQL: the statements our app issued for the first {res.get('sql_per_scenario')} "
+                "paths of each scenario, replayed with plain sqlite3 in one process (summed per "
+                "request); the same requests in-process through the ASGI app (no network, one at "
+                "a time); and the server's time per request at saturation (1000 / req/s above):",
                 "",
-                "| scenario | statements / request | SQL p50 ms | SQL p99 ms "
-                "| in-process ASGI p50 ms | HTTP p50 / SQL p50 |",
-                "| --- | ---: | ---: | ---: | ---: | ---: |",
+                "| scenario | SQL statements / request | SQL p50 ms | SQL p99 ms "
+                "| in-process ASGI p50 ms | HTTP ms / request (1000 / req/s) "
+                "| HTTP / SQL |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
             ]
             for sc in scen:
                 s = sql.get(sc["key"])
                 if not s:
                     continue
                 ours = sc["results"].get("ours")
+                per_req = 1000 / ours["rps"] if ours and ours["rps"] else None
                 ratio = (
-                    f"{ours['p50_ms'] / s['sql_p50_ms']:.0f}x"
-                    if ours and s.get("sql_p50_ms")
-                    else ""
+                    f"{per_req / s['sql_p50_ms']:.0f}" if per_req and s.get("sql_p50_ms") else ""
                 )
                 lines.append(
-                    f"| {sc['key']} | {s['statements_p50']} | {fmt_ms(s['sql_p50_ms'])} | "
-                    f"{fmt_ms(s['sql_p99_ms'])} | {fmt_ms(s.get('asgi_p50_ms'))} | {ratio} |"
+                    f"| {sc['key']} | {s['statements_p50']:g} | {fmt_ms(s['sql_p50_ms'])} | "
+                    f"{fmt_ms(s['sql_p99_ms'])} | {fmt_ms(s.get('asgi_p50_ms'))} | "
+                    f"{fmt_ms(per_req)} | {ratio} |"
                 )
     return "\n".join(lines) + "\n"
 
 
-def update_readme(table: str) -> None:
+def update_readme(n: int, table: str) -> None:
     readme = BENCH / "README.md"
     text = readme.read_text()
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    start, end = f"<!-- results:{n}:start -->", f"<!-- results:{n}:end -->"
     if start in text and end in text:
         head, rest = text.split(start, 1)
         _, tail = rest.split(end, 1)
@@ -853,7 +914,16 @@ def main(argv: list[str] | None = None) -> int:
         "--skip", action="append", default=[], choices=["generate", "load", "serve", "sql"]
     )
     p.add_argument("--readme", action="store_true", help="put the table into bench/README.md")
+    p.add_argument(
+        "--app-ref",
+        default="HEAD",
+        help="git commit of the app to measure, from a clean snapshot (default HEAD); "
+        "'worktree' measures the working tree as it is",
+    )
     args = p.parse_args(argv)
+    global SRC
+    SRC, app_commit = app_snapshot(args.app_ref)
+    log(f"app under test: {app_commit} ({SRC})")
 
     n = args.quotes
     (WORK / "db").mkdir(parents=True, exist_ok=True)
@@ -862,7 +932,7 @@ def main(argv: list[str] | None = None) -> int:
     res: dict[str, Any] = {
         "quotes": n,
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": git_commit(),
+        "commit": app_commit,
         "machine": machine(),
         "seconds": args.seconds,
         "warmup": args.warmup,
@@ -902,7 +972,7 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / f"{n}.json").write_text(json.dumps(res, indent=1) + "\n")
     (RESULTS / f"{n}.md").write_text(table)
     if args.readme:
-        update_readme(table)
+        update_readme(n, table)
     print(table)
     return 0
 

@@ -22,6 +22,15 @@ class Settings(BaseSettings):
     seed_max_file_bytes: int = Field(
         default=1 << 30, ge=1, description="Largest seed file or document the loader reads."
     )
+    query_time_budget_ms: int = Field(
+        default=2000, ge=1, description="Longest an API query may run before it is cancelled (503)."
+    )
+    max_request_body_bytes: int = Field(
+        default=1024, ge=0, description="Largest request body accepted (a read API needs none)."
+    )
+    max_concurrent_requests: int = Field(
+        default=32, ge=1, description="Requests served at once per process; more are shed (503)."
+    )
 
 
 @lru_cache

@@ -6,7 +6,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.db.budget import is_over_budget
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -66,6 +69,15 @@ async def on_http_error(request: Request, error: Exception) -> JSONResponse:
     return response
 
 
+async def on_database_error(request: Request, error: Exception) -> JSONResponse:
+    if not is_over_budget(error):
+        raise error  # to the catch-all, which logs it and answers a bare 500
+    detail = "the query ran longer than its time budget and was cancelled; narrow it or retry"
+    response = problem(503, detail, request.url.path)
+    response.headers["Retry-After"] = "1"
+    return response
+
+
 async def on_unexpected_error(request: Request, error: Exception) -> JSONResponse:
     return problem(500, "the server failed to answer this request", request.url.path)
 
@@ -74,4 +86,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(OperationalError, on_database_error)
     app.add_exception_handler(Exception, on_unexpected_error)

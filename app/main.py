@@ -8,8 +8,13 @@ from sqlalchemy.orm import sessionmaker
 
 from app.api import actors, catalog, events, positions, quotes
 from app.config import get_settings
+from app.db.budget import apply_time_budget
 from app.db.engine import build_engine
+from app.db.readonly import make_read_only
 from app.errors import install_error_handlers
+from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
+from app.http.security import SecurityHeaders
+from app.http.strict import StrictQuery
 
 DESCRIPTION = """
 Who said what about the August 2025 US–Russia summit in Anchorage, when, and where is that
@@ -31,6 +36,8 @@ ROUTER_MODULES = (quotes, events, positions, actors, catalog)
 def create_app(database_url: str | None = None) -> FastAPI:
     """Build the API application over `database_url` (default: the configured database)."""
     engine = build_engine(database_url or get_settings().database_url)
+    make_read_only(engine)
+    apply_time_budget(engine, get_settings().query_time_budget_ms)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -49,3 +56,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
 def install_middleware(app: FastAPI) -> None:
     """Middleware, innermost first (each `add_middleware` wraps everything added before it)."""
+    settings = get_settings()
+    app.add_middleware(StrictQuery, api=app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_body_bytes)
+    app.add_middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests)
+    app.add_middleware(SecurityHeaders)
+    document_limits(app)

@@ -64,6 +64,13 @@ class Page(BaseModel, Generic[T]):
     )
 
 
+class ParameterError(BaseModel):
+    """One invalid parameter of a request."""
+
+    location: str = Field(examples=["query.limit"])
+    message: str = Field(examples=["Input should be greater than or equal to 1"])
+
+
 class Problem(BaseModel):
     """An RFC 9457 problem details body: every error of this API has this shape."""
 
@@ -72,3 +79,6 @@ class Problem(BaseModel):
     status: int = Field(examples=[404])
     detail: str = Field(examples=["no quote with id 'no-such-quote'"])
     instance: str = Field(examples=["/v1/quotes/no-such-quote"])
+    errors: list[ParameterError] = Field(
+        default_factory=list, description="On a 422: each invalid parameter and what is wrong."
+    )

@@ -1,0 +1,69 @@
+"""A per-query time budget: a statement that runs past it is cancelled, not left to hang a worker.
+
+SQLite checks a deadline from a progress handler every few thousand VM steps; PostgreSQL gets a
+`statement_timeout` on each connection. Either way the driver raises, and `is_over_budget` tells
+that error apart from the others so that it can be answered with a 503.
+"""
+
+import math
+import sqlite3
+import time
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+DEADLINE = "summitkb_deadline"
+PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout
+
+
+def apply_time_budget(engine: Engine, budget_ms: int) -> None:
+    """Cancel any statement run through `engine` that takes longer than `budget_ms`."""
+    if engine.dialect.name == "sqlite":
+        _sqlite_budget(engine, budget_ms / 1000)
+    else:
+        event.listen(engine, "connect", _postgres_timeout(budget_ms))
+
+
+def is_over_budget(error: BaseException) -> bool:
+    """Whether a database error is the cancellation of a statement that ran over its budget."""
+    original = getattr(error, "orig", error)
+    if isinstance(original, sqlite3.OperationalError):
+        return str(original) == "interrupted"
+    return getattr(original, "sqlstate", None) == QUERY_CANCELED
+
+
+def _sqlite_budget(engine: Engine, budget_s: float) -> None:
+    def arm(dbapi_connection: Any, record: Any) -> None:
+        deadline = [math.inf]
+        record.info[DEADLINE] = deadline
+        dbapi_connection.set_progress_handler(
+            lambda: time.monotonic() > deadline[0], PROGRESS_STEPS
+        )
+
+    def start_clock(connection: Any, *_args: Any) -> None:
+        # Rows are stepped while they are fetched, so the clock runs until the next statement.
+        connection.info[DEADLINE][0] = time.monotonic() + budget_s
+
+    def stop_clock(connection: Any, *_args: Any) -> None:
+        connection.info[DEADLINE][0] = math.inf
+
+    def stop_clock_on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        deadline = record.info.get(DEADLINE) if record is not None else None
+        if deadline is not None:
+            deadline[0] = math.inf
+
+    event.listen(engine, "connect", arm)
+    event.listen(engine, "before_cursor_execute", start_clock)
+    event.listen(engine, "rollback", stop_clock)
+    event.listen(engine, "commit", stop_clock)
+    event.listen(engine, "checkin", stop_clock_on_checkin)
+
+
+def _postgres_timeout(budget_ms: int) -> Any:
+    def set_timeout(dbapi_connection: Any, _record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('statement_timeout', %s, false)", (str(budget_ms),))
+        dbapi_connection.commit()
+
+    return set_timeout

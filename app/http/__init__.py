@@ -1,0 +1,1 @@
+"""HTTP concerns that wrap every response: limits, security headers, formats."""

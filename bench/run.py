@@ -30,6 +30,7 @@ import re
 import resource
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -48,8 +49,8 @@ WORK = BENCH / ".work"
 RESULTS = BENCH / "results"
 VENV_BIN = ROOT / ".venv" / "bin"
 PY = sys.executable
-OURS_PORT = 8011
-DS_PORT = 8012
+OURS_PORT = 18431
+DS_PORT = 18432
 DS_DB_NAME = "summitkb"  # Datasette names the database after the file's stem
 NOT_YET = "not yet available"
 # The app under test: a snapshot of a commit (git archive) unless --app-ref worktree.
@@ -66,7 +67,17 @@ def app_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 def app_snapshot(ref: str) -> tuple[Path, str]:
     """Where the app under test lives, and which commit it is."""
     if ref == "worktree":
-        return ROOT, git_commit() + "+worktree"
+        # a frozen copy of the working tree as it is now (others may be editing it)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        dest = WORK / f"src-worktree-{stamp}"
+        dest.mkdir(parents=True)
+        for name in ("app", "migrations", "alembic.ini", "pyproject.toml"):
+            src = ROOT / name
+            if src.is_dir():
+                shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            elif src.exists():
+                shutil.copy2(src, dest / name)
+        return dest, f"{git_commit()}+worktree@{stamp}"
     sha = subprocess.run(
         ["git", "rev-parse", ref], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -200,6 +211,7 @@ def bulk_baseline(loaded: Path, target: Path) -> dict[str, Any]:
     dst.execute("DELETE FROM dataset") if "dataset" in data else None
     # Insert parents before children (foreign keys are on, as in the app).
     order = _fk_order(dst, list(data))
+    per_table: dict[str, float] = {}
     t0 = time.perf_counter()
     dst.execute("BEGIN IMMEDIATE")
     for name in order:
@@ -208,13 +220,19 @@ def bulk_baseline(loaded: Path, target: Path) -> dict[str, Any]:
             continue
         marks = ",".join("?" * len(cols))
         collist = ",".join(f'"{c}"' for c in cols)
+        t1 = time.perf_counter()
         dst.executemany(f'INSERT INTO "{name}" ({collist}) VALUES ({marks})', rows)  # noqa: S608
+        per_table[name] = round(time.perf_counter() - t1, 3)
     rebuilt = []
     if virtual and not has_triggers:
         for v in virtual:
+            t1 = time.perf_counter()
             dst.execute(f'INSERT INTO "{v}"("{v}") VALUES (\'rebuild\')')  # noqa: S608
+            per_table[f"{v} (FTS rebuild)"] = round(time.perf_counter() - t1, 3)
             rebuilt.append(v)
+    t1 = time.perf_counter()
     dst.execute("COMMIT")
+    per_table["COMMIT"] = round(time.perf_counter() - t1, 3)
     seconds = time.perf_counter() - t0
     dst.close()
     size = target.stat().st_size
@@ -224,6 +242,7 @@ def bulk_baseline(loaded: Path, target: Path) -> dict[str, Any]:
         "rows": rows_total,
         "tables": len(order),
         "fts_rebuilt": rebuilt,
+        "seconds_by_table": per_table,
         "db_bytes": size,
     }
 
@@ -293,6 +312,10 @@ class Server:
 
     def start(self, ready_path: str, timeout: float = 120) -> None:
         self.ready_path = ready_path
+        if port_in_use(self.port):
+            raise SystemExit(
+                f"port {self.port} is taken by another process: not starting {self.name}"
+            )
         self.logfile.parent.mkdir(parents=True, exist_ok=True)
         out = open(self.logfile, "ab")  # noqa: SIM115 - closed with the process
         log(f"start {self.name}: " + " ".join(self.cmd))
@@ -305,7 +328,7 @@ class Server:
                 raise SystemExit(f"{self.name} exited: see {self.logfile}")
             with contextlib.suppress(OSError, urllib.error.URLError):
                 status, _ = http_get(self.port, ready_path, timeout=5)
-                if status < 500:
+                if status < 500 and self.proc.poll() is None:
                     return
             time.sleep(0.3)
         raise SystemExit(f"{self.name} did not answer within {timeout}s: see {self.logfile}")
@@ -330,6 +353,11 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def http_get(port: int, path: str, timeout: float = 30) -> tuple[int, Any]:
@@ -383,15 +411,25 @@ def sample_quotes(db: Path, k: int, rng: random.Random) -> list[tuple[str, str, 
     return out
 
 
-def fts_table_for_quotes(db: Path) -> str | None:
+def fts_for_quotes(db: Path) -> tuple[str, str, dict[str, str]] | None:
+    """(FTS table, the table Datasette should search, extra Datasette args) or None."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rows = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL%fts%'"
     ).fetchall()
     conn.close()
     for name, sql in rows:
-        if "quote" in name.lower() or "quotes" in sql.lower():
-            return name
+        m = re.search(r"content\s*=\s*['\"\[]?(\w+)", sql)
+        content = m.group(1) if m else None
+        if content == "quotes":
+            return name, "quotes", {}
+        if content == "search_entries":
+            # Datasette does not detect content='…' (single quotes): name the FTS table
+            return (
+                name,
+                "search_entries",
+                {"record_type": "quote", "_fts_table": name, "_fts_pk": "id"},
+            )
     return None
 
 
@@ -484,14 +522,17 @@ def build_scenarios(db: Path, n_params: int, seed: int) -> list[Scenario]:
             word_pairs.append(" ".join(rng.sample(words, 2)))
         if len(word_pairs) >= n_params:
             break
-    fts = fts_table_for_quotes(db)
+    fts = fts_for_quotes(db)
     c = Scenario("c", "(c) full-text search, two words, 20")
-    c.ours = [f"/v1/search?{q({'q': wp, 'limit': 20})}" for wp in word_pairs]
+    c.ours = [f"/v1/search?{q({'q': wp, 'type': 'quote', 'limit': 20})}" for wp in word_pairs]
     c.ours_note = "probe"  # decided by probing the server
     if fts:
+        fts_name, table, extra = fts
         c.datasette = [
-            f"{dsq}.json?{q({'_search': wp, '_size': 20})}" for wp in word_pairs
-        ]  # needs the FTS table to be linked to quotes (content=quotes); checked by probing
+            f"/{DS_DB_NAME}/{table}.json?{q({'_search': wp, **extra, '_size': 20})}"
+            for wp in word_pairs
+        ]
+        c.datasette_note = f"searches FTS table {fts_name} ({table})"
     else:
         c.datasette_note = "no FTS table in the database"
     scen.append(c)
@@ -918,7 +959,7 @@ def main(argv: list[str] | None = None) -> int:
         "--app-ref",
         default="HEAD",
         help="git commit of the app to measure, from a clean snapshot (default HEAD); "
-        "'worktree' measures the working tree as it is",
+        "'worktree' measures a copy of the working tree as it is now",
     )
     args = p.parse_args(argv)
     global SRC
@@ -977,7 +1018,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _terminate(signum: int, _frame: Any) -> None:
+    raise SystemExit(128 + signum)  # so that the servers are stopped on the way out
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _terminate)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))

@@ -74,14 +74,27 @@ def print_report(report: LoadReport) -> None:
 def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
-    workers: Annotated[int, typer.Option(min=1)] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, envvar="WEB_CONCURRENCY", help="Worker processes.")
+    ] = 1,
     reload: bool = False,
 ) -> None:
-    """Serve the API with uvicorn."""
+    """Serve the API with uvicorn; logs follow LOG_LEVEL and LOG_FORMAT."""
     import uvicorn
 
+    from app.observability.logs import logging_config
+
+    settings = get_settings()
     uvicorn.run(
-        "app.main:create_app", factory=True, host=host, port=port, workers=workers, reload=reload
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        log_config=logging_config(settings.log_level, settings.log_format),
+        log_level=settings.log_level.lower(),
+        access_log=False,  # the application writes its own, with route and request id
     )
 
 

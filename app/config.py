@@ -2,11 +2,16 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+LogLevel = Annotated[
+    Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
+]
 
 
 class Settings(BaseSettings):
@@ -17,6 +22,14 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default=f"sqlite:///{PROJECT_ROOT / 'var' / 'summitkb.db'}",
         description="SQLAlchemy URL of the database.",
+    )
+    read_database_url: str | None = Field(
+        default=None,
+        description="URL the API reads from (a read replica); default: `database_url`.",
+    )
+    log_level: LogLevel = Field(default="INFO", description="Least severe log level written.")
+    log_format: Literal["auto", "json", "console"] = Field(
+        default="auto", description="`json`, `console`, or `auto`: JSON unless on a terminal."
     )
     seed_dir: Path = Field(default=PROJECT_ROOT / "seed", description="Default seed folder.")
     seed_max_file_bytes: int = Field(
@@ -31,6 +44,11 @@ class Settings(BaseSettings):
     max_concurrent_requests: int = Field(
         default=32, ge=1, description="Requests served at once per process; more are shed (503)."
     )
+
+    @property
+    def api_database_url(self) -> str:
+        """The database the API reads: the read replica if one is set."""
+        return self.read_database_url or self.database_url
 
 
 @lru_cache

@@ -6,12 +6,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
-from app.api import actors, catalog, events, positions, quotes
+from app.api import actors, catalog, events, health, positions, quotes
 from app.config import get_settings
 from app.db.budget import apply_time_budget
-from app.db.engine import build_engine
+from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
 from app.errors import install_error_handlers
+from app.observability.middleware import RequestObserver
 from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
 from app.http.security import SecurityHeaders
 from app.http.strict import StrictQuery
@@ -30,12 +31,12 @@ Errors are RFC 9457 `application/problem+json` bodies.
 """
 
 # One router per resource; each module exposes `router`.
-ROUTER_MODULES = (quotes, events, positions, actors, catalog)
+ROUTER_MODULES = (quotes, events, positions, actors, catalog, health)
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
     """Build the API application over `database_url` (default: the configured database)."""
-    engine = build_engine(database_url or get_settings().database_url)
+    engine = build_engine(database_url or get_settings().api_database_url)
     make_read_only(engine)
     apply_time_budget(engine, get_settings().query_time_budget_ms)
 
@@ -46,7 +47,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     app = FastAPI(title="Summit KB", version="1.0.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.engine = engine
-    app.state.sessionmaker = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    app.state.sessionmaker = sessionmaker(
+        snapshot_reads(engine), expire_on_commit=False, autoflush=False
+    )
     for module in ROUTER_MODULES:
         app.include_router(module.router)
     install_error_handlers(app)
@@ -56,6 +59,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
 def install_middleware(app: FastAPI) -> None:
     """Middleware, innermost first (each `add_middleware` wraps everything added before it)."""
+    app.add_middleware(RequestObserver)  # outermost: shed and refused requests are seen too
     settings = get_settings()
     app.add_middleware(StrictQuery, api=app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_body_bytes)

@@ -36,3 +36,15 @@ def build_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def snapshot_reads(engine: Engine) -> Engine:
+    """`engine` for API requests: each transaction reads one snapshot of the database.
+
+    SQLite in WAL mode already reads a transaction from one snapshot. PostgreSQL's default, READ
+    COMMITTED, takes a new snapshot per statement, so a request whose queries straddle a load's
+    commit could mix the old dataset with the new; REPEATABLE READ keeps the first one.
+    """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(isolation_level="REPEATABLE READ")
+    return engine

@@ -12,10 +12,10 @@ from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
 from app.errors import install_error_handlers
-from app.observability.middleware import RequestObserver
 from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
 from app.http.security import SecurityHeaders
 from app.http.strict import StrictQuery
+from app.observability.middleware import RequestObserver
 
 DESCRIPTION = """
 Who said what about the August 2025 US–Russia summit in Anchorage, when, and where is that
@@ -59,10 +59,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
 def install_middleware(app: FastAPI) -> None:
     """Middleware, innermost first (each `add_middleware` wraps everything added before it)."""
-    app.add_middleware(RequestObserver)  # outermost: shed and refused requests are seen too
     settings = get_settings()
     app.add_middleware(StrictQuery, api=app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_body_bytes)
     app.add_middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestObserver)  # outermost: shed and refused requests are seen too
     document_limits(app)

@@ -44,6 +44,19 @@ class Settings(BaseSettings):
     max_concurrent_requests: int = Field(
         default=32, ge=1, description="Requests served at once per process; more are shed (503)."
     )
+    cors_origins: list[str] = Field(
+        default=[],
+        description='Origins whose pages may read the API (JSON list, e.g. ["https://a.example"]).',
+    )
+    cache_max_age: int = Field(
+        default=60, ge=0, description="Seconds a client may reuse an answer before revalidating."
+    )
+    dataset_version_ttl: float = Field(
+        default=1.0, ge=0, description="Seconds the dataset version is cached per process."
+    )
+    gzip_minimum_size: int = Field(
+        default=1024, ge=0, description="Smallest response body compressed when asked for gzip."
+    )
 
     @property
     def api_database_url(self) -> str:

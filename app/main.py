@@ -6,12 +6,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
-from app.api import actors, catalog, events, health, positions, quotes
+from app.api import actors, catalog, events, export, health, positions, quotes
 from app.config import get_settings
 from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
 from app.errors import install_error_handlers
+from app.http.install import install_http
 from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
 from app.http.security import SecurityHeaders
 from app.http.strict import StrictQuery
@@ -31,7 +32,7 @@ Errors are RFC 9457 `application/problem+json` bodies.
 """
 
 # One router per resource; each module exposes `router`.
-ROUTER_MODULES = (quotes, events, positions, actors, catalog, health)
+ROUTER_MODULES = (quotes, events, positions, actors, catalog, health, export)
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -60,6 +61,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
 def install_middleware(app: FastAPI) -> None:
     """Middleware, innermost first (each `add_middleware` wraps everything added before it)."""
     settings = get_settings()
+    install_http(app, settings)  # formats, caching, gzip, CORS
     app.add_middleware(StrictQuery, api=app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_body_bytes)
     app.add_middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests)

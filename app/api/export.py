@@ -1,0 +1,156 @@
+"""/v1/export: the whole dataset, or one resource, streamed as NDJSON (or CSV) in keyset batches."""
+
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from app.api.deps import problem_responses
+from app.formats.columns import columns_of
+from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
+from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
+from app.queries.catalog import ActorFilters, SourceFilters, list_actors, list_sources, list_topics
+from app.queries.events import EventFilters, list_events
+from app.queries.pagination import PageRequest
+from app.queries.positions import PositionFilters, list_positions
+from app.queries.quotes import QuoteFilters, list_quotes
+from app.schemas.common import Page
+from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead, SourceRead, TopicRead
+
+router = APIRouter(prefix="/v1/export", tags=["export"])
+
+BATCH = 1000  # records per query: memory holds one batch, whatever the dataset's size
+Lister = Callable[[Session, PageRequest], Page[Any]]
+
+
+class Resource(StrEnum):
+    sources = "sources"
+    topics = "topics"
+    actors = "actors"
+    events = "events"
+    quotes = "quotes"
+    positions = "positions"
+
+
+# In this order a consumer meets every record before the records that refer to it.
+LISTERS: dict[Resource, tuple[str, type[BaseModel], Lister]] = {
+    Resource.sources: ("source", SourceRead, lambda s, p: list_sources(s, SourceFilters(), p)),
+    Resource.topics: ("topic", TopicRead, lambda s, p: list_topics(s, p)),
+    Resource.actors: ("actor", ActorRead, lambda s, p: list_actors(s, ActorFilters(), p)),
+    Resource.events: ("event", EventRead, lambda s, p: list_events(s, EventFilters(), p)),
+    Resource.quotes: ("quote", QuoteRead, lambda s, p: list_quotes(s, QuoteFilters(), p)),
+    Resource.positions: (
+        "position",
+        PositionRead,
+        lambda s, p: list_positions(s, PositionFilters(), p),
+    ),
+}
+
+
+def batches(session: Session, lister: Lister) -> Iterator[list[Any]]:
+    """Every record of one resource, a keyset page of BATCH records at a time."""
+    cursor = None
+    while True:
+        page = lister(session, PageRequest(limit=BATCH, cursor=cursor))
+        yield page.items
+        if page.next is None:
+            return
+        cursor = page.next
+
+
+def snapshot(request: Request) -> Session:
+    """A session that sees one state of the database from its first read to the end."""
+    session: Session = request.app.state.sessionmaker()
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return session
+
+
+def ndjson_stream(session: Session, resources: list[Resource]) -> Iterator[bytes]:
+    with session:
+        for resource in resources:
+            record_type, _, lister = LISTERS[resource]
+            for batch in batches(session, lister):
+                yield b"".join(typed_line(record_type, r.model_dump_json()) for r in batch)
+
+
+def csv_stream(session: Session, resource: Resource) -> Iterator[bytes]:
+    _, model, lister = LISTERS[resource]
+    columns = columns_of([model])
+    with session:
+        yield csv_header(columns)
+        for batch in batches(session, lister):
+            yield csv_rows(columns, (record.model_dump(mode="json") for record in batch))
+
+
+NDJSON_EXAMPLE = '{"type":"source","record":{"id":"afp-2025-08-15", ...}}\n'
+STREAM_RESPONSES = {
+    200: {"content": {NDJSON_CONTENT_TYPE: {"example": NDJSON_EXAMPLE}}},
+    **problem_responses(422),
+}
+NdjsonOnly = Annotated[
+    Literal["ndjson"],
+    Query(
+        description="Only `ndjson`.",
+        openapi_examples={"ndjson": {"summary": "NDJSON", "value": "ndjson"}},
+    ),
+]
+NdjsonOrCsv = Annotated[
+    Literal["ndjson", "csv"],
+    Query(
+        description="`ndjson` (default) or `csv`.",
+        openapi_examples={
+            "ndjson": {"summary": "NDJSON, one typed line per record", "value": "ndjson"},
+            "csv": {"summary": "CSV, flattened as on the lists", "value": "csv"},
+        },
+    ),
+]
+ResourceName = Annotated[
+    Resource,
+    Path(
+        description="Which resource to export.",
+        openapi_examples={"quotes": {"summary": "All quotes", "value": "quotes"}},
+    ),
+]
+
+
+@router.get("", response_class=StreamingResponse, responses=STREAM_RESPONSES)
+def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> StreamingResponse:
+    """The whole dataset as NDJSON: one `{"type", "record"}` line per record, referents first."""
+    stream = ndjson_stream(snapshot(request), list(Resource))
+    return StreamingResponse(stream, media_type=NDJSON_CONTENT_TYPE, headers=_attachment("all"))
+
+
+@router.get(
+    "/{resource}",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {
+                CSV_CONTENT_TYPE: {"example": "id,name,description\r\nceasefire,Ceasefire,...\r\n"},
+                NDJSON_CONTENT_TYPE: {"example": NDJSON_EXAMPLE},
+            }
+        },
+        **problem_responses(422),
+    },
+)
+def export_resource(
+    request: Request, resource: ResourceName, format: NdjsonOrCsv = "ndjson"
+) -> StreamingResponse:
+    """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
+    session = snapshot(request)
+    if format == "csv":
+        headers = _attachment(resource.value, "csv")
+        stream = csv_stream(session, resource)
+        return StreamingResponse(stream, media_type=CSV_CONTENT_TYPE, headers=headers)
+    stream = ndjson_stream(session, [resource])
+    headers = _attachment(resource.value)
+    return StreamingResponse(stream, media_type=NDJSON_CONTENT_TYPE, headers=headers)
+
+
+def _attachment(name: str, extension: str = "ndjson") -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="summitkb-{name}.{extension}"'}

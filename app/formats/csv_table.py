@@ -1,0 +1,27 @@
+"""CSV text, written with the csv module: RFC 4180 quoting, CRLF line ends, UTF-8."""
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from app.formats.columns import Column, cell
+
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present"
+
+
+def csv_lines(rows: Iterable[list[str]]) -> str:
+    """`rows` as CSV text; quoting of commas, quotes and newlines is the csv module's."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def csv_header(columns: list[Column]) -> bytes:
+    return csv_lines([[column.name for column in columns]]).encode()
+
+
+def csv_rows(columns: list[Column], records: Iterable[dict[str, Any]]) -> bytes:
+    """One chunk of CSV: a row per record, its cells in the order of `columns`."""
+    return csv_lines([cell(record, column) for column in columns] for record in records).encode()

@@ -1,0 +1,134 @@
+"""Validators and cache headers: ETag, Last-Modified, Cache-Control, X-Dataset-Version, 304s.
+
+Within one dataset version every answer is a function of the request, so the ETag is a digest of
+the dataset version, the API version, the method, path, sorted query and negotiated media type:
+a matching `If-None-Match` is answered 304 without running the route at all. Tags are weak, as a
+gzip and an identity body are the same representation. Successful answers may be cached for a
+short while and must then be revalidated; errors are never stored.
+"""
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from email.utils import format_datetime, parsedate_to_datetime
+from urllib.parse import parse_qsl
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import DomainError
+from app.formats.negotiation import negotiate
+from app.http.dataset_stamp import DatasetStamp, Stamp
+
+CONDITIONAL_METHODS = {"GET", "HEAD"}
+DATA_PREFIX = "/v1/"
+
+
+def entity_tag(stamp: Stamp, api_version: str, scope: Scope, accept: str | None) -> str:
+    """The weak ETag of the answer to `scope` under `stamp`."""
+    query = sorted(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
+    try:
+        media = negotiate(dict(query).get("format"), accept)
+    except DomainError:
+        media = f"unacceptable:{accept}"
+    key = repr((stamp.version, api_version, scope["method"], scope["path"], query, media))
+    return f'W/"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+
+
+def _opaque(tag: str) -> str:
+    return tag.strip().removeprefix("W/")
+
+
+def none_match(header: str, tag: str) -> bool:
+    """True if `tag` is among the tags of an If-None-Match header (weak comparison)."""
+    return any(_opaque(candidate) == _opaque(tag) for candidate in header.split(","))
+
+
+def not_modified_since(header: str, stamp: Stamp) -> bool:
+    try:
+        since = parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return False
+    if since.tzinfo is None:
+        return False
+    return stamp.loaded_at.replace(microsecond=0) <= since
+
+
+class Caching:
+    """Add validators and cache headers to GET answers; answer 304 where the client is current."""
+
+    def __init__(self, app: ASGIApp, stamp: DatasetStamp, build: Callable[[], str], max_age: int):
+        self.app = app
+        self.stamp = stamp
+        self.build = build
+        self.cache_control = f"public, max-age={max_age}, must-revalidate"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        stamp = await self.stamp.current()
+        headers = Headers(scope=scope)
+        tag = None
+        if stamp is not None and scope["method"] in CONDITIONAL_METHODS:
+            tag = entity_tag(stamp, self.build(), scope, headers.get("accept"))
+            if is_current(scope, headers, tag, stamp):
+                await self.not_modified(stamp, tag)(scope, receive, send)
+                return
+        star = tag is not None and headers.get("if-none-match", "").strip() == "*"
+        await self.app(scope, receive, self.sender(scope, send, stamp, tag, star))
+
+    def validators(self, stamp: Stamp, tag: str) -> dict[str, str]:
+        return {
+            "ETag": tag,
+            "Last-Modified": format_datetime(stamp.loaded_at.astimezone(dt.UTC), usegmt=True),
+            "Cache-Control": self.cache_control,
+        }
+
+    def not_modified(self, stamp: Stamp, tag: str) -> Response:
+        headers = {**self.validators(stamp, tag), "X-Dataset-Version": stamp.version}
+        return Response(status_code=304, headers={**headers, "Vary": "Accept"})
+
+    def sender(
+        self, scope: Scope, send: Send, stamp: Stamp | None, tag: str | None, star: bool
+    ) -> Send:
+        """`send`, adding the headers; with `If-None-Match: *`, a 2xx becomes a bodiless 304."""
+        swallow = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal swallow
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                if stamp is not None:
+                    headers["X-Dataset-Version"] = stamp.version
+                if stamp is not None and tag is not None and 200 <= status < 300:
+                    for name, value in self.validators(stamp, tag).items():
+                        headers.setdefault(name, value)
+                    headers.add_vary_header("Accept")
+                    if star:
+                        swallow = True
+                        await self.not_modified(stamp, tag)(scope, _no_receive, send)
+                        return
+                elif status >= 400:
+                    headers["Cache-Control"] = "no-store"
+            if not swallow:
+                await send(message)
+
+        return send_with_headers
+
+
+async def _no_receive() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def is_current(scope: Scope, headers: Headers, tag: str, stamp: Stamp) -> bool:
+    """Whether the client's copy is current (If-None-Match wins over If-Modified-Since)."""
+    if_none_match = headers.get("if-none-match")
+    if if_none_match is not None:
+        return if_none_match.strip() != "*" and none_match(if_none_match, tag)
+    if_modified_since = headers.get("if-modified-since")
+    if if_modified_since and scope["path"].startswith(DATA_PREFIX):
+        return not_modified_since(if_modified_since, stamp)
+    return False

@@ -1,0 +1,123 @@
+"""CSV: every list, the same filters as JSON, flattened columns, streamed in chunks."""
+
+import json
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.helpers import assert_problem, ids, walk
+from tests.formats.helpers import csv_header, parse_csv
+
+LISTS = [
+    "/v1/quotes",
+    "/v1/events",
+    "/v1/positions",
+    "/v1/actors",
+    "/v1/topics",
+    "/v1/sources",
+    "/v1/actors/vladimir-putin/quotes",
+    "/v1/actors/vladimir-putin/positions",
+    "/v1/actors/vladimir-putin/events",
+]
+
+
+def expected_cells(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """The documented flattening: objects to `a_b` columns, lists to JSON, lists of objects
+    also to a `_count` column, booleans to true/false, null to ''."""
+    cells: dict[str, str] = {}
+    for key, value in record.items():
+        name = prefix + key
+        if isinstance(value, dict):
+            cells |= expected_cells(value, f"{name}_")
+        elif isinstance(value, list):
+            if any(isinstance(item, dict) for item in value):
+                cells[f"{name}_count"] = str(len(value))
+            cells[name] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        elif isinstance(value, bool):
+            cells[name] = "true" if value else "false"
+        else:
+            cells[name] = "" if value is None else str(value)
+    return cells
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_csv_parses_back_to_the_json_records(client: TestClient, path: str) -> None:
+    records = walk(client, path, limit=500)
+    response = client.get(path, params={"format": "csv"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv; charset=utf-8")
+    rows = parse_csv(response.text)
+    assert [row["id"] for row in rows] == ids(records)
+    for row, record in zip(rows, records, strict=True):
+        for column, value in expected_cells(record).items():
+            if column in row:  # a null object has its columns, left empty
+                assert row[column] == value, (record["id"], column)
+
+
+def test_quote_columns_are_the_documented_ones(client: TestClient) -> None:
+    text = client.get("/v1/quotes", params={"format": "csv"}).text
+    header = csv_header(text)
+    for column in ("speaker_id", "speaker_name", "event_id", "event_title", "citations_count"):
+        assert column in header
+    row = next(r for r in parse_csv(text) if r["id"] == "fadeev-consultations-insignificant")
+    assert row["speaker_id"] == "alexey-fadeev"
+    assert row["fragment"] == "false"
+    citations = json.loads(row["citations"])
+    assert row["citations_count"] == str(len(citations)) == "1"
+    assert citations[0]["excerpt"].startswith('"We consider the consultations')
+
+
+def test_accept_header_and_format_parameter_agree(client: TestClient) -> None:
+    by_header = client.get("/v1/events", headers={"Accept": "text/csv"})
+    by_parameter = client.get("/v1/events", params={"format": "csv"})
+    assert by_header.text == by_parameter.text
+    assert by_header.headers["content-disposition"] == 'attachment; filename="events.csv"'
+
+
+def test_filters_apply_to_csv(client: TestClient) -> None:
+    params = {"speaker": "vladimir-putin", "said_from": "2025-08-15"}
+    rows = parse_csv(client.get("/v1/quotes", params={**params, "format": "csv"}).text)
+    assert [row["id"] for row in rows] == ids(walk(client, "/v1/quotes", **params))
+    assert rows and {row["speaker_id"] for row in rows} == {"vladimir-putin"}
+    kinds = parse_csv(client.get("/v1/actors", params={"kind": "state", "format": "csv"}).text)
+    assert [row["id"] for row in kinds] == ["russia"]
+
+
+def test_an_empty_result_is_the_header_alone(client: TestClient) -> None:
+    response = client.get("/v1/quotes", params={"speaker": "nobody", "format": "csv"})
+    assert response.status_code == 200
+    lines = response.text.split("\r\n")
+    assert lines[1:] == [""]
+    assert csv_header(response.text)[:3] == ["id", "text", "speaker_id"]
+
+
+def test_given_a_limit_csv_answers_one_page_and_links_the_next(client: TestClient) -> None:
+    first = client.get("/v1/quotes", params={"format": "csv", "limit": 3})
+    assert len(parse_csv(first.text)) == 3
+    link = first.headers["link"]
+    assert link.endswith('>; rel="next"') and "format=csv" in link
+    second = client.get(link[1 : link.index(">")])
+    rest = [row["id"] for row in parse_csv(second.text)]
+    assert "link" not in second.headers
+    assert [r["id"] for r in parse_csv(first.text)] + rest == ids(walk(client, "/v1/quotes"))
+
+
+def test_errors_stay_problems(client: TestClient) -> None:
+    missing = client.get("/v1/actors/nobody/quotes", params={"format": "csv"})
+    assert_problem(missing, 404, "no actor with id 'nobody'")
+    bad_cursor = client.get("/v1/quotes", params={"format": "csv", "cursor": "garbage"})
+    assert_problem(bad_cursor, 422, "cursor")
+    bad_date = client.get("/v1/quotes", headers={"Accept": "text/csv"}, params={"said_from": "x"})
+    assert_problem(bad_date, 422, "said_from")
+
+
+def test_a_single_record_is_one_row(client: TestClient) -> None:
+    rows = parse_csv(client.get("/v1/topics/ceasefire", params={"format": "csv"}).text)
+    assert rows == [
+        {
+            "id": "ceasefire",
+            "name": "Ceasefire",
+            "description": "A halt to the fighting in Ukraine.",
+        }
+    ]

@@ -1,0 +1,75 @@
+"""CORS for the origins in settings only; gzip for large answers, streams included."""
+
+import gzip
+
+from fastapi.testclient import TestClient
+
+from tests.formats.helpers import asgi_get, bodies
+from tests.http.conftest import ClientFactory
+
+ALLOWED = "https://newsroom.example"
+
+
+def test_no_origin_is_allowed_by_default(client: TestClient) -> None:
+    response = client.get("/v1/topics", headers={"Origin": ALLOWED})
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_an_allowed_origin_may_read_and_revalidate(
+    mini_db: str, make_client: ClientFactory
+) -> None:
+    client = make_client(mini_db, cors_origins=f'["{ALLOWED}"]')
+    response = client.get("/v1/topics", headers={"Origin": ALLOWED})
+    assert response.headers["access-control-allow-origin"] == ALLOWED
+    exposed = response.headers["access-control-expose-headers"].lower()
+    assert "etag" in exposed and "x-dataset-version" in exposed
+    preflight = client.options(
+        "/v1/quotes",
+        headers={
+            "Origin": ALLOWED,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "If-None-Match",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == ALLOWED
+    assert "GET" in preflight.headers["access-control-allow-methods"]
+    not_modified = client.get(
+        "/v1/topics", headers={"Origin": ALLOWED, "If-None-Match": response.headers["etag"]}
+    )
+    assert not_modified.status_code == 304
+    assert not_modified.headers["access-control-allow-origin"] == ALLOWED
+
+
+def test_a_disallowed_origin_gets_no_cors_headers(mini_db: str, make_client: ClientFactory) -> None:
+    client = make_client(mini_db, cors_origins=f'["{ALLOWED}"]')
+    response = client.get("/v1/topics", headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == 200
+    assert not [name for name in response.headers if name.startswith("access-control-")]
+    preflight = client.options(
+        "/v1/quotes",
+        headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"},
+    )
+    assert preflight.status_code == 400
+    assert "access-control-allow-origin" not in preflight.headers
+
+
+def test_large_answers_are_gzipped_when_asked(client: TestClient) -> None:
+    large = client.get("/v1/quotes", headers={"Accept-Encoding": "gzip"})
+    assert large.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in large.headers["vary"]
+    assert large.json()["items"]  # the client undid the gzip
+    small = client.get("/v1/topics/ceasefire", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers
+    plain = client.get("/v1/quotes", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+
+
+def test_gzipped_streams_still_stream(client: TestClient) -> None:
+    identity = b"".join(bodies(asgi_get(client.app, "/v1/export", "format=ndjson")))
+    messages = asgi_get(client.app, "/v1/export", "format=ndjson", {"Accept-Encoding": "gzip"})
+    assert (b"content-encoding", b"gzip") in messages[0]["headers"]
+    chunks = [body for body in bodies(messages) if body]
+    assert len(chunks) > 1
+    assert gzip.decompress(b"".join(chunks)) == identity

@@ -50,10 +50,10 @@ class FormatMiddleware:
         self.routes = RouteFinder(api)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = None
+        listing = None
         if scope["type"] == "http" and scope["method"] == "GET":
-            route = self.routes.find(scope)
-        if route is None:
+            listing = self.routes.find(scope)
+        if listing is None:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
@@ -67,10 +67,11 @@ class FormatMiddleware:
         if media == JSON:
             await self.app(scope, receive, send)
             return
-        response = await self.render(route, request, media)
+        response = await self.render(listing, request, media)
         await response(scope, receive, send)
 
     async def render(self, listing: Listing, request: Request, media: str) -> Response:
+        """The answer in `media`: the route's JSON answer rendered, or its error as it is."""
         query = list(request.query_params.multi_items())
         whole_list = "limit" not in request.query_params and media != JSONLD
         if whole_list and listing.page_size is not None:
@@ -81,11 +82,7 @@ class FormatMiddleware:
         body = orjson.loads(first.body)
         next_url = _next_url(request.url, body)
         if media == JSONLD:
-            link = Linker(f"{request.base_url}v1/")
-            records = listing.records(body)
-            single = listing.rows_key is None
-            answer = document(link, records, single, str(request.url), next_url)
-            return JSONResponse(answer, media_type=JSONLD_CONTENT_TYPE)
+            return _jsonld(listing, request, body, next_url)
         headers = {"Content-Disposition": f'attachment; filename="{_filename(request, media)}"'}
         if next_url and not whole_list:
             headers["Link"] = f'<{next_url}>; rel="next"'
@@ -93,9 +90,8 @@ class FormatMiddleware:
         if media == CSV:
             chunks = _csv_chunks(listing.columns or _sample_columns(listing, body), pages)
             return StreamingResponse(chunks, media_type=CSV_CONTENT_TYPE, headers=headers)
-        return StreamingResponse(
-            _ndjson_chunks(pages), media_type=NDJSON_CONTENT_TYPE, headers=headers
-        )
+        chunks = _ndjson_chunks(pages)
+        return StreamingResponse(chunks, media_type=NDJSON_CONTENT_TYPE, headers=headers)
 
     async def pages(
         self, listing: Listing, scope: Scope, query: list[tuple[str, str]], body: Any, follow: bool
@@ -137,6 +133,13 @@ class FormatMiddleware:
         await self.app(inner, receive, collect)
         answer.body = b"".join(chunks)
         return answer
+
+
+def _jsonld(listing: Listing, request: Request, body: Any, next_url: str | None) -> Response:
+    link = Linker(f"{request.base_url}v1/")
+    single = listing.rows_key is None
+    answer = document(link, listing.records(body), single, str(request.url), next_url)
+    return JSONResponse(answer, media_type=JSONLD_CONTENT_TYPE)
 
 
 def _sample_columns(listing: Listing, body: Any) -> list[Column]:

@@ -15,6 +15,8 @@ from starlette.types import Scope
 
 from app.formats.columns import Column, columns_of, models_in
 
+DATA_PREFIX = "/v1/"
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -76,13 +78,14 @@ class JsonRoute:
 
 
 def json_routes(app: FastAPI) -> list[JsonRoute]:
-    """Every GET route of `app` whose answer is a JSON model."""
+    """Every GET route of the API (under DATA_PREFIX) whose answer is a JSON model; operations
+    routes (health, metrics) keep the one answer their probes expect."""
     found = []
     for context in iter_route_contexts(app.routes):
         route = context.original_route
         if not isinstance(route, APIRoute) or route.response_model is None:
             continue
-        if "GET" in (context.methods or set()):
+        if "GET" in (context.methods or set()) and str(context.path).startswith(DATA_PREFIX):
             found.append(JsonRoute(context, route))
     return found
 

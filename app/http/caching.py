@@ -4,7 +4,8 @@ Within one dataset version every answer is a function of the request, so the ETa
 the dataset version, the API version, the method, path, sorted query and negotiated media type:
 a matching `If-None-Match` is answered 304 without running the route at all. Tags are weak, as a
 gzip and an identity body are the same representation. Successful answers may be cached for a
-short while and must then be revalidated; errors are never stored.
+short while and must then be revalidated; errors are never stored. Only the API's data (under
+/v1/) gets validators: health and metrics answers change by the second.
 """
 
 import datetime as dt
@@ -19,10 +20,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import DomainError
 from app.formats.negotiation import negotiate
+from app.formats.routes import DATA_PREFIX
 from app.http.dataset_stamp import DatasetStamp, Stamp
 
 CONDITIONAL_METHODS = {"GET", "HEAD"}
-DATA_PREFIX = "/v1/"
 
 
 def entity_tag(stamp: Stamp, api_version: str, scope: Scope, accept: str | None) -> str:
@@ -71,7 +72,7 @@ class Caching:
         stamp = await self.stamp.current()
         headers = Headers(scope=scope)
         tag = None
-        if stamp is not None and scope["method"] in CONDITIONAL_METHODS:
+        if stamp is not None and _is_data(scope):
             tag = entity_tag(stamp, self.build(), scope, headers.get("accept"))
             if is_current(scope, headers, tag, stamp):
                 await self.not_modified(stamp, tag)(scope, receive, send)
@@ -123,12 +124,17 @@ async def _no_receive() -> Message:
     return {"type": "http.disconnect"}
 
 
+def _is_data(scope: Scope) -> bool:
+    """Answers that depend on the dataset alone (not health, metrics or pages)."""
+    return scope["method"] in CONDITIONAL_METHODS and str(scope["path"]).startswith(DATA_PREFIX)
+
+
 def is_current(scope: Scope, headers: Headers, tag: str, stamp: Stamp) -> bool:
     """Whether the client's copy is current (If-None-Match wins over If-Modified-Since)."""
     if_none_match = headers.get("if-none-match")
     if if_none_match is not None:
         return if_none_match.strip() != "*" and none_match(if_none_match, tag)
     if_modified_since = headers.get("if-modified-since")
-    if if_modified_since and scope["path"].startswith(DATA_PREFIX):
+    if if_modified_since:
         return not_modified_since(if_modified_since, stamp)
     return False

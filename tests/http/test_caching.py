@@ -121,3 +121,10 @@ def test_before_any_load_there_are_no_validators(empty_db: str, make_client: Cli
     assert response.status_code == 200
     assert "etag" not in response.headers
     assert "x-dataset-version" not in response.headers
+
+
+def test_operations_answers_get_no_validators(client: TestClient) -> None:
+    response = client.get("/healthz", headers={"Accept": "text/plain"})
+    assert response.status_code == 200
+    assert "etag" not in response.headers
+    assert "x-dataset-version" in response.headers

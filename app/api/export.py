@@ -63,10 +63,10 @@ def batches(session: Session, lister: Lister) -> Iterator[list[Any]]:
 
 
 def snapshot(request: Request) -> Session:
-    """A session that sees one state of the database from its first read to the end."""
+    """A session of its own for the stream (it outlives the request's dependencies); its one
+    transaction reads one snapshot (WAL on SQLite, REPEATABLE READ on PostgreSQL), so an export
+    never mixes two loads."""
     session: Session = request.app.state.sessionmaker()
-    if session.get_bind().dialect.name == "postgresql":
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     return session
 
 

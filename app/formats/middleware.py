@@ -88,7 +88,7 @@ class FormatMiddleware:
             headers["Link"] = f'<{next_url}>; rel="next"'
         pages = self.pages(listing, request.scope, query, body, follow=whole_list)
         if media == CSV:
-            chunks = _csv_chunks(listing.columns or _sample_columns(listing, body), pages)
+            chunks = _csv_chunks(_csv_columns(listing, body), pages)
             return StreamingResponse(chunks, media_type=CSV_CONTENT_TYPE, headers=headers)
         chunks = _ndjson_chunks(pages)
         return StreamingResponse(chunks, media_type=NDJSON_CONTENT_TYPE, headers=headers)
@@ -142,9 +142,15 @@ def _jsonld(listing: Listing, request: Request, body: Any, next_url: str | None)
     return JSONResponse(answer, media_type=JSONLD_CONTENT_TYPE)
 
 
-def _sample_columns(listing: Listing, body: Any) -> list[Column]:
+def _csv_columns(listing: Listing, body: Any) -> list[Column]:
+    """The model's columns, less the fields the answer leaves out (a sparse `?fields=`); the
+    first record's own keys where the route has no model."""
     records = listing.records(body)
-    return columns_of_record(records[0]) if records else []
+    if not records:
+        return listing.columns
+    if not listing.columns:
+        return columns_of_record(records[0])
+    return [column for column in listing.columns if column.path[0] in records[0]]
 
 
 def _next_url(url: URL, body: Any) -> str | None:

@@ -104,3 +104,20 @@ def test_a_pyld_default_loader_is_never_needed(client: TestClient) -> None:
     document = ld(client, "/v1/actors/russia")
     assert isinstance(document["@context"], dict)  # embedded, not a URL
     assert jsonld.to_rdf(document, {**OPTIONS, "format": "application/n-quads"})
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "expected"),
+    [
+        ("/v1/search", {"q": "ceasefire"}, {"ItemList", "Claim", "DefinedTerm"}),
+        ("/v1/timeline", {}, {"ItemList", "Event", "Quotation"}),
+        ("/v1/stances", {}, {"ItemList", "Claim"}),
+    ],
+)
+def test_views_across_resources_are_valid_too(
+    client: TestClient, path: str, params: dict[str, str], expected: set[str]
+) -> None:
+    if path not in client.get("/openapi.json").json()["paths"]:
+        pytest.skip(f"{path} is not served by this build")
+    expanded = jsonld.expand(ld(client, path, **params), OPTIONS)
+    assert {SCHEMA + name for name in expected} <= types_in(expanded)

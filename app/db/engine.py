@@ -26,6 +26,18 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# Loads run one at a time, or two could interleave their diffs and writes into a mix of both
+# seeds. On SQLite BEGIN IMMEDIATE takes the write lock; on PostgreSQL the same request takes a
+# transaction-scoped advisory lock, one per schema.
+LOAD_LOCK = "SELECT pg_advisory_xact_lock(hashtext('summitkb.load:' || current_schema()))"
+
+
+def _postgres_begin(connection: Connection) -> None:
+    loading = connection.get_execution_options().get("sqlite_immediate", False)
+    if loading and connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(LOAD_LOCK)
+
+
 def build_engine(url: str) -> Engine:
     """An engine for `url`; SQLite connections get the project's pragmas and real transactions."""
     if is_sqlite(url):
@@ -35,7 +47,9 @@ def build_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "begin", _postgres_begin)
+    return engine
 
 
 def snapshot_reads(engine: Engine) -> Engine:

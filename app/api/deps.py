@@ -7,6 +7,7 @@ from fastapi import Depends, Path, Query, Request
 from pydantic import StringConstraints
 from sqlalchemy.orm import Session
 
+from app.queries.catalog import dataset_version
 from app.queries.pagination import PageRequest
 from app.schemas.common import Problem
 
@@ -18,6 +19,9 @@ def get_session(request: Request) -> Iterator[Session]:
     """A read session per request; it never commits."""
     session = request.app.state.sessionmaker()
     try:
+        # The first read fixes the transaction's snapshot (SQLite, or PostgreSQL at REPEATABLE
+        # READ): the answer and its X-Dataset-Version header come from that one dataset.
+        request.state.dataset_version = dataset_version(session)
         yield session
     finally:
         session.rollback()

@@ -1,6 +1,6 @@
 """Strict requests: a query string or path that is not clean UTF-8 text, a query parameter the
-operation does not document, or a one-value parameter given twice is a 422 that names it, rather
-than being silently ignored, mangled or overridden."""
+operation does not document, a one-value parameter given twice, or a date not written YYYY-MM-DD
+is a 422 that names it, rather than being silently ignored, mangled, overridden or guessed."""
 
 import re
 from typing import Any
@@ -23,9 +23,11 @@ class Operation:
         query = [parameter for parameter in parameters if parameter["in"] == "query"]
         self.names = frozenset(parameter["name"] for parameter in query)
         self.singles = frozenset(p["name"] for p in query if not takes_many(p["schema"]))
+        self.dates = frozenset(p["name"] for p in query if is_date(p["schema"]))
 
     def errors(self, query_string: bytes) -> Errors:
-        given = [name for name, _ in QueryParams(query_string).multi_items()]
+        pairs = QueryParams(query_string).multi_items()
+        given = [name for name, _ in pairs]
         unknown = [
             {"location": f"query.{name}", "message": "unknown parameter"}
             for name in sorted(set(given) - self.names)
@@ -35,7 +37,20 @@ class Operation:
             for name in sorted(self.singles)
             if given.count(name) > 1
         ]
-        return unknown + repeated
+        # pydantic would also take "0" or "1723680000" as a date (seconds since 1970).
+        dates = [
+            {"location": f"query.{name}", "message": "expected a date as YYYY-MM-DD"}
+            for name, value in pairs
+            if name in self.dates and not ISO_DATE.fullmatch(value)
+        ]
+        return unknown + repeated + dates
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_date(schema: dict[str, Any]) -> bool:
+    return any(variant.get("format") == "date" for variant in schema.get("anyOf", [schema]))
 
 
 def takes_many(schema: dict[str, Any]) -> bool:

@@ -127,3 +127,8 @@ def get_meta(session: Session) -> MetaRead:
     if loaded_at.tzinfo is None:  # SQLite keeps no zone; the loader writes UTC
         loaded_at = loaded_at.replace(tzinfo=dt.UTC)
     return MetaRead(version=dataset.version, loaded_at=loaded_at, counts=dataset.counts)
+
+
+def dataset_version(session: Session) -> str | None:
+    """The version of the loaded dataset, as this session's transaction sees it."""
+    return session.scalar(select(Dataset.version))

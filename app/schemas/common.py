@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from app.domain import Precision
 
@@ -52,6 +52,13 @@ DateOn = Annotated[
 DatePrecision = Annotated[
     Precision,
     Field(description="How precisely the date is known: day, week, month, year or unknown."),
+]
+
+
+# A date and time with no UTC offset, as a source prints it: not an RFC 3339 `date-time`.
+LocalDateTime = Annotated[
+    dt.datetime,
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$"}),
 ]
 
 

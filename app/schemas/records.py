@@ -5,7 +5,7 @@ import datetime as dt
 from pydantic import Field
 
 from app.domain import ActorKind, EventKind, EventStatus, Stance
-from app.schemas.common import Cited, DateOn, DatePrecision, Ref, Schema
+from app.schemas.common import Cited, DateOn, DatePrecision, LocalDateTime, Ref, Schema
 
 
 class SourceRead(Schema):
@@ -20,7 +20,7 @@ class SourceRead(Schema):
         description="Agency or byline, where the text gives one.", examples=["Agencies via Xinhua"]
     )
     published_on: dt.date = Field(examples=["2025-08-14"])
-    published_at: dt.datetime | None = Field(
+    published_at: LocalDateTime | None = Field(
         description="Date and time of publication, where the source gives a time (local time).",
         examples=["2025-08-14T09:42:00"],
     )

@@ -3,9 +3,11 @@ of the problem+json body against the documented Problem schema."""
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.schemas.common import Problem
+from tests.reliability.datasets import BigSeeds, build_big_seeds
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -35,3 +37,9 @@ def assert_documented_problem(response: Any, status: int | None = None) -> dict[
     assert set(body) <= set(Problem.model_fields)
     assert body["status"] == response.status_code
     return body
+
+
+@pytest.fixture(scope="session")
+def big_seeds(tmp_path_factory: pytest.TempPathFactory) -> BigSeeds:
+    """Two large synthetic datasets, and a SQLite database holding the first."""
+    return build_big_seeds(tmp_path_factory.mktemp("big"))

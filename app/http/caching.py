@@ -26,14 +26,14 @@ from app.http.dataset_stamp import DatasetStamp, Stamp
 CONDITIONAL_METHODS = {"GET", "HEAD"}
 
 
-def entity_tag(stamp: Stamp, api_version: str, scope: Scope, accept: str | None) -> str:
-    """The weak ETag of the answer to `scope` under `stamp`."""
+def entity_tag(version: str, api_version: str, scope: Scope, accept: str | None) -> str:
+    """The weak ETag of the answer to `scope` from dataset `version`."""
     query = sorted(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
     try:
         media = negotiate(dict(query).get("format"), accept)
     except DomainError:
         media = f"unacceptable:{accept}"
-    key = repr((stamp.version, api_version, scope["method"], scope["path"], query, media))
+    key = repr((version, api_version, scope["method"], scope["path"], query, media))
     return f'W/"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
 
 
@@ -73,7 +73,7 @@ class Caching:
         headers = Headers(scope=scope)
         tag = None
         if stamp is not None and _is_data(scope):
-            tag = entity_tag(stamp, self.build(), scope, headers.get("accept"))
+            tag = entity_tag(stamp.version, self.build(), scope, headers.get("accept"))
             if is_current(scope, headers, tag, stamp):
                 await self.not_modified(stamp, tag)(scope, receive, send)
                 return
@@ -86,6 +86,15 @@ class Caching:
             "Last-Modified": format_datetime(stamp.loaded_at.astimezone(dt.UTC), usegmt=True),
             "Cache-Control": self.cache_control,
         }
+
+    def retag(self, scope: Scope, stamp: Stamp, tag: str) -> str:
+        """The tag for the dataset the route actually read, where it says (the cached stamp
+        may be up to `ttl` behind a reload)."""
+        version = scope.get("state", {}).get("dataset_version")
+        if not version or version == stamp.version:
+            return tag
+        accept = Headers(scope=scope).get("accept")
+        return entity_tag(version, self.build(), scope, accept)
 
     def not_modified(self, stamp: Stamp, tag: str) -> Response:
         headers = {**self.validators(stamp, tag), "X-Dataset-Version": stamp.version}
@@ -105,12 +114,13 @@ class Caching:
                 if stamp is not None:
                     headers["X-Dataset-Version"] = stamp.version
                 if stamp is not None and tag is not None and 200 <= status < 300:
-                    for name, value in self.validators(stamp, tag).items():
+                    answer_tag = self.retag(scope, stamp, tag)
+                    for name, value in self.validators(stamp, answer_tag).items():
                         headers.setdefault(name, value)
                     headers.add_vary_header("Accept")
                     if star:
                         swallow = True
-                        await self.not_modified(stamp, tag)(scope, _no_receive, send)
+                        await self.not_modified(stamp, answer_tag)(scope, _no_receive, send)
                         return
                 elif status >= 400:
                     headers["Cache-Control"] = "no-store"

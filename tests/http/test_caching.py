@@ -94,6 +94,14 @@ def test_errors_are_not_stored_and_carry_no_tag(client: TestClient) -> None:
         assert "x-dataset-version" in response.headers
 
 
+def reload_edited(seed: Path, url: str) -> None:
+    """Load `seed` with one topic's description changed: a new dataset version."""
+    topics = seed / "topics.yaml"
+    text = topics.read_text().replace("A halt to the fighting", "An end to the fighting")
+    topics.write_text(text)
+    load_seed(seed, url, MAX_BYTES)
+
+
 def test_a_new_dataset_version_changes_the_tags(
     empty_db: str, seed_copy: Path, make_client: ClientFactory
 ) -> None:
@@ -103,17 +111,25 @@ def test_a_new_dataset_version_changes_the_tags(
     tag, version = before.headers["etag"], before.headers["x-dataset-version"]
     assert client.get("/v1/topics/ceasefire", headers={"If-None-Match": tag}).status_code == 304
 
-    topics = seed_copy / "topics.yaml"
-    topics.write_text(
-        topics.read_text().replace("A halt to the fighting", "An end to the fighting")
-    )
-    load_seed(seed_copy, empty_db, MAX_BYTES)
-
+    reload_edited(seed_copy, empty_db)
     after = client.get("/v1/topics/ceasefire", headers={"If-None-Match": tag})
     assert after.status_code == 200
     assert after.json()["description"].startswith("An end to the fighting")
     assert after.headers["x-dataset-version"] != version
     assert after.headers["etag"] != tag
+
+
+def test_the_tag_names_the_dataset_the_answer_was_read_from(
+    empty_db: str, seed_copy: Path, make_client: ClientFactory
+) -> None:
+    load_seed(MINI_SEED, empty_db, MAX_BYTES)
+    client = make_client(empty_db, dataset_version_ttl="3600")  # the cached stamp goes stale
+    before = client.get("/v1/topics/ceasefire").headers["etag"]
+    reload_edited(seed_copy, empty_db)
+
+    after = client.get("/v1/topics/ceasefire")
+    assert after.json()["description"].startswith("An end to the fighting")
+    assert after.headers["etag"] != before
 
 
 def test_before_any_load_there_are_no_validators(empty_db: str, make_client: ClientFactory) -> None:

@@ -36,9 +36,13 @@ RUN groupadd --system --gid 10001 summitkb \
     && mkdir /tmp/summitkb-metrics && chown 10001:10001 /tmp/summitkb-metrics
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
-COPY --from=build /app /app
-# Only the database folder is writable: SQLite keeps its WAL and shared-memory files beside it.
-COPY --from=build --chown=10001:10001 /app/var /app/var
+COPY --from=build /app/alembic.ini ./
+COPY --from=build /app/app ./app
+COPY --from=build /app/migrations ./migrations
+COPY --from=build /app/seed ./seed
+# Only the database folder is writable (a new folder, so --chown applies to it too): SQLite keeps
+# its WAL and shared-memory files beside the database.
+COPY --from=build --chown=10001:10001 /app/var ./var
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

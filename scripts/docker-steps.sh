@@ -79,9 +79,13 @@ import json, sys, urllib.request
 base = f"http://127.0.0.1:{sys.argv[1]}"
 ready = json.load(urllib.request.urlopen(f"{base}/readyz", timeout=10))
 assert ready["checks"] == {"database": "ok", "schema": "ok", "dataset": "ok"}, ready
-meta = json.load(urllib.request.urlopen(f"{base}/v1/meta", timeout=10))
+for _ in range(20):
+    meta = json.load(urllib.request.urlopen(f"{base}/v1/meta", timeout=10))
 metrics = urllib.request.urlopen(f"{base}/metrics", timeout=10).read().decode()
 assert f'summitkb_dataset_info{{version="{meta["version"]}"}} 1.0' in metrics
+# Whichever worker answered each of the 20, PROMETHEUS_MULTIPROC_DIR adds their counts up.
+counted = 'summitkb_http_requests_total{method="GET",route="/v1/meta",status="200"} 20.0'
+assert counted in metrics, [line for line in metrics.splitlines() if "/v1/meta" in line]
 print(f"ready; dataset {meta['version'][:12]}; {meta['counts']}")
 PY
     grep -q '"logger": "summitkb.access"' "$work/server.log" || { cat "$work/server.log"; exit 1; }

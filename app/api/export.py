@@ -13,6 +13,8 @@ from app.api.deps import problem_responses
 from app.formats.columns import columns_of
 from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
+from app.formats.negotiation import CSV, NDJSON, require_admitted
+from app.formats.openapi import NOT_ACCEPTABLE
 from app.queries.catalog import ActorFilters, SourceFilters, list_actors, list_sources, list_topics
 from app.queries.events import EventFilters, list_events
 from app.queries.pagination import PageRequest
@@ -91,6 +93,7 @@ NDJSON_EXAMPLE = '{"type":"source","record":{"id":"afp-2025-08-15", ...}}\n'
 STREAM_RESPONSES = {
     200: {"content": {NDJSON_CONTENT_TYPE: {"example": NDJSON_EXAMPLE}}},
     **problem_responses(422),
+    406: NOT_ACCEPTABLE,
 }
 NdjsonOnly = Annotated[
     Literal["ndjson"],
@@ -121,6 +124,7 @@ ResourceName = Annotated[
 @router.get("", response_class=StreamingResponse, responses=STREAM_RESPONSES)
 def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> StreamingResponse:
     """The whole dataset as NDJSON: one `{"type", "record"}` line per record, referents first."""
+    require_admitted(request.headers.get("accept"), NDJSON)
     stream = ndjson_stream(snapshot(request), list(Resource))
     return StreamingResponse(stream, media_type=NDJSON_CONTENT_TYPE, headers=_attachment("all"))
 
@@ -136,12 +140,14 @@ def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> Streaming
             }
         },
         **problem_responses(422),
+        406: NOT_ACCEPTABLE,
     },
 )
 def export_resource(
     request: Request, resource: ResourceName, format: NdjsonOrCsv = "ndjson"
 ) -> StreamingResponse:
     """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
+    require_admitted(request.headers.get("accept"), CSV if format == "csv" else NDJSON)
     session = snapshot(request)
     if format == "csv":
         headers = _attachment(resource.value, "csv")

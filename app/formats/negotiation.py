@@ -88,3 +88,21 @@ def negotiate(format_value: str | None, accept: str | None) -> str:
             " (or ?format=" + "|".join(FORMATS) + ")"
         )
     return chosen
+
+
+def admits(header: str | None, media_type: str) -> bool:
+    """Whether an `Accept` header admits `media_type`: by name, an alias or a range."""
+    if not header or not header.strip():
+        return True
+    ranges = {"*/*", media_type.split("/")[0] + "/*"}
+    return any(
+        offer.media_type in ranges
+        or ("*" not in offer.media_type and ACCEPTED.get(offer.media_type) == media_type)
+        for offer in parse_accept(header)
+    )
+
+
+def require_admitted(header: str | None, media_type: str) -> None:
+    """406 unless `Accept` admits `media_type` (for routes with a single media type)."""
+    if not admits(header, media_type):
+        raise NotAcceptable(f"cannot answer with any of {header!r}; this answers {media_type}")

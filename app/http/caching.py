@@ -74,11 +74,11 @@ class Caching:
         tag = None
         if stamp is not None and _is_data(scope):
             tag = entity_tag(stamp.version, self.build(), scope, headers.get("accept"))
-            if is_current(scope, headers, tag, stamp):
+            if holds_tag(headers, tag):
                 await self.not_modified(stamp, tag)(scope, receive, send)
                 return
-        star = tag is not None and headers.get("if-none-match", "").strip() == "*"
-        await self.app(scope, receive, self.sender(scope, send, stamp, tag, star))
+        current = stamp is not None and tag is not None and holds_any(headers, stamp)
+        await self.app(scope, receive, self.sender(scope, send, stamp, tag, current))
 
     def validators(self, stamp: Stamp, tag: str) -> dict[str, str]:
         return {
@@ -101,9 +101,9 @@ class Caching:
         return Response(status_code=304, headers={**headers, "Vary": "Accept"})
 
     def sender(
-        self, scope: Scope, send: Send, stamp: Stamp | None, tag: str | None, star: bool
+        self, scope: Scope, send: Send, stamp: Stamp | None, tag: str | None, current: bool
     ) -> Send:
-        """`send`, adding the headers; with `If-None-Match: *`, a 2xx becomes a bodiless 304."""
+        """`send`, adding the headers; if the client's copy is `current`, a 2xx becomes a 304."""
         swallow = False
 
         async def send_with_headers(message: Message) -> None:
@@ -118,7 +118,7 @@ class Caching:
                     for name, value in self.validators(stamp, answer_tag).items():
                         headers.setdefault(name, value)
                     headers.add_vary_header("Accept")
-                    if star:
+                    if current:
                         swallow = True
                         await self.not_modified(stamp, answer_tag)(scope, _no_receive, send)
                         return
@@ -139,12 +139,23 @@ def _is_data(scope: Scope) -> bool:
     return scope["method"] in CONDITIONAL_METHODS and str(scope["path"]).startswith(DATA_PREFIX)
 
 
-def is_current(scope: Scope, headers: Headers, tag: str, stamp: Stamp) -> bool:
-    """Whether the client's copy is current (If-None-Match wins over If-Modified-Since)."""
+def holds_tag(headers: Headers, tag: str) -> bool:
+    """Whether If-None-Match names `tag`: then the route need not run, since the tag was issued
+    for a 2xx answer to this very request from this very dataset."""
+    if_none_match = headers.get("if-none-match")
+    return (
+        if_none_match is not None
+        and if_none_match.strip() != "*"
+        and none_match(if_none_match, tag)
+    )
+
+
+def holds_any(headers: Headers, stamp: Stamp) -> bool:
+    """Whether the client holds some current copy (`If-None-Match: *`, or If-Modified-Since at
+    or after the load when there is no If-None-Match). Only a 2xx answer becomes a 304 then
+    (RFC 9110 13.2.1), so bad parameters are still a 422."""
     if_none_match = headers.get("if-none-match")
     if if_none_match is not None:
-        return if_none_match.strip() != "*" and none_match(if_none_match, tag)
+        return if_none_match.strip() == "*"
     if_modified_since = headers.get("if-modified-since")
-    if if_modified_since:
-        return not_modified_since(if_modified_since, stamp)
-    return False
+    return bool(if_modified_since) and not_modified_since(if_modified_since or "", stamp)

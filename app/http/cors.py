@@ -2,12 +2,39 @@
 
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
-from starlette.types import Message, Send
+from starlette.responses import Response
+from starlette.types import Message, Receive, Scope, Send
+
+from app.errors import problem
 
 
 class AllowedOriginsCORS(CORSMiddleware):
     """Starlette's CORS, except that it tells a disallowed origin nothing (not even what it
-    would expose), as if the request had come with no `Origin`."""
+    would expose), as if the request had come with no `Origin`, and refuses a preflight with a
+    problem+json body."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "OPTIONS":
+            await super().__call__(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if "origin" not in headers or "access-control-request-method" not in headers:
+            await super().__call__(scope, receive, send)
+            return
+        await self.preflight(headers, scope["path"])(scope, receive, send)
+
+    def preflight(self, headers: Headers, path: str) -> Response:
+        """Starlette's preflight answer; a refusal as a problem, with CORS headers only for an
+        allowed origin."""
+        answer = self.preflight_response(request_headers=headers)
+        if answer.status_code < 400:
+            return answer
+        refusal = problem(answer.status_code, bytes(answer.body).decode(), path)
+        if self.is_allowed_origin(origin=headers["origin"]):
+            for name, value in answer.headers.items():
+                if name.startswith("access-control-"):
+                    refusal.headers[name] = value
+        return refusal
 
     async def send(self, message: Message, send: Send, request_headers: Headers) -> None:
         origin = request_headers.get("Origin")

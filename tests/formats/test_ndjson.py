@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from tests.api.helpers import assert_problem, walk
 from tests.formats.helpers import asgi_get, bodies, parse_csv
+from tests.formats.test_negotiation import BROWSER
 
 RESOURCES = {
     "sources": "source",
@@ -73,3 +74,13 @@ def test_the_export_streams_in_batches(client: TestClient) -> None:
     chunks = [body for body in bodies(messages) if body]
     assert len(chunks) >= len(RESOURCES)  # at least a batch per resource
     assert sum(body.count(b"\n") for body in chunks) == len(lines(b"".join(chunks).decode()))
+
+
+def test_the_export_honours_accept(client: TestClient) -> None:
+    for accept in ("application/x-ndjson", "application/ndjson", "*/*", "application/*", BROWSER):
+        assert client.get("/v1/export", headers={"Accept": accept}).status_code == 200, accept
+    assert_problem(client.get("/v1/export", headers={"Accept": "image/png"}), 406, "x-ndjson")
+    csv_path = "/v1/export/topics?format=csv"
+    assert client.get(csv_path, headers={"Accept": "text/csv"}).status_code == 200
+    refused = client.get(csv_path, headers={"Accept": "application/x-ndjson"})
+    assert_problem(refused, 406, "text/csv")

@@ -87,6 +87,13 @@ def test_if_modified_since(client: TestClient) -> None:
     assert client.get("/v1/topics", headers=both).status_code == 200
 
 
+def test_preconditions_apply_to_good_requests_only(client: TestClient) -> None:
+    future = {"If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
+    assert client.get("/v1/sources", headers=future).status_code == 304
+    assert client.get("/v1/sources", params={"limit": -1}, headers=future).status_code == 422
+    assert client.get("/v1/sources/nothing", headers=future).status_code == 404
+
+
 def test_errors_are_not_stored_and_carry_no_tag(client: TestClient) -> None:
     for response in (client.get("/v1/quotes/missing"), client.get("/v1/quotes?limit=0")):
         assert response.headers["cache-control"] == "no-store"

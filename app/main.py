@@ -6,7 +6,18 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
-from app.api import actors, catalog, events, export, health, positions, quotes
+from app.api import (
+    actors,
+    catalog,
+    events,
+    export,
+    health,
+    positions,
+    quotes,
+    search,
+    stances,
+    timeline,
+)
 from app.config import get_settings
 from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
@@ -33,7 +44,18 @@ Errors are RFC 9457 `application/problem+json` bodies.
 """
 
 # One router per resource; each module exposes `router`.
-ROUTER_MODULES = (quotes, events, positions, actors, catalog, health, export)
+ROUTER_MODULES = (
+    quotes,
+    events,
+    positions,
+    actors,
+    catalog,
+    search,
+    timeline,
+    stances,
+    health,
+    export,
+)
 
 
 def create_app(database_url: str | None = None) -> FastAPI:

@@ -6,6 +6,7 @@ from sqlalchemy import Connection
 from app.config import get_settings
 from app.db.engine import build_engine
 from app.db.models import Base
+from app.db.search_tables import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,6 +22,7 @@ def run_with(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

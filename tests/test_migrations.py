@@ -6,13 +6,16 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from app.db.models import Base
+from app.db.search_tables import include_object
 from tests.databases import alembic_config, migrate
 
 
 def schema_drift(url: str) -> list[object]:
     engine = create_engine(url)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         drift: list[object] = compare_metadata(context, Base.metadata)
     engine.dispose()
     return drift

@@ -1,15 +1,17 @@
 """/v1/events: meetings, calls, statements, battlefield events, planned or held."""
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.api.listing import SearchFilter, facet_param, fields_param, include_param, sparse
 from app.domain import EventKind, EventStatus
-from app.queries.events import EventFilters, get_event, list_events
-from app.schemas.common import Page
+from app.queries.events import EventFilters, get_event
+from app.queries.listing import event_page
 from app.schemas.records import EventRead
+from app.schemas.views import EventPage
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
@@ -37,17 +39,25 @@ def event_filters(
         dt.date | None,
         Query(alias="to", description="Starting on or before this day.", examples=["2025-08-31"]),
     ] = None,
+    q: SearchFilter = None,
 ) -> EventFilters:
-    return EventFilters(kind, status, participant, topic, start_from, start_to)
+    return EventFilters(kind, status, participant, topic, start_from, start_to, q)
 
 
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
-@router.get("", responses=problem_responses(422))
-def read_events(session: SessionDep, filters: EventFiltersDep, page: PageDep) -> Page[EventRead]:
+@router.get("", response_model=EventPage, responses=problem_responses(422))
+def read_events(
+    session: SessionDep,
+    filters: EventFiltersDep,
+    page: PageDep,
+    facet: Annotated[list[str], Depends(facet_param("events"))],
+    include: Annotated[list[str], Depends(include_param("events"))],
+    fields: Annotated[list[str], Depends(fields_param(EventRead))],
+) -> Any:
     """List events, earliest first (undated last), with participants and citations."""
-    return list_events(session, filters, page)
+    return sparse(event_page(session, filters, page, facet, include), fields)
 
 
 @router.get("/{event_id}", responses=problem_responses(404, 422))

@@ -1,14 +1,16 @@
 """/v1/quotes: who said what, when, and where it is written."""
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
-from app.queries.quotes import QuoteFilters, get_quote, list_quotes
-from app.schemas.common import Page
+from app.api.listing import SearchFilter, facet_param, fields_param, include_param, sparse
+from app.queries.listing import quote_page
+from app.queries.quotes import QuoteFilters, get_quote
 from app.schemas.records import QuoteRead
+from app.schemas.views import QuotePage
 
 router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
 
@@ -26,17 +28,25 @@ def quote_filters(
     said_to: Annotated[
         dt.date | None, Query(description="Said on or before this day.", examples=["2025-08-15"])
     ] = None,
+    q: SearchFilter = None,
 ) -> QuoteFilters:
-    return QuoteFilters(speaker, topic, event, source, said_from, said_to)
+    return QuoteFilters(speaker, topic, event, source, said_from, said_to, q)
 
 
 QuoteFiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
 
 
-@router.get("", responses=problem_responses(422))
-def read_quotes(session: SessionDep, filters: QuoteFiltersDep, page: PageDep) -> Page[QuoteRead]:
+@router.get("", response_model=QuotePage, responses=problem_responses(422))
+def read_quotes(
+    session: SessionDep,
+    filters: QuoteFiltersDep,
+    page: PageDep,
+    facet: Annotated[list[str], Depends(facet_param("quotes"))],
+    include: Annotated[list[str], Depends(include_param("quotes"))],
+    fields: Annotated[list[str], Depends(fields_param(QuoteRead))],
+) -> Any:
     """List quotes, oldest first (unknown dates last), with their speaker and citations."""
-    return list_quotes(session, filters, page)
+    return sparse(quote_page(session, filters, page, facet, include), fields)
 
 
 @router.get("/{quote_id}", responses=problem_responses(404, 422))

@@ -62,7 +62,7 @@ def _names(connection: Connection) -> dict[str, str]:
 
 def _entries(connection: Connection) -> Iterator[Entry]:
     names = _names(connection)
-    topics = dict(connection.execute(select(Topic.id, Topic.name)).tuples().all())
+    topics = {row.id: row.name for row in connection.execute(select(Topic.id, Topic.name))}
     for row in connection.execute(select(Actor.id, Actor.name, Actor.description)):
         yield _entry("actor", row.id, row.name, row.description or "", names[row.id])
     for row in connection.execute(select(Topic.id, Topic.name, Topic.description)):
@@ -72,12 +72,13 @@ def _entries(connection: Connection) -> Iterator[Entry]:
     for row in connection.execute(quotes).yield_per(CHUNK):
         yield _entry("quote", row.id, row.text, "", names[row.speaker_id])
     positions = select(Position.id, Position.statement, Position.actor_id, Position.topic_id)
-    for row in connection.execute(positions).yield_per(CHUNK):
-        yield _entry("position", row.id, row.statement, topics[row.topic_id], names[row.actor_id])
+    for held in connection.execute(positions).yield_per(CHUNK):
+        topic, actor = topics[held.topic_id], names[held.actor_id]
+        yield _entry("position", held.id, held.statement, topic, actor)
     sources = select(Source.id, Source.title, Source.text, Source.publisher, Source.byline)
-    for row in connection.execute(sources):
-        publisher = " · ".join(filter(None, (row.publisher, row.byline)))
-        yield _entry("source", row.id, row.title, row.text, publisher)
+    for source in connection.execute(sources):
+        publisher = " · ".join(filter(None, (source.publisher, source.byline)))
+        yield _entry("source", source.id, source.title, source.text, publisher)
 
 
 def _event_entries(connection: Connection, names: dict[str, str]) -> Iterator[Entry]:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Event, EventParticipant, EventTopic
 from app.domain import EventKind, EventStatus
 from app.errors import NotFound
-from app.queries import related
+from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
 from app.schemas.common import Page
 from app.schemas.records import EventRead
@@ -25,6 +25,7 @@ class EventFilters:
     topic: list[str] | None = None
     start_from: dt.date | None = None
     start_to: dt.date | None = None
+    q: str | None = None
 
 
 def filtered(filters: EventFilters) -> AnySelect:
@@ -45,6 +46,8 @@ def filtered(filters: EventFilters) -> AnySelect:
         query = query.where(Event.start_on >= filters.start_from)
     if filters.start_to:
         query = query.where(Event.start_on <= filters.start_to)
+    if filters.q:
+        query = query.where(search.matches(Event.id, "event", filters.q))
     return query
 
 
@@ -67,6 +70,7 @@ def hydrate(session: Session, rows: list[RowMapping]) -> list[EventRead]:
     participants = related.event_participants(session, ids)
     topics = related.event_topics(session, ids)
     citations = related.citations_for(session, "event", ids)
+    corroborated = related.corroboration(citations)
     return [
         EventRead.model_validate(
             {
@@ -74,6 +78,7 @@ def hydrate(session: Session, rows: list[RowMapping]) -> list[EventRead]:
                 "participants": participants.get(row["id"], []),
                 "topics": topics.get(row["id"], []),
                 "citations": citations.get(row["id"], []),
+                "corroboration": corroborated.get(row["id"], 0),
             }
         )
         for row in rows

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Citation, Quote, QuoteTopic
 from app.errors import NotFound
-from app.queries import related
+from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
 from app.schemas.common import Page
 from app.schemas.records import QuoteRead
@@ -24,6 +24,7 @@ class QuoteFilters:
     source: list[str] | None = None
     said_from: dt.date | None = None
     said_to: dt.date | None = None
+    q: str | None = None
 
 
 def filtered(filters: QuoteFilters) -> AnySelect:
@@ -44,6 +45,8 @@ def filtered(filters: QuoteFilters) -> AnySelect:
         query = query.where(Quote.said_on >= filters.said_from)
     if filters.said_to:
         query = query.where(Quote.said_on <= filters.said_to)
+    if filters.q:
+        query = query.where(search.matches(Quote.id, "quote", filters.q))
     return query
 
 
@@ -67,6 +70,7 @@ def hydrate(session: Session, rows: list[RowMapping]) -> list[QuoteRead]:
     events = related.event_refs(session, {row["event_id"] for row in rows if row["event_id"]})
     topics = related.quote_topics(session, ids)
     citations = related.citations_for(session, "quote", ids)
+    corroborated = related.corroboration(citations)
     return [
         QuoteRead(
             id=row["id"],
@@ -78,6 +82,7 @@ def hydrate(session: Session, rows: list[RowMapping]) -> list[QuoteRead]:
             event=events.get(row["event_id"]) if row["event_id"] else None,
             topics=topics.get(row["id"], []),
             citations=citations.get(row["id"], []),
+            corroboration=corroborated.get(row["id"], 0),
         )
         for row in rows
     ]

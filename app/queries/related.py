@@ -165,3 +165,8 @@ def actor_affiliations(session: Session, ids: Collection[str]) -> dict[str, list
             )
         )
     return found
+
+
+def corroboration(citations: dict[str, list[CitationRead]]) -> dict[str, int]:
+    """How many distinct publishers cite each record, from its batched citations."""
+    return {owner: len({cite.publisher for cite in cites}) for owner, cites in citations.items()}

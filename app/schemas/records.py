@@ -90,6 +90,9 @@ class EventRead(Schema):
     participants: list[ParticipantRead] = Field(description="Actors taking part, with roles.")
     topics: list[str] = Field(description="Topic ids.", examples=[["ceasefire"]])
     citations: Cited
+    corroboration: int = Field(
+        description="How many distinct publishers cite it (a corroboration signal).", examples=[2]
+    )
 
 
 class EventRef(Schema):
@@ -115,6 +118,9 @@ class QuoteRead(Schema):
     event: EventRef | None = Field(description="The event the words were said at, if known.")
     topics: list[str] = Field(description="Topic ids.", examples=[["europe-role-in-talks"]])
     citations: Cited
+    corroboration: int = Field(
+        description="How many distinct publishers cite it (a corroboration signal).", examples=[2]
+    )
 
 
 class PositionRead(Schema):

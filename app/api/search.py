@@ -1,0 +1,61 @@
+"""/v1/search: full-text search over quotes, events, positions, actors, topics and sources."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import SessionDep, problem_responses
+from app.queries.pagination import PageRequest
+from app.queries.search import MAX_DEPTH, search
+from app.schemas.views import SearchPage
+
+router = APIRouter(prefix="/v1/search", tags=["search"])
+
+SEARCH_LIMIT_MAX = 100
+QueryText = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=500,
+        description='Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or '
+        "`-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, "
+        "Merz = Mérz). A malformed query is a 422 problem that says what is wrong.",
+        openapi_examples={
+            "phrase and prefix": {
+                "summary": "A phrase and a prefix",
+                "value": '"security guarantees" zelensk*',
+            },
+            "or and not": {"summary": "OR and NOT", "value": "ceasefire OR sanctions NOT trump"},
+        },
+    ),
+]
+TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]
+
+
+@router.get("", responses=problem_responses(422))
+def read_search(
+    session: SessionDep,
+    q: QueryText,
+    type: Annotated[
+        list[TypeName] | None,
+        Query(
+            description="Only records of this kind; repeat for several (default: all kinds).",
+            examples=[["quote", "event"]],
+            max_length=6,
+        ),
+    ] = None,
+    limit: Annotated[
+        int,
+        Query(ge=1, le=SEARCH_LIMIT_MAX, description="Hits per page.", examples=[20]),
+    ] = 20,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=1000,
+            description=f"The `next` value of the previous page (ranked results reach the "
+            f"first {MAX_DEPTH} hits).",
+        ),
+    ] = None,
+) -> SearchPage:
+    """Search every kind of record; hits are ranked best first, with highlighted snippets."""
+    return search(session, q, type or [], PageRequest(limit=limit, cursor=cursor))

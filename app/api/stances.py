@@ -1,0 +1,30 @@
+"""/v1/stances: who holds what on which topic, and how that changed."""
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import IdList, SessionDep, id_filter, problem_responses
+from app.queries.stances import StanceFilters, stance_matrix
+from app.schemas.views import StanceMatrix
+
+router = APIRouter(prefix="/v1/stances", tags=["views"])
+
+
+@router.get("", responses=problem_responses(422))
+def read_stances(
+    session: SessionDep,
+    actor: Annotated[IdList, id_filter("Actor id.", "volodymyr-zelensky")] = None,
+    topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
+    as_of: Annotated[
+        dt.date | None,
+        Query(
+            description="Answer for this day: only positions held on or before it count "
+            "(undated positions then do not).",
+            examples=["2025-08-14"],
+        ),
+    ] = None,
+) -> StanceMatrix:
+    """The actor × topic matrix: each cell's current stance, evidence, and earlier stances."""
+    return stance_matrix(session, StanceFilters(actor, topic, as_of))

@@ -1,0 +1,43 @@
+"""/v1/timeline: events and quotes in one chronological stream."""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from app.api.deps import IdList, PageDep, SessionDep, id_filter, problem_responses
+from app.queries.timeline import TimelineFilters, list_timeline
+from app.schemas.views import TimelinePage
+
+router = APIRouter(prefix="/v1/timeline", tags=["views"])
+
+
+def timeline_filters(
+    actor: Annotated[
+        IdList, id_filter("A quote's speaker or an event's participant.", "vladimir-putin")
+    ] = None,
+    topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
+    date_from: Annotated[
+        dt.date | None,
+        Query(alias="from", description="Dated on or after this day.", examples=["2025-08-01"]),
+    ] = None,
+    date_to: Annotated[
+        dt.date | None,
+        Query(alias="to", description="Dated on or before this day.", examples=["2025-08-31"]),
+    ] = None,
+    type: Annotated[
+        list[Literal["event", "quote"]] | None,
+        Query(description="Only events or only quotes.", examples=[["event"]], max_length=2),
+    ] = None,
+) -> TimelineFilters:
+    return TimelineFilters(actor, topic, date_from, date_to, type)
+
+
+@router.get("", responses=problem_responses(422))
+def read_timeline(
+    session: SessionDep,
+    filters: Annotated[TimelineFilters, Depends(timeline_filters)],
+    page: PageDep,
+) -> TimelinePage:
+    """Events and quotes in date order (undated last; ties by type, then id), with citations."""
+    return list_timeline(session, filters, page)

@@ -1,0 +1,90 @@
+"""Quote and event lists with what a client can ask for besides the page: facets, includes."""
+
+from collections.abc import Collection, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Actor, Event
+from app.errors import InvalidParameter
+from app.queries import catalog, events, facets, quotes
+from app.queries.pagination import PageRequest
+from app.schemas.views import EventPage, Included, QuotePage
+
+# What `?include=` may name on each list: one level deep.
+INCLUDES = {"quotes": ("speaker", "event"), "events": ("participants",)}
+
+
+def check_includes(resource: str, names: Sequence[str]) -> list[str]:
+    """The include names, deduplicated; 422 for nested or unknown names."""
+    known = INCLUDES[resource]
+    for name in names:
+        if "." in name:
+            raise InvalidParameter(f"include: {name!r} is nested; includes go one level deep")
+        if name not in known:
+            raise InvalidParameter(
+                f"include: unknown include {name!r}; use one of {', '.join(known)}"
+            )
+    return list(dict.fromkeys(names))
+
+
+def _unfiltered(filters: Any) -> bool:
+    return not any(asdict(filters).values())
+
+
+def _actors(session: Session, ids: Collection[str]) -> dict[str, Any]:
+    if not ids:
+        return {}
+    rows = list(session.execute(select(Actor.__table__).where(Actor.id.in_(ids))).mappings())
+    return {actor.id: actor for actor in catalog.hydrate_actors(session, rows)}
+
+
+def _events(session: Session, ids: Collection[str]) -> dict[str, Any]:
+    if not ids:
+        return {}
+    rows = list(session.execute(select(Event.__table__).where(Event.id.in_(ids))).mappings())
+    return {event.id: event for event in events.hydrate(session, rows)}
+
+
+def quote_page(
+    session: Session,
+    filters: quotes.QuoteFilters,
+    page: PageRequest,
+    facet_names: Sequence[str] = (),
+    include: Sequence[str] = (),
+) -> QuotePage:
+    """One page of quotes, with the facets and included records asked for."""
+    found = quotes.list_quotes(session, filters, page)
+    counts = facets.facets_for(
+        session, "quotes", facet_names, quotes.filtered(filters), _unfiltered(filters)
+    )
+    included = None
+    if include:
+        speakers = {quote.speaker.id for quote in found.items} if "speaker" in include else ()
+        said_at = {quote.event.id for quote in found.items if quote.event}
+        included = Included(
+            actors=_actors(session, speakers) if "speaker" in include else None,
+            events=_events(session, said_at) if "event" in include else None,
+        )
+    return QuotePage(items=found.items, next=found.next, facets=counts, included=included)
+
+
+def event_page(
+    session: Session,
+    filters: events.EventFilters,
+    page: PageRequest,
+    facet_names: Sequence[str] = (),
+    include: Sequence[str] = (),
+) -> EventPage:
+    """One page of events, with the facets and included records asked for."""
+    found = events.list_events(session, filters, page)
+    counts = facets.facets_for(
+        session, "events", facet_names, events.filtered(filters), _unfiltered(filters)
+    )
+    included = None
+    if include:
+        taking_part = {actor.id for event in found.items for actor in event.participants}
+        included = Included(actors=_actors(session, taking_part))
+    return EventPage(items=found.items, next=found.next, facets=counts, included=included)

@@ -1,0 +1,144 @@
+"""Views across resources: search hits, the timeline, the stance matrix, facets, includes."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from app.domain import Stance
+from app.schemas.common import Cited, DateOn, DatePrecision, Page, Ref, Schema
+from app.schemas.records import ActorRead, EventRead, QuoteRead
+
+RecordType = Literal["quote", "event", "position", "actor", "topic", "source"]
+
+
+class SearchHit(Schema):
+    """A record that matches the search, with the passage that matched."""
+
+    type: RecordType = Field(description="The kind of record.", examples=["quote"])
+    id: str = Field(examples=["putin-understanding-pave-the-way"])
+    url: str = Field(
+        description="Path of the record in this API.",
+        examples=["/v1/quotes/putin-understanding-pave-the-way"],
+    )
+    title: str = Field(
+        description="Quote text, event title, actor or topic name, position statement or source "
+        "title.",
+        examples=["We hope that the understanding we have reached will… pave the way for peace"],
+    )
+    snippet: str = Field(
+        description="The best-matching passage, HTML-escaped, matched words in `<mark>` tags.",
+        examples=["…will… pave the way for <mark>peace</mark> in Ukraine"],
+    )
+    score: float = Field(
+        description="Relevance (higher is better); comparable within one result list only.",
+        examples=[4.2],
+    )
+
+
+class SearchPage(Page[SearchHit]):
+    """Hits, best first; `next` pages on, up to the first 1,000 hits."""
+
+
+class FacetValue(Schema):
+    """How many records of the filtered list have this value."""
+
+    value: str | None = Field(
+        description="The value to filter by (an id, a kind, a publisher, a month `YYYY-MM`); "
+        "null for records whose month is not known.",
+        examples=["vladimir-putin"],
+    )
+    label: str = Field(description="A human-readable label.", examples=["Vladimir Putin"])
+    count: int = Field(examples=[12])
+
+
+Facets = dict[str, list[FacetValue]]
+FACETS_FIELD = Field(
+    default=None,
+    description="Counts over the whole filtered list for each `?facet=` asked for, most "
+    "frequent first (at most 100 values each); null when no facet was asked for.",
+    examples=[{"speaker": [{"value": "vladimir-putin", "label": "Vladimir Putin", "count": 2}]}],
+)
+
+
+class Included(Schema):
+    """Related records embedded with `?include=`, by id; null for those not asked for."""
+
+    actors: dict[str, ActorRead] | None = Field(
+        default=None, description="Actors by id (speakers or participants)."
+    )
+    events: dict[str, EventRead] | None = Field(
+        default=None, description="Events by id (the events quotes were said at)."
+    )
+
+
+INCLUDED_FIELD = Field(
+    default=None,
+    description="Related records asked for with `?include=`, keyed by id; null when none.",
+)
+
+
+class QuotePage(Page[QuoteRead]):
+    """One page of quotes, with facet counts and included records when asked for."""
+
+    facets: Facets | None = FACETS_FIELD
+    included: Included | None = INCLUDED_FIELD
+
+
+class EventPage(Page[EventRead]):
+    """One page of events, with facet counts and included records when asked for."""
+
+    facets: Facets | None = FACETS_FIELD
+    included: Included | None = INCLUDED_FIELD
+
+
+class TimelineItem(Schema):
+    """An event or a quote, placed in time, as a timeline widget shows it."""
+
+    type: Literal["event", "quote"] = Field(examples=["quote"])
+    id: str = Field(examples=["putin-next-time-in-moscow"])
+    url: str = Field(examples=["/v1/quotes/putin-next-time-in-moscow"])
+    date: DateOn
+    precision: DatePrecision
+    end_date: dt.date | None = Field(description="Last day of an event that spans days.")
+    title: str = Field(
+        description="The event's title or the quote's words.", examples=["Next time in Moscow"]
+    )
+    actors: list[Ref] = Field(description="The quote's speaker or the event's participants.")
+    topics: list[str] = Field(description="Topic ids.", examples=[["ceasefire"]])
+    citations: Cited
+    corroboration: int = Field(description="Distinct publishers that cite it.", examples=[2])
+
+
+class TimelinePage(Page[TimelineItem]):
+    """The stream, oldest first, undated last; ties by type then id."""
+
+
+class StanceRecord(Schema):
+    """One position of an actor on a topic."""
+
+    position_id: str = Field(examples=["zelensky-ceasefire-2025-08"])
+    stance: Stance = Field(description="supports, opposes, conditional or mixed.")
+    statement: str = Field(examples=["Calls for a full ceasefire."])
+    held_on: DateOn
+    held_precision: DatePrecision
+    evidence: list[str] = Field(description="Ids of the quotes that evidence the stance.")
+    citations: Cited
+
+
+class StanceCell(Schema):
+    """What an actor holds on a topic, and what it held before where that changed."""
+
+    actor: Ref = Field(description="The actor (row of the matrix).")
+    topic: Ref = Field(description="The topic (column of the matrix).")
+    current: StanceRecord = Field(description="The latest position (as of `as_of` if given).")
+    earlier: list[StanceRecord] = Field(
+        description="Earlier stances that differ from the one after them, newest first."
+    )
+
+
+class StanceMatrix(Schema):
+    """The actor × topic matrix of stances."""
+
+    as_of: dt.date | None = Field(description="The day the matrix answers for; null for today.")
+    cells: list[StanceCell] = Field(description="One per actor and topic with a position.")

@@ -1,0 +1,73 @@
+"""The mini seed plus records that search and the views need: accented names, a changed stance."""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from app.loader import load_seed
+from app.main import create_app
+from tests.databases import ROOT, migrate, postgres_schema
+
+MINI_SEED = ROOT / "tests" / "fixtures" / "mini"
+
+EXTRA_ACTORS = """
+- id: antonio-costa
+  name: António Costa
+  kind: person
+  aliases: [Costa]
+  description: President of the European Council; spells Zelenskyy's name <the Ukrainian way>.
+"""
+
+EXTRA_POSITIONS = """
+- id: russia-ceasefire-2025-07
+  actor: russia
+  topic: ceasefire
+  stance: conditional
+  statement: Would consider a ceasefire on its terms.
+  held_on: 2025-07-10
+  citations:
+    - source: chinadaily-2025-08-14
+      excerpt: Zelensky has called for a full ceasefire, a proposal which Russia has rejected.
+- id: russia-ceasefire-2025-06
+  actor: russia
+  topic: ceasefire
+  stance: conditional
+  statement: Open to a ceasefire if Ukraine stops mobilising.
+  held_on: 2025-06
+  citations:
+    - source: chinadaily-2025-08-14
+      excerpt: Zelensky has called for a full ceasefire, a proposal which Russia has rejected.
+"""
+
+
+def extended_seed(folder: Path) -> Path:
+    """A copy of the mini seed with the extra records appended."""
+    target = folder / "seed"
+    shutil.copytree(MINI_SEED, target)
+    with (target / "actors.yaml").open("a", encoding="utf-8") as actors:
+        actors.write(EXTRA_ACTORS)
+    with (target / "positions.yaml").open("a", encoding="utf-8") as positions:
+        positions.write(EXTRA_POSITIONS)
+    return target
+
+
+def loaded(backend: str, folder: Path) -> Iterator[str]:
+    """A migrated database of `backend` holding the extended seed."""
+    seed = extended_seed(folder)
+    if backend == "sqlite":
+        url = f"sqlite:///{folder / 'extended.db'}"
+        migrate(url)
+        load_seed(seed, url, 1 << 30)
+        yield url
+        return
+    with postgres_schema() as url:
+        migrate(url)
+        load_seed(seed, url, 1 << 30)
+        yield url
+
+
+def client_over(url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(url)) as client:
+        yield client

@@ -1,0 +1,74 @@
+"""The query language: parsed into a tree, rendered safely for FTS5 and for tsquery."""
+
+import pytest
+
+from app.errors import InvalidParameter
+from app.queries import search_postgres, search_sqlite
+from app.queries.search_syntax import AllOf, AnyOf, Terms, fold, parse
+
+
+@pytest.mark.parametrize(
+    ("query", "tree"),
+    [
+        ("Ceasefire", Terms(("ceasefire",))),
+        ("ceasefire talks", AllOf((Terms(("ceasefire",)), Terms(("talks",))))),
+        ("ceasefire AND talks", AllOf((Terms(("ceasefire",)), Terms(("talks",))))),
+        ('"Fair  Peace"', Terms(("fair", "peace"))),
+        ("“fair peace”", Terms(("fair", "peace"))),
+        ("zelensk*", Terms(("zelensk",), prefix=True)),
+        ("U.S.", Terms(("u", "s"))),
+        ("a OR b", AnyOf((Terms(("a",)), Terms(("b",))))),
+        ("putin NOT trump", AllOf((Terms(("putin",)),), (Terms(("trump",)),))),
+        ("putin -trump", AllOf((Terms(("putin",)),), (Terms(("trump",)),))),
+        ("Zelenskyy’s", Terms(("zelenskyy", "s"))),
+        ("Mérz", Terms(("merz",))),
+        ("putin — trump", AllOf((Terms(("putin",)), Terms(("trump",))))),
+        ("(a OR b) c", AllOf((AnyOf((Terms(("a",)), Terms(("b",)))), Terms(("c",))))),
+        ("and or not", AllOf((Terms(("and",)), Terms(("or",)), Terms(("not",))))),
+    ],
+)
+def test_queries_parse_as_users_expect(query: str, tree: object) -> None:
+    assert parse(query) == tree
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("(putin", "never closed"),
+        ("putin)", "unbalanced"),
+        ('"fair peace', "never closed"),
+        ("NOT putin", "NOT only excludes"),
+        ("-putin", "NOT only excludes"),
+        ("putin OR", "OR needs"),
+        ("OR putin", "OR needs"),
+        ("putin AND", "AND needs"),
+        ("putin NOT", "NOT needs"),
+        ("*", "a * must follow"),
+        ("z*", "at least 2"),
+        ("— …", "no words"),
+        ("", "no words"),
+        ("()", "no words"),
+        ("x" * 501, "at most 500"),
+        (" ".join(["w"] * 33), "at most 32"),
+    ],
+)
+def test_malformed_queries_say_what_is_wrong(query: str, reason: str) -> None:
+    with pytest.raises(InvalidParameter) as raised:
+        parse(query)
+    assert reason in raised.value.detail
+    assert raised.value.detail.startswith("q: ")
+
+
+def test_fts5_and_tsquery_renderings() -> None:
+    tree = parse('(a OR "b c") dd* NOT e')
+    assert search_sqlite.render(tree) == '((("a" OR "b c") AND "dd"*) NOT ("e"))'
+    assert search_postgres.render(tree) == "(((('a') | ('b' <-> 'c')) & ('dd':*)) & !(('e')))"
+
+
+def test_fts5_syntax_in_user_text_is_only_words() -> None:
+    rendered = search_sqlite.render(parse('NEAR(a b) col:c "d" ^e'))
+    assert rendered == '("near" AND ("a" AND "b") AND "col c" AND "d" AND "e")'
+
+
+def test_folding_removes_case_and_accents() -> None:
+    assert fold("António ZELENSKYY Ærø") == "antonio zelenskyy ærø"

@@ -6,12 +6,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
-from app.api.listing import SearchFilter, facet_param, fields_param, include_param, sparse
+from app.api.listing import (
+    SearchFilter,
+    facet_param,
+    fields_param,
+    include_param,
+    list_responses,
+    sparse,
+)
 from app.domain import EventKind, EventStatus
 from app.queries.events import EventFilters, get_event
 from app.queries.listing import event_page
 from app.schemas.records import EventRead
-from app.schemas.views import EventPage
+from app.schemas.views import EventListAnswer, EventPage
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
@@ -47,7 +54,7 @@ def event_filters(
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
-@router.get("", response_model=EventPage, responses=problem_responses(422))
+@router.get("", response_model=EventPage, responses=list_responses(EventListAnswer))
 def read_events(
     session: SessionDep,
     filters: EventFiltersDep,

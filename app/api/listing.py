@@ -1,13 +1,13 @@
 """Parameters shared by the quote and event lists: `q`, `facet`, `include` and `fields`."""
 
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, StringConstraints
+from pydantic import BaseModel
 
-from app.errors import InvalidParameter
+from app.api.deps import problem_responses
 from app.queries.facets import COUNTINGS, check_names
 from app.queries.listing import INCLUDES, check_includes
 
@@ -21,16 +21,21 @@ SearchFilter = Annotated[
         examples=["ceasefire"],
     ),
 ]
-Name = Annotated[str, StringConstraints(max_length=64)]
+
+
+def one_of(names: Sequence[str]) -> Any:
+    """A Literal of `names`, so that the schema lists the allowed values and FastAPI checks them."""
+    return Literal.__getitem__(tuple(names))
 
 
 def facet_param(resource: str) -> Callable[..., list[str]]:
     """A `?facet=` dependency for `resource`; unknown names are a 422."""
     known = ", ".join(COUNTINGS[resource])
+    FacetName = one_of(list(COUNTINGS[resource]))  # noqa: N806 (a type)
 
     def facet(
         facet: Annotated[
-            list[Name] | None,
+            list[FacetName] | None,  # type: ignore[valid-type]  # a Literal built at run time
             Query(
                 description=f"Count the whole filtered list by: {known}. Repeat for several; "
                 "the counts come back in `facets`.",
@@ -45,12 +50,13 @@ def facet_param(resource: str) -> Callable[..., list[str]]:
 
 
 def include_param(resource: str) -> Callable[..., list[str]]:
-    """An `?include=` dependency for `resource`; unknown or nested names are a 422."""
+    """An `?include=` dependency for `resource` (one level deep); other names are a 422."""
     known = ", ".join(INCLUDES[resource])
+    IncludeName = one_of(INCLUDES[resource])  # noqa: N806 (a type)
 
     def include(
         include: Annotated[
-            list[Name] | None,
+            list[IncludeName] | None,  # type: ignore[valid-type]  # a Literal built at run time
             Query(
                 description=f"Embed related records in `included` (one level deep): {known}.",
                 examples=[[INCLUDES[resource][0]]],
@@ -66,14 +72,15 @@ def include_param(resource: str) -> Callable[..., list[str]]:
 def fields_param(model: type[BaseModel]) -> Callable[..., list[str]]:
     """A sparse `?fields=` dependency for lists of `model`; `id` is always kept."""
     known = list(model.model_fields)
+    FieldName = one_of(known)  # noqa: N806 (a type)
 
     def fields(
         fields: Annotated[
-            list[Name] | None,
+            list[FieldName] | None,  # type: ignore[valid-type]  # a Literal built at run time
             Query(
-                description="Only these fields of each item (comma-separated or repeated; `id` "
-                f"is always kept): {', '.join(known)}.",
-                examples=[["text,speaker"]],
+                description="Only these fields of each item (repeat for several; `id` is always "
+                f"kept): {', '.join(known)}.",
+                examples=[[known[1], known[2]]],
                 max_length=len(known),
             ),
         ] = None,
@@ -84,13 +91,12 @@ def fields_param(model: type[BaseModel]) -> Callable[..., list[str]]:
 
 
 def _checked_fields(given: list[str], known: list[str]) -> list[str]:
-    names = [name.strip() for value in given for name in value.split(",") if name.strip()]
-    for name in names:
-        if name not in known:
-            raise InvalidParameter(
-                f"fields: unknown field {name!r}; use some of {', '.join(known)}"
-            )
-    return list(dict.fromkeys(["id", *names])) if names else []
+    return list(dict.fromkeys(["id", *given])) if given else []
+
+
+def list_responses(answer: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+    """The documented answers of a list: whole or sparse pages, or a 422 problem."""
+    return {200: {"model": answer, "description": "A page of the list."}, **problem_responses(422)}
 
 
 def sparse(page: BaseModel, fields: Sequence[str]) -> Any:

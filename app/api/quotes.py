@@ -6,11 +6,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
-from app.api.listing import SearchFilter, facet_param, fields_param, include_param, sparse
+from app.api.listing import (
+    SearchFilter,
+    facet_param,
+    fields_param,
+    include_param,
+    list_responses,
+    sparse,
+)
 from app.queries.listing import quote_page
 from app.queries.quotes import QuoteFilters, get_quote
 from app.schemas.records import QuoteRead
-from app.schemas.views import QuotePage
+from app.schemas.views import QuoteListAnswer, QuotePage
 
 router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
 
@@ -36,7 +43,7 @@ def quote_filters(
 QuoteFiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
 
 
-@router.get("", response_model=QuotePage, responses=problem_responses(422))
+@router.get("", response_model=QuotePage, responses=list_responses(QuoteListAnswer))
 def read_quotes(
     session: SessionDep,
     filters: QuoteFiltersDep,

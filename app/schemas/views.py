@@ -1,9 +1,9 @@
 """Views across resources: search hits, the timeline, the stance matrix, facets, includes."""
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, RootModel
 
 from app.domain import Stance
 from app.schemas.common import Cited, DateOn, DatePrecision, Page, Ref, Schema
@@ -142,3 +142,23 @@ class StanceMatrix(Schema):
 
     as_of: dt.date | None = Field(description="The day the matrix answers for; null for today.")
     cells: list[StanceCell] = Field(description="One per actor and topic with a position.")
+
+
+class SparsePage(Schema):
+    """A page asked for with `?fields=`: each item holds `id` and the fields named."""
+
+    items: list[dict[str, Any]] = Field(
+        description="The items, with only the fields asked for (and `id`).",
+        examples=[[{"id": "putin-next-time-in-moscow", "text": "Next time in Moscow"}]],
+    )
+    next: str | None = Field(description="Opaque cursor of the next page; null on the last.")
+    facets: Facets | None = FACETS_FIELD
+    included: Included | None = INCLUDED_FIELD
+
+
+class QuoteListAnswer(RootModel[QuotePage | SparsePage]):
+    """A page of quotes: whole items, or sparse ones with `?fields=`."""
+
+
+class EventListAnswer(RootModel[EventPage | SparsePage]):
+    """A page of events: whole items, or sparse ones with `?fields=`."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import RowMapping, Select, and_, or_
+from sqlalchemy import RowMapping, Select, tuple_
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter
@@ -25,27 +25,32 @@ class Keyset:
     lead: Any = None
     lead_is_date: bool = False
 
-    def order(self, query: AnySelect) -> AnySelect:
-        if self.lead is None:
-            return query.order_by(self.key)
-        return query.order_by(self.lead.asc().nulls_last(), self.key)
+    def fetch(
+        self, session: Session, query: AnySelect, position: list[Any] | None, count: int
+    ) -> list[RowMapping]:
+        """Up to `count` rows of `query` strictly after `position` (None: from the start).
 
-    def after(self, query: AnySelect, position: list[Any]) -> AnySelect:
-        """Rows strictly after `position` (as stored in a cursor) in this order."""
+        With a leading column the dated rows come first, found by a row-value seek
+        `(lead, key) > (?, ?)` that an index on (..., lead, key) answers directly, then the
+        undated rows by key: two index-friendly queries instead of one OR that scans.
+        """
         if self.lead is None:
-            return query.where(self.key > position[0])
-        lead_value, key_value = position
-        if lead_value is None:
-            return query.where(and_(self.lead.is_(None), self.key > key_value))
-        if self.lead_is_date:
-            lead_value = _parse_date(lead_value)
-        return query.where(
-            or_(
-                self.lead > lead_value,
-                and_(self.lead == lead_value, self.key > key_value),
-                self.lead.is_(None),
-            )
-        )
+            if position is not None:
+                query = query.where(self.key > position[0])
+            return _rows(session, query.order_by(self.key).limit(count))
+        rows: list[RowMapping] = []
+        if position is None or position[0] is not None:
+            dated = query.where(self.lead.is_not(None))
+            if position is not None:
+                lead_value = _parse_date(position[0]) if self.lead_is_date else position[0]
+                dated = dated.where(tuple_(self.lead, self.key) > (lead_value, position[1]))
+            rows = _rows(session, dated.order_by(self.lead, self.key).limit(count))
+        if len(rows) < count:
+            undated = query.where(self.lead.is_(None))
+            if position is not None and position[0] is None:
+                undated = undated.where(self.key > position[1])
+            rows += _rows(session, undated.order_by(self.key).limit(count - len(rows)))
+        return rows
 
     def position_of(self, row: RowMapping) -> list[Any]:
         key = row[self.key.key]
@@ -57,6 +62,10 @@ class Keyset:
     @property
     def width(self) -> int:
         return 1 if self.lead is None else 2
+
+
+def _rows(session: Session, query: AnySelect) -> list[RowMapping]:
+    return list(session.execute(query).mappings())
 
 
 def _parse_date(value: Any) -> dt.date:
@@ -103,9 +112,8 @@ def paginate(
     session: Session, query: AnySelect, keyset: Keyset, page: PageRequest, query_print: str
 ) -> tuple[list[RowMapping], str | None]:
     """Run `query` in keyset order from the cursor on; return one page and the next cursor."""
-    if page.cursor:
-        query = keyset.after(query, decode_cursor(page.cursor, query_print, keyset.width))
-    rows = list(session.execute(keyset.order(query).limit(page.limit + 1)).mappings())
+    position = decode_cursor(page.cursor, query_print, keyset.width) if page.cursor else None
+    rows = keyset.fetch(session, query, position, page.limit + 1)
     if len(rows) <= page.limit:
         return rows, None
     rows = rows[: page.limit]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import anyio
 import orjson
 from fastapi import FastAPI
 from starlette.datastructures import URL
@@ -27,6 +28,7 @@ from app.formats.ndjson import NDJSON_CONTENT_TYPE, ndjson_lines
 from app.formats.negotiation import CSV, JSON, JSONLD, negotiate
 from app.formats.routes import Listing, RouteFinder
 
+RETRY_PAUSES = (0.5, 1.0, 2.0)  # seconds before each new try of a page answered 503
 DROPPED_HEADERS = {b"accept", b"accept-encoding", b"if-none-match", b"if-modified-since"}
 
 
@@ -103,11 +105,21 @@ class FormatMiddleware:
             if not follow or not cursor:
                 return
             query = [(k, v) for k, v in query if k != "cursor"] + [("cursor", cursor)]
-            answer = await self.fetch(scope, query)
+            answer = await self.fetch_page(scope, query)
             if not answer.is_json:
                 # The status is sent already: break the stream rather than end it cleanly.
                 raise RuntimeError(f"page after {cursor!r} failed: {answer.status}")
             body = orjson.loads(answer.body)
+
+    async def fetch_page(self, scope: Scope, query: list[tuple[str, str]]) -> Answer:
+        """A next page; a 503 (load shed, query over its time budget) is tried again after a
+        pause, as a client would, rather than break a long stream at once."""
+        for pause in RETRY_PAUSES:
+            answer = await self.fetch(scope, query)
+            if answer.status != 503:
+                return answer
+            await anyio.sleep(pause)
+        return await self.fetch(scope, query)
 
     async def fetch(self, scope: Scope, query: list[tuple[str, str]]) -> Answer:
         """Ask the wrapped app for the JSON answer to `scope` with the query string `query`."""

@@ -5,7 +5,7 @@ import io
 import json
 from typing import Annotated
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, HTTPException, Query
 from fastapi.testclient import TestClient
 
 from app.formats.middleware import FormatMiddleware
@@ -31,9 +31,11 @@ class Row(Schema):
     tags: list[str]
 
 
-def rows_app() -> FastAPI:
-    """An API of one list with pages of at most 2 records, formats installed."""
+def rows_app(overloaded_pages: set[str] | None = None) -> FastAPI:
+    """An API of one list with pages of at most 2 records, formats installed; the pages after
+    the cursors in `overloaded_pages` answer 503 the first time they are asked for."""
     app = FastAPI()
+    overloaded = set(overloaded_pages or ())
     records = [Row(id=f"r{i}", text=t, flag=i % 2 == 0, tags=[t]) for i, t in enumerate(AWKWARD)]
 
     @app.get("/v1/rows")
@@ -41,6 +43,9 @@ def rows_app() -> FastAPI:
         limit: Annotated[int, Query(le=2)] = 2, cursor: Annotated[str | None, Query()] = None
     ) -> Page[Row]:
         """Rows in id order."""
+        if cursor in overloaded:
+            overloaded.discard(cursor)
+            raise HTTPException(503, "over the time budget")
         start = int(cursor or 0)
         end = start + limit
         return Page[Row](items=records[start:end], next=str(end) if end < len(records) else None)
@@ -78,3 +83,9 @@ def test_the_response_is_a_streaming_one(client: TestClient) -> None:
         assert "content-length" not in response.headers
         assert response.headers.get("transfer-encoding", "chunked") == "chunked"
         assert len(parse_csv(response.read().decode())) == 4
+
+
+def test_a_page_answered_503_is_tried_again() -> None:
+    messages = asgi_get(rows_app(overloaded_pages={"2", "4"}), "/v1/rows", "format=ndjson")
+    lines = b"".join(bodies(messages)).decode().splitlines()
+    assert [json.loads(line)["text"] for line in lines] == AWKWARD

@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     max_request_body_bytes: int = Field(
         default=1024, ge=0, description="Largest request body accepted (a read API needs none)."
     )
+    db_pool_size: int = Field(
+        default=40,
+        ge=1,
+        description="Database connections kept per process: at least the 40 worker threads that"
+        " serve requests, so a thread never waits for a connection held by a finished request.",
+    )
     max_concurrent_requests: int = Field(
         default=32, ge=1, description="Requests served at once per process; more are shed (503)."
     )

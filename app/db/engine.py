@@ -5,6 +5,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from app.config import get_settings
+
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
@@ -38,16 +40,24 @@ def _postgres_begin(connection: Connection) -> None:
         connection.exec_driver_sql(LOAD_LOCK)
 
 
-def build_engine(url: str) -> Engine:
+def _pool(pool_size: int) -> dict[str, Any]:
+    # A request's session is closed by its dependency's teardown, which needs a worker thread of
+    # its own: with fewer connections than threads, every thread can end up waiting for a
+    # connection that only a thread could give back. Overflow covers streamed responses.
+    return {"pool_size": pool_size, "max_overflow": pool_size // 4, "pool_timeout": 10}
+
+
+def build_engine(url: str, pool_size: int | None = None) -> Engine:
     """An engine for `url`; SQLite connections get the project's pragmas and real transactions."""
+    pool = _pool(pool_size or get_settings().db_pool_size)
     if is_sqlite(url):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "isolation_level": None}
+            url, connect_args={"check_same_thread": False, "isolation_level": None}, **pool
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, **pool)
     event.listen(engine, "begin", _postgres_begin)
     return engine
 

@@ -51,6 +51,8 @@ def build_engine(url: str, pool_size: int | None = None) -> Engine:
     """An engine for `url`; SQLite connections get the project's pragmas and real transactions."""
     pool = _pool(pool_size or get_settings().db_pool_size)
     if is_sqlite(url):
+        if make_url(url).database in (None, "", ":memory:"):
+            pool = {}  # one connection per thread (SingletonThreadPool): no pool to size
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "isolation_level": None}, **pool
         )

@@ -14,7 +14,7 @@ from typing import Any
 
 import schemathesis
 from schemathesis import Case
-from schemathesis.checks import positive_data_acceptance
+from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 from schemathesis.config import SchemathesisConfig
 
 from app.main import create_app
@@ -32,6 +32,9 @@ CONFIG = {
         "max-examples": EXAMPLES,
         "database": "none",
         "deterministic": True,
+        # A NUL in any parameter is a documented 422 (README, Limits and safety) that the schema
+        # does not spell out; tests/reliability sends one in every string parameter.
+        "allow-x00": False,
     },
     "phases": {
         "examples": {"enabled": True},
@@ -61,7 +64,23 @@ def is_negative(case: Case[Any]) -> bool:
     return case.meta is not None and case.meta.generation.mode.is_negative
 
 
+def has_boolean(case: Case[Any]) -> bool:
+    """Whether a query value was made a boolean: sent as `true` or `false`, which are also valid
+    values of a string parameter, so the request is not invalid once it is a query string."""
+    values = [v for value in (case.query or {}).values() for v in (value, *as_list(value))]
+    return any(isinstance(value, bool) or value in ("true", "false") for value in values)
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def excluded_checks(case: Case[Any]) -> list[Any]:
+    if is_negative(case):
+        return [negative_data_rejection] if has_boolean(case) else []
+    return [positive_data_acceptance] if DATA_DEPENDENT & set(case.query or {}) else []
+
+
 @schemathesis.pytest.parametrize(**{backend: schema_for(backend) for backend in backends()})
 def test_the_api_holds_to_its_schema(case: Case[Any]) -> None:
-    depends_on_data = not is_negative(case) and bool(DATA_DEPENDENT & set(case.query or {}))
-    case.call_and_validate(excluded_checks=[positive_data_acceptance] if depends_on_data else [])
+    case.call_and_validate(excluded_checks=excluded_checks(case))

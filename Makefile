@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install db clean
+.PHONY: run test lint format install db clean client
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ format: install
 
 test: install lint
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+# The TypeScript types of clients/typescript, generated from the current OpenAPI document.
+client: install
+	$(BIN)/python -m app.web.openapi_file var/openapi.json
+	cd clients/typescript && npm ci --no-audit --no-fund && npm run generate && npm run check
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -29,6 +29,7 @@ from app.http.security import SecurityHeaders
 from app.http.snapshot import DatasetVersionHeader
 from app.http.strict import StrictQuery
 from app.observability.middleware import RequestObserver
+from app.web.routes import install_web
 
 DESCRIPTION = """
 Who said what about the August 2025 US–Russia summit in Anchorage, when, and where is that
@@ -69,13 +70,22 @@ def create_app(database_url: str | None = None) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(title="Summit KB", version="1.0.0", description=DESCRIPTION, lifespan=lifespan)
+    # /docs is served by app.web from local files (no CDN); ReDoc is not offered.
+    app = FastAPI(
+        title="Summit KB",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker(
         snapshot_reads(engine), expire_on_commit=False, autoflush=False
     )
     for module in ROUTER_MODULES:
         app.include_router(module.router)
+    install_web(app)
     install_error_handlers(app)
     install_middleware(app)
     return app

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import PageDep, RecordId, SessionDep, problem_responses
+from app.api.deps import ActorId, PageDep, SessionDep, problem_responses
 from app.domain import ActorKind
 from app.queries.catalog import ActorFilters, get_actor, list_actors, require_actor
 from app.queries.events import EventFilters, list_events
@@ -27,7 +27,7 @@ def actor_filters(
     return ActorFilters(kind)
 
 
-def existing_actor(session: SessionDep, actor_id: RecordId) -> str:
+def existing_actor(session: SessionDep, actor_id: ActorId) -> str:
     """The actor id from the path, or 404."""
     require_actor(session, actor_id)
     return actor_id
@@ -45,7 +45,7 @@ def read_actors(
 
 
 @router.get("/{actor_id}", responses=problem_responses(404, 422))
-def read_actor(session: SessionDep, actor_id: RecordId) -> ActorRead:
+def read_actor(session: SessionDep, actor_id: ActorId) -> ActorRead:
     """One actor by id."""
     return get_actor(session, actor_id)
 

@@ -5,7 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
 
-from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.api.deps import (
+    IdList,
+    PageDep,
+    SessionDep,
+    SourceId,
+    TopicId,
+    id_filter,
+    problem_responses,
+)
 from app.queries.catalog import (
     SourceFilters,
     get_meta,
@@ -28,7 +36,7 @@ def read_topics(session: SessionDep, page: PageDep) -> Page[TopicRead]:
 
 
 @router.get("/topics/{topic_id}", tags=["topics"], responses=problem_responses(404, 422))
-def read_topic(session: SessionDep, topic_id: RecordId) -> TopicRead:
+def read_topic(session: SessionDep, topic_id: TopicId) -> TopicRead:
     """One topic by id."""
     return get_topic(session, topic_id)
 
@@ -48,7 +56,7 @@ def read_sources(
 
 
 @router.get("/sources/{source_id}", tags=["sources"], responses=problem_responses(404, 422))
-def read_source(session: SessionDep, source_id: RecordId) -> SourceRead:
+def read_source(session: SessionDep, source_id: SourceId) -> SourceRead:
     """One source document's metadata by id."""
     return get_source(session, source_id)
 
@@ -66,7 +74,7 @@ Offset = Annotated[int | None, Query(ge=0, le=2**31, description="Code point off
     },
 )
 def read_source_text(
-    session: SessionDep, source_id: RecordId, start: Offset = None, end: Offset = None
+    session: SessionDep, source_id: SourceId, start: Offset = None, end: Offset = None
 ) -> PlainTextResponse:
     """The source's stored text as `text/plain`, or the slice `[start:end)` of it.
 

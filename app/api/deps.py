@@ -74,10 +74,32 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         status: {
             "model": Problem,
             "description": meanings[status],
-            "content": {"application/problem+json": {}},
+            # Typed clients read the error body's shape from the media type it is sent as.
+            "content": {
+                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+            },
         }
         for status in statuses
     }
 
 
 RecordId = Annotated[str, Path(max_length=200, description="The record's id (a slug).")]
+
+
+def record_id(example: str) -> Any:
+    """A record id in the path; the example is a real id, so that "Try it out" finds a record."""
+    return Path(
+        max_length=200,
+        description="The record's id (a slug).",
+        examples=[example],
+        # Parameter-level examples are what Swagger UI fills in for "Try it out".
+        openapi_examples={"seed": {"summary": "A record of the seed", "value": example}},
+    )
+
+
+QuoteId = Annotated[str, record_id("fadeev-consultations-insignificant")]
+EventId = Annotated[str, record_id("anchorage-summit-2025")]
+PositionId = Annotated[str, record_id("zelensky-ceasefire-2025-08-13")]
+ActorId = Annotated[str, record_id("vladimir-putin")]
+TopicId = Annotated[str, record_id("ceasefire")]
+SourceId = Annotated[str, record_id("afp-2025-08-15")]

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.api.deps import EventId, IdList, PageDep, SessionDep, id_filter, problem_responses
 from app.api.listing import (
     SearchFilter,
     facet_param,
@@ -68,6 +68,6 @@ def read_events(
 
 
 @router.get("/{event_id}", responses=problem_responses(404, 422))
-def read_event(session: SessionDep, event_id: RecordId) -> EventRead:
+def read_event(session: SessionDep, event_id: EventId) -> EventRead:
     """One event by id."""
     return get_event(session, event_id)

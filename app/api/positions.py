@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.api.deps import IdList, PageDep, PositionId, SessionDep, id_filter, problem_responses
 from app.domain import Stance
 from app.queries.positions import PositionFilters, get_position, list_positions
 from app.schemas.common import Page
@@ -40,6 +40,6 @@ def read_positions(
 
 
 @router.get("/{position_id}", responses=problem_responses(404, 422))
-def read_position(session: SessionDep, position_id: RecordId) -> PositionRead:
+def read_position(session: SessionDep, position_id: PositionId) -> PositionRead:
     """One position by id."""
     return get_position(session, position_id)

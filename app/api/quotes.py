@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import IdList, PageDep, RecordId, SessionDep, id_filter, problem_responses
+from app.api.deps import IdList, PageDep, QuoteId, SessionDep, id_filter, problem_responses
 from app.api.listing import (
     SearchFilter,
     facet_param,
@@ -57,6 +57,6 @@ def read_quotes(
 
 
 @router.get("/{quote_id}", responses=problem_responses(404, 422))
-def read_quote(session: SessionDep, quote_id: RecordId) -> QuoteRead:
+def read_quote(session: SessionDep, quote_id: QuoteId) -> QuoteRead:
     """One quote by id."""
     return get_quote(session, quote_id)

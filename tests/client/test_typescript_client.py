@@ -1,6 +1,7 @@
 """The TypeScript client: its types are the app's current schema, and its users type-check."""
 
 import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -60,14 +61,16 @@ def test_client_examples_and_explorer_type_check(node_modules: Path) -> None:
 def test_type_check_catches_a_call_the_schema_does_not_allow(
     node_modules: Path, tmp_path: Path
 ) -> None:
-    broken = CLIENT / "examples" / f"broken-{os.getpid()}.ts"
+    # A project of its own in tmp_path, so that other test workers never see the broken file.
+    broken = tmp_path / "broken.ts"
     broken.write_text(
-        'import { api } from "./usage";\n'
+        f'import {{ api }} from "{CLIENT / "examples" / "usage"}";\n'
         'export const wrong = api.GET("/v1/quotes", { params: { query: { speaker: "x" } } });\n'
     )
-    try:
-        result = run([str(node_modules / "tsc"), "--noEmit", "-p", "."])
-    finally:
-        broken.unlink()
+    config = {"extends": str(CLIENT / "tsconfig.json"), "include": [], "files": [str(broken)]}
+    (tmp_path / "tsconfig.json").write_text(json.dumps(config))
+
+    result = run([str(node_modules / "tsc"), "--noEmit", "-p", str(tmp_path)])
+
     assert result.returncode != 0
-    assert f"{broken.name}(2," in result.stdout
+    assert "broken.ts(2," in result.stdout

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from app.loader import load_seed
 from app.main import create_app
 from tests.databases import ROOT, backends, migrate, postgres_schema, sqlite_copy
+from tests.search.extended_seed import client_over, loaded
 
 MINI_SEED = ROOT / "tests" / "fixtures" / "mini"
 REAL_SEED = ROOT / "seed"
@@ -62,3 +63,17 @@ def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "seed"
     shutil.copytree(MINI_SEED, target)
     return target
+
+
+@pytest.fixture(scope="session", params=backends())
+def extended_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The extended mini seed (search and views need more records) loaded; shared, read-only."""
+    yield from loaded(request.param, tmp_path_factory.mktemp("extended"))
+
+
+@pytest.fixture(scope="session")
+def api(extended_db: str) -> Iterator[TestClient]:
+    """An API client over the extended seed."""
+    yield from client_over(extended_db)

@@ -16,7 +16,7 @@ from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead
 router = APIRouter(prefix="/v1/actors", tags=["actors"])
 
 
-def actor_filters(
+async def actor_filters(
     kind: Annotated[
         list[ActorKind] | None,
         Query(

@@ -41,7 +41,7 @@ def read_topic(session: SessionDep, topic_id: TopicId) -> TopicRead:
     return get_topic(session, topic_id)
 
 
-def source_filters(
+async def source_filters(
     publisher: Annotated[IdList, id_filter("Publisher, exactly as named.", "AFP")] = None,
 ) -> SourceFilters:
     return SourceFilters(publisher)

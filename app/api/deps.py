@@ -31,7 +31,7 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def page_request(
+async def page_request(
     limit: Annotated[
         int,
         Query(

@@ -23,7 +23,7 @@ from app.schemas.views import EventListAnswer, EventPage
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
 
-def event_filters(
+async def event_filters(
     kind: Annotated[
         list[EventKind] | None,
         Query(

@@ -1,6 +1,6 @@
 """Parameters shared by the quote and event lists: `q`, `facet`, `include` and `fields`."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
@@ -28,12 +28,12 @@ def one_of(names: Sequence[str]) -> Any:
     return Literal.__getitem__(tuple(names))
 
 
-def facet_param(resource: str) -> Callable[..., list[str]]:
+def facet_param(resource: str) -> Callable[..., Awaitable[list[str]]]:
     """A `?facet=` dependency for `resource`; unknown names are a 422."""
     known = ", ".join(COUNTINGS[resource])
     FacetName = one_of(list(COUNTINGS[resource]))  # noqa: N806 (a type)
 
-    def facet(
+    async def facet(
         facet: Annotated[
             list[FacetName] | None,  # type: ignore[valid-type]  # a Literal built at run time
             Query(
@@ -49,12 +49,12 @@ def facet_param(resource: str) -> Callable[..., list[str]]:
     return facet
 
 
-def include_param(resource: str) -> Callable[..., list[str]]:
+def include_param(resource: str) -> Callable[..., Awaitable[list[str]]]:
     """An `?include=` dependency for `resource` (one level deep); other names are a 422."""
     known = ", ".join(INCLUDES[resource])
     IncludeName = one_of(INCLUDES[resource])  # noqa: N806 (a type)
 
-    def include(
+    async def include(
         include: Annotated[
             list[IncludeName] | None,  # type: ignore[valid-type]  # a Literal built at run time
             Query(
@@ -69,12 +69,12 @@ def include_param(resource: str) -> Callable[..., list[str]]:
     return include
 
 
-def fields_param(model: type[BaseModel]) -> Callable[..., list[str]]:
+def fields_param(model: type[BaseModel]) -> Callable[..., Awaitable[list[str]]]:
     """A sparse `?fields=` dependency for lists of `model`; `id` is always kept."""
     known = list(model.model_fields)
     FieldName = one_of(known)  # noqa: N806 (a type)
 
-    def fields(
+    async def fields(
         fields: Annotated[
             list[FieldName] | None,  # type: ignore[valid-type]  # a Literal built at run time
             Query(

@@ -13,7 +13,7 @@ from app.schemas.records import PositionRead
 router = APIRouter(prefix="/v1/positions", tags=["positions"])
 
 
-def position_filters(
+async def position_filters(
     actor: Annotated[IdList, id_filter("Actor id.", "volodymyr-zelensky")] = None,
     topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
     stance: Annotated[

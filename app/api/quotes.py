@@ -22,7 +22,7 @@ from app.schemas.views import QuoteListAnswer, QuotePage
 router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
 
 
-def quote_filters(
+async def quote_filters(
     speaker: Annotated[IdList, id_filter("Speaker's actor id.", "alexey-fadeev")] = None,
     topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
     event: Annotated[

@@ -12,7 +12,7 @@ from app.schemas.views import TimelinePage
 router = APIRouter(prefix="/v1/timeline", tags=["views"])
 
 
-def timeline_filters(
+async def timeline_filters(
     actor: Annotated[
         IdList, id_filter("A quote's speaker or an event's participant.", "vladimir-putin")
     ] = None,

@@ -5,11 +5,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import RowMapping
 from sqlalchemy.orm import Session
 
 from app.db.models import Position
-from app.queries import related
+from app.queries import positions, related
+from app.queries.positions import PositionFilters
 from app.schemas.views import StanceCell, StanceMatrix, StanceRecord
 
 
@@ -21,11 +22,7 @@ class StanceFilters:
 
 
 def _positions(session: Session, filters: StanceFilters) -> list[RowMapping]:
-    query = select(Position.__table__)
-    if filters.actor:
-        query = query.where(Position.actor_id.in_(filters.actor))
-    if filters.topic:
-        query = query.where(Position.topic_id.in_(filters.topic))
+    query = positions.filtered(PositionFilters(actor=filters.actor, topic=filters.topic))
     if filters.as_of:
         # Undated positions cannot be placed before a given day, so they do not count there.
         query = query.where(Position.held_on <= filters.as_of)

@@ -334,17 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         if "serve" not in args.skip:
             counts, _ = schema_stats(base, schema)
             scenarios = step_serve(n, base, schema, counts.get("quotes", 0), args)
-            res["serve"] = [
-                {
-                    "key": s.key,
-                    "title": s.title,
-                    "ours_note": s.ours_note,
-                    "datasette_note": s.datasette_note,
-                    "nocount_applies": s.nocount_applies,
-                    "results": s.results,
-                }
-                for s in scenarios
-            ]
+            res["serve"] = run.scenario_records(scenarios)
     finally:
         if not args.keep:
             reset_schema(base, schema, create=False)

@@ -970,6 +970,21 @@ def report(res: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def scenario_records(scenarios: list[Scenario]) -> list[dict[str, Any]]:
+    """The serving results of each scenario, as stored in results/N.json."""
+    return [
+        {
+            "key": s.key,
+            "title": s.title,
+            "ours_note": s.ours_note,
+            "datasette_note": s.datasette_note,
+            "nocount_applies": s.nocount_applies,
+            "results": s.results,
+        }
+        for s in scenarios
+    ]
+
+
 def update_readme(n: int, table: str) -> None:
     readme = BENCH / "README.md"
     text = readme.read_text()
@@ -1053,17 +1068,7 @@ def main(argv: list[str] | None = None) -> int:
             n, db, args.seconds, args.warmup, args.connections, args.params, args.seed
         )
         res["serve_meta"] = meta
-        res["serve"] = [
-            {
-                "key": s.key,
-                "title": s.title,
-                "ours_note": s.ours_note,
-                "datasette_note": s.datasette_note,
-                "nocount_applies": s.nocount_applies,
-                "results": s.results,
-            }
-            for s in scenarios
-        ]
+        res["serve"] = scenario_records(scenarios)
     if "sql" not in args.skip and scenarios:
         res["sql"] = step_sql(db, scenarios, args.sql_per_scenario)
     table = report(res)

@@ -18,6 +18,7 @@ from app.api import (
     stances,
     timeline,
 )
+from app.api.deps import watch_dataset_version
 from app.config import get_settings
 from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
@@ -83,6 +84,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.state.sessionmaker = sessionmaker(
         snapshot_reads(engine), expire_on_commit=False, autoflush=False
     )
+    watch_dataset_version(app.state.sessionmaker)
     for module in ROUTER_MODULES:
         app.include_router(module.router)
     install_web(app)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import ActorId, PageDep, SessionDep, problem_responses
+from app.api.deps import ActorId, PageDep, SessionDep, problem_responses, read_in_thread
 from app.domain import ActorKind
 from app.queries.catalog import ActorFilters, get_actor, list_actors, require_actor
 from app.queries.events import EventFilters, list_events
@@ -37,34 +37,38 @@ ActorIdDep = Annotated[str, Depends(existing_actor)]
 
 
 @router.get("", responses=problem_responses(422))
-def read_actors(
+async def read_actors(
     session: SessionDep, filters: Annotated[ActorFilters, Depends(actor_filters)], page: PageDep
 ) -> Page[ActorRead]:
     """List actors by id, with aliases, affiliations and citations."""
-    return list_actors(session, filters, page)
+    return await read_in_thread(session, list_actors, filters, page)
 
 
 @router.get("/{actor_id}", responses=problem_responses(404, 422))
-def read_actor(session: SessionDep, actor_id: ActorId) -> ActorRead:
+async def read_actor(session: SessionDep, actor_id: ActorId) -> ActorRead:
     """One actor by id."""
-    return get_actor(session, actor_id)
+    return await read_in_thread(session, get_actor, actor_id)
 
 
 @router.get("/{actor_id}/quotes", responses=problem_responses(404, 422))
-def read_actor_quotes(session: SessionDep, actor_id: ActorIdDep, page: PageDep) -> Page[QuoteRead]:
+async def read_actor_quotes(
+    session: SessionDep, actor_id: ActorIdDep, page: PageDep
+) -> Page[QuoteRead]:
     """The actor's own quotes, oldest first."""
-    return list_quotes(session, QuoteFilters(speaker=[actor_id]), page)
+    return await read_in_thread(session, list_quotes, QuoteFilters(speaker=[actor_id]), page)
 
 
 @router.get("/{actor_id}/positions", responses=problem_responses(404, 422))
-def read_actor_positions(
+async def read_actor_positions(
     session: SessionDep, actor_id: ActorIdDep, page: PageDep
 ) -> Page[PositionRead]:
     """The actor's positions, oldest first."""
-    return list_positions(session, PositionFilters(actor=[actor_id]), page)
+    return await read_in_thread(session, list_positions, PositionFilters(actor=[actor_id]), page)
 
 
 @router.get("/{actor_id}/events", responses=problem_responses(404, 422))
-def read_actor_events(session: SessionDep, actor_id: ActorIdDep, page: PageDep) -> Page[EventRead]:
+async def read_actor_events(
+    session: SessionDep, actor_id: ActorIdDep, page: PageDep
+) -> Page[EventRead]:
     """The events the actor took part in, earliest first."""
-    return list_events(session, EventFilters(participant=[actor_id]), page)
+    return await read_in_thread(session, list_events, EventFilters(participant=[actor_id]), page)

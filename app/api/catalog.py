@@ -13,6 +13,7 @@ from app.api.deps import (
     TopicId,
     id_filter,
     problem_responses,
+    read_in_thread,
 )
 from app.queries.catalog import (
     SourceFilters,
@@ -30,15 +31,15 @@ router = APIRouter(prefix="/v1")
 
 
 @router.get("/topics", tags=["topics"], responses=problem_responses(422))
-def read_topics(session: SessionDep, page: PageDep) -> Page[TopicRead]:
+async def read_topics(session: SessionDep, page: PageDep) -> Page[TopicRead]:
     """List topics by id."""
-    return list_topics(session, page)
+    return await read_in_thread(session, list_topics, page)
 
 
 @router.get("/topics/{topic_id}", tags=["topics"], responses=problem_responses(404, 422))
-def read_topic(session: SessionDep, topic_id: TopicId) -> TopicRead:
+async def read_topic(session: SessionDep, topic_id: TopicId) -> TopicRead:
     """One topic by id."""
-    return get_topic(session, topic_id)
+    return await read_in_thread(session, get_topic, topic_id)
 
 
 async def source_filters(
@@ -48,17 +49,17 @@ async def source_filters(
 
 
 @router.get("/sources", tags=["sources"], responses=problem_responses(422))
-def read_sources(
+async def read_sources(
     session: SessionDep, filters: Annotated[SourceFilters, Depends(source_filters)], page: PageDep
 ) -> Page[SourceRead]:
     """List source documents, oldest first."""
-    return list_sources(session, filters, page)
+    return await read_in_thread(session, list_sources, filters, page)
 
 
 @router.get("/sources/{source_id}", tags=["sources"], responses=problem_responses(404, 422))
-def read_source(session: SessionDep, source_id: SourceId) -> SourceRead:
+async def read_source(session: SessionDep, source_id: SourceId) -> SourceRead:
     """One source document's metadata by id."""
-    return get_source(session, source_id)
+    return await read_in_thread(session, get_source, source_id)
 
 
 Offset = Annotated[int | None, Query(ge=0, le=2**31, description="Code point offset.")]
@@ -73,7 +74,7 @@ Offset = Annotated[int | None, Query(ge=0, le=2**31, description="Code point off
         **problem_responses(404, 422),
     },
 )
-def read_source_text(
+async def read_source_text(
     session: SessionDep, source_id: SourceId, start: Offset = None, end: Offset = None
 ) -> PlainTextResponse:
     """The source's stored text as `text/plain`, or the slice `[start:end)` of it.
@@ -81,10 +82,10 @@ def read_source_text(
     Offsets count Unicode code points, as citations do: `?start=495&end=535` returns exactly the
     excerpt of a citation with those offsets.
     """
-    return PlainTextResponse(source_text(session, source_id, start, end))
+    return PlainTextResponse(await read_in_thread(session, source_text, source_id, start, end))
 
 
 @router.get("/meta", tags=["meta"], responses=problem_responses(404))
-def read_meta(session: SessionDep) -> MetaRead:
+async def read_meta(session: SessionDep) -> MetaRead:
     """The loaded dataset's version, load time and record counts."""
-    return get_meta(session)
+    return await read_in_thread(session, get_meta)

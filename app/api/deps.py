@@ -1,31 +1,61 @@
 """Dependencies shared by the routers: the session, paging, common errors."""
 
-from collections.abc import Iterator
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
 from fastapi import Depends, Path, Query, Request
 from pydantic import StringConstraints
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, event
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
 
 from app.queries.catalog import dataset_version
 from app.queries.pagination import PageRequest
 from app.schemas.common import Problem
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# Session.info key under which a request's session keeps the request's state.
+REQUEST_STATE = "request_state"
 LIMIT_DEFAULT = 50
 LIMIT_MAX = 500
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """A read session per request; it never commits."""
-    session = request.app.state.sessionmaker()
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A read session per request; it never commits.
+
+    Creating it does no I/O, so this runs on the event loop; the route's first query opens the
+    transaction (in a worker thread), and `note_dataset_version` reads the version there.
+    """
+    session = request.app.state.sessionmaker(info={REQUEST_STATE: request.state})
     try:
-        # The first read fixes the transaction's snapshot (SQLite, or PostgreSQL at REPEATABLE
-        # READ): the answer and its X-Dataset-Version header come from that one dataset.
-        request.state.dataset_version = dataset_version(session)
         yield session
     finally:
-        session.rollback()
+        await release(session)
+
+
+async def release(session: Session) -> None:
+    """End the read transaction, if any, in a worker thread, and return the connection."""
+    if session.in_transaction():
+        await run_in_threadpool(session.close)
+    else:
         session.close()
+
+
+def note_dataset_version(session: Session, _transaction: Any, connection: Connection) -> None:
+    """`after_begin` hook: read the dataset version as the transaction's first statement.
+
+    That read fixes the transaction's snapshot (SQLite, or PostgreSQL at REPEATABLE READ): the
+    answer and its X-Dataset-Version header come from that one dataset.
+    """
+    state = session.info.get(REQUEST_STATE)
+    if state is not None:
+        state.dataset_version = dataset_version(connection)
+
+
+def watch_dataset_version(sessions: sessionmaker[Session]) -> None:
+    event.listen(sessions, "after_begin", note_dataset_version)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -103,3 +133,25 @@ PositionId = Annotated[str, record_id("zelensky-ceasefire-2025-08-13")]
 ActorId = Annotated[str, record_id("vladimir-putin")]
 TopicId = Annotated[str, record_id("ceasefire")]
 SourceId = Annotated[str, record_id("afp-2025-08-15")]
+
+
+async def read_in_thread(
+    session: Session,
+    function: Callable[Concatenate[Session, P], T],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> T:
+    """`function(session, ...)` in a worker thread, which then ends the read transaction.
+
+    One thread hop per request: the rollback is made there too, not on the event loop (a call
+    that gives up the GIL there waits for it behind busy workers). Only for answers that are
+    wholly built when `function` returns, not for streamed ones.
+    """
+
+    def read() -> T:
+        try:
+            return function(session, *args, **kwargs)
+        finally:
+            session.close()
+
+    return await run_in_threadpool(read)

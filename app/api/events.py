@@ -5,7 +5,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import EventId, IdList, PageDep, SessionDep, id_filter, problem_responses
+from app.api.deps import (
+    EventId,
+    IdList,
+    PageDep,
+    SessionDep,
+    id_filter,
+    problem_responses,
+    read_in_thread,
+)
 from app.api.listing import (
     SearchFilter,
     facet_param,
@@ -55,7 +63,7 @@ EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
 @router.get("", response_model=EventPage, responses=list_responses(EventListAnswer))
-def read_events(
+async def read_events(
     session: SessionDep,
     filters: EventFiltersDep,
     page: PageDep,
@@ -64,10 +72,11 @@ def read_events(
     fields: Annotated[list[str], Depends(fields_param(EventRead))],
 ) -> Any:
     """List events, earliest first (undated last), with participants and citations."""
-    return sparse(event_page(session, filters, page, facet, include), fields)
+    answer = await read_in_thread(session, event_page, filters, page, facet, include)
+    return sparse(answer, fields)
 
 
 @router.get("/{event_id}", responses=problem_responses(404, 422))
-def read_event(session: SessionDep, event_id: EventId) -> EventRead:
+async def read_event(session: SessionDep, event_id: EventId) -> EventRead:
     """One event by id."""
-    return get_event(session, event_id)
+    return await read_in_thread(session, get_event, event_id)

@@ -4,7 +4,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import IdList, PageDep, PositionId, SessionDep, id_filter, problem_responses
+from app.api.deps import (
+    IdList,
+    PageDep,
+    PositionId,
+    SessionDep,
+    id_filter,
+    problem_responses,
+    read_in_thread,
+)
 from app.domain import Stance
 from app.queries.positions import PositionFilters, get_position, list_positions
 from app.schemas.common import Page
@@ -32,14 +40,14 @@ PositionFiltersDep = Annotated[PositionFilters, Depends(position_filters)]
 
 
 @router.get("", responses=problem_responses(422))
-def read_positions(
+async def read_positions(
     session: SessionDep, filters: PositionFiltersDep, page: PageDep
 ) -> Page[PositionRead]:
     """List positions, oldest first (undated last), with evidence and citations."""
-    return list_positions(session, filters, page)
+    return await read_in_thread(session, list_positions, filters, page)
 
 
 @router.get("/{position_id}", responses=problem_responses(404, 422))
-def read_position(session: SessionDep, position_id: PositionId) -> PositionRead:
+async def read_position(session: SessionDep, position_id: PositionId) -> PositionRead:
     """One position by id."""
-    return get_position(session, position_id)
+    return await read_in_thread(session, get_position, position_id)

@@ -5,7 +5,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import IdList, PageDep, QuoteId, SessionDep, id_filter, problem_responses
+from app.api.deps import (
+    IdList,
+    PageDep,
+    QuoteId,
+    SessionDep,
+    id_filter,
+    problem_responses,
+    read_in_thread,
+)
 from app.api.listing import (
     SearchFilter,
     facet_param,
@@ -44,7 +52,7 @@ QuoteFiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
 
 
 @router.get("", response_model=QuotePage, responses=list_responses(QuoteListAnswer))
-def read_quotes(
+async def read_quotes(
     session: SessionDep,
     filters: QuoteFiltersDep,
     page: PageDep,
@@ -53,10 +61,11 @@ def read_quotes(
     fields: Annotated[list[str], Depends(fields_param(QuoteRead))],
 ) -> Any:
     """List quotes, oldest first (unknown dates last), with their speaker and citations."""
-    return sparse(quote_page(session, filters, page, facet, include), fields)
+    answer = await read_in_thread(session, quote_page, filters, page, facet, include)
+    return sparse(answer, fields)
 
 
 @router.get("/{quote_id}", responses=problem_responses(404, 422))
-def read_quote(session: SessionDep, quote_id: QuoteId) -> QuoteRead:
+async def read_quote(session: SessionDep, quote_id: QuoteId) -> QuoteRead:
     """One quote by id."""
-    return get_quote(session, quote_id)
+    return await read_in_thread(session, get_quote, quote_id)

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import SessionDep, problem_responses
+from app.api.deps import SessionDep, problem_responses, read_in_thread
 from app.queries.pagination import PageRequest
 from app.queries.search import MAX_DEPTH, search
 from app.schemas.views import SearchPage
@@ -33,7 +33,7 @@ TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]
 
 
 @router.get("", responses=problem_responses(422))
-def read_search(
+async def read_search(
     session: SessionDep,
     q: QueryText,
     type: Annotated[
@@ -58,4 +58,5 @@ def read_search(
     ] = None,
 ) -> SearchPage:
     """Search every kind of record; hits are ranked best first, with highlighted snippets."""
-    return search(session, q, type or [], PageRequest(limit=limit, cursor=cursor))
+    page = PageRequest(limit=limit, cursor=cursor)
+    return await read_in_thread(session, search, q, type or [], page)

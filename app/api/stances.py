@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import IdList, SessionDep, id_filter, problem_responses
+from app.api.deps import IdList, SessionDep, id_filter, problem_responses, read_in_thread
 from app.queries.stances import StanceFilters, stance_matrix
 from app.schemas.views import StanceMatrix
 
@@ -13,7 +13,7 @@ router = APIRouter(prefix="/v1/stances", tags=["views"])
 
 
 @router.get("", responses=problem_responses(422))
-def read_stances(
+async def read_stances(
     session: SessionDep,
     actor: Annotated[IdList, id_filter("Actor id.", "volodymyr-zelensky")] = None,
     topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
@@ -27,4 +27,4 @@ def read_stances(
     ] = None,
 ) -> StanceMatrix:
     """The actor × topic matrix: each cell's current stance, evidence, and earlier stances."""
-    return stance_matrix(session, StanceFilters(actor, topic, as_of))
+    return await read_in_thread(session, stance_matrix, StanceFilters(actor, topic, as_of))

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import IdList, PageDep, SessionDep, id_filter, problem_responses
+from app.api.deps import IdList, PageDep, SessionDep, id_filter, problem_responses, read_in_thread
 from app.queries.timeline import TimelineFilters, list_timeline
 from app.schemas.views import TimelinePage
 
@@ -34,10 +34,10 @@ async def timeline_filters(
 
 
 @router.get("", responses=problem_responses(422))
-def read_timeline(
+async def read_timeline(
     session: SessionDep,
     filters: Annotated[TimelineFilters, Depends(timeline_filters)],
     page: PageDep,
 ) -> TimelinePage:
     """Events and quotes in date order (undated last; ties by type, then id), with citations."""
-    return list_timeline(session, filters, page)
+    return await read_in_thread(session, list_timeline, filters, page)

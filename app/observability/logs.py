@@ -1,11 +1,14 @@
 """Log lines as JSON (or readable text on a terminal), each stamped with its request's id."""
 
+import atexit
 import logging
 import sys
+from logging.handlers import QueueHandler, QueueListener
+from queue import SimpleQueue
 from typing import Any, Literal
 
 from pythonjsonlogger.core import RESERVED_ATTRS
-from pythonjsonlogger.json import JsonFormatter
+from pythonjsonlogger.orjson import OrjsonFormatter
 
 from app.observability.request_id import current_request_id
 
@@ -27,9 +30,41 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class BackgroundStreamHandler(QueueHandler):
+    """Log to stderr from a background thread: the caller only queues the record.
+
+    Filters (the request id) run in the caller; formatting and the write run in the thread, so
+    the event loop never blocks on stderr (a write gives up the GIL and, under load, waits for it
+    behind busy worker threads). Lines still queued are written at exit.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(SimpleQueue())
+        self.target = logging.StreamHandler(sys.stderr)
+        self.listener: QueueListener | None = QueueListener(self.queue, self.target)
+        self.listener.start()
+        atexit.register(self.stop)
+
+    def setFormatter(self, fmt: logging.Formatter | None) -> None:  # noqa: N802 - logging's name
+        self.target.setFormatter(fmt)
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        return record  # formatted by the target, in the listener's thread
+
+    def stop(self) -> None:
+        """Write what is queued, then stop the thread (idempotent)."""
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+
+    def close(self) -> None:
+        self.stop()
+        super().close()
+
+
 def json_formatter() -> logging.Formatter:
     """One JSON object per line: timestamp, level, logger, message, request_id and any extras."""
-    return JsonFormatter(
+    return OrjsonFormatter(
         JSON_FIELDS, rename_fields=RENAMED, reserved_attrs=NOT_LOGGED, timestamp=True
     )
 
@@ -52,8 +87,7 @@ def logging_config(level: str, log_format: Literal["auto", "json", "console"]) -
         "formatters": {"json": {"()": json_formatter}, "console": {"()": console_formatter}},
         "handlers": {
             "stderr": {
-                "class": "logging.StreamHandler",
-                "stream": "ext://sys.stderr",
+                "()": BackgroundStreamHandler,
                 "formatter": "json" if wants_json(log_format) else "console",
                 "filters": ["request_id"],
             }

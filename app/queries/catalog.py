@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import Connection, RowMapping, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Actor, Dataset, Source, Topic
@@ -129,6 +129,9 @@ def get_meta(session: Session) -> MetaRead:
     return MetaRead(version=dataset.version, loaded_at=loaded_at, counts=dataset.counts)
 
 
-def dataset_version(session: Session) -> str | None:
-    """The version of the loaded dataset, as this session's transaction sees it."""
-    return session.scalar(select(Dataset.version))
+DATASET_VERSION = select(Dataset.version)
+
+
+def dataset_version(connection: Session | Connection) -> str | None:
+    """The version of the loaded dataset, as this session's or connection's transaction sees it."""
+    return connection.scalar(DATASET_VERSION)

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import RowMapping, exists, select
+from sqlalchemy import RowMapping, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Citation, Quote, QuoteTopic
@@ -57,8 +57,11 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     return Page[QuoteRead](items=hydrate(session, rows), next=next_cursor)
 
 
+QUOTE_BY_ID = select(Quote.__table__).where(Quote.__table__.c.id == bindparam("id"))
+
+
 def get_quote(session: Session, quote_id: str) -> QuoteRead:
-    row = session.execute(select(Quote.__table__).where(Quote.id == quote_id)).mappings().first()
+    row = session.execute(QUOTE_BY_ID, {"id": quote_id}).mappings().first()
     if row is None:
         raise NotFound(f"no quote with id {quote_id!r}")
     return hydrate(session, [row])[0]

@@ -27,7 +27,6 @@ from app.errors import install_error_handlers
 from app.http.install import install_http
 from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
 from app.http.security import SecurityHeaders
-from app.http.snapshot import DatasetVersionHeader
 from app.http.strict import StrictQuery
 from app.observability.middleware import RequestObserver
 from app.web.routes import install_web
@@ -98,7 +97,6 @@ def install_middleware(app: FastAPI) -> None:
     settings = get_settings()
     install_http(app, settings)  # formats, caching, gzip, CORS
     app.add_middleware(StrictQuery, api=app)
-    app.add_middleware(DatasetVersionHeader)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_body_bytes)
     app.add_middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests)
     app.add_middleware(SecurityHeaders)

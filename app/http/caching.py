@@ -9,6 +9,7 @@ short while and must then be revalidated; errors are never stored. Only the API'
 """
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable
 from email.utils import format_datetime, parsedate_to_datetime
@@ -83,7 +84,7 @@ class Caching:
     def validators(self, stamp: Stamp, tag: str) -> dict[str, str]:
         return {
             "ETag": tag,
-            "Last-Modified": format_datetime(stamp.loaded_at.astimezone(dt.UTC), usegmt=True),
+            "Last-Modified": http_date(stamp.loaded_at),
             "Cache-Control": self.cache_control,
         }
 
@@ -111,8 +112,9 @@ class Caching:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = MutableHeaders(scope=message)
-                if stamp is not None:
-                    headers["X-Dataset-Version"] = stamp.version
+                version = answer_version(scope, stamp)
+                if version is not None:
+                    headers["X-Dataset-Version"] = version
                 if stamp is not None and tag is not None and 200 <= status < 300:
                     answer_tag = self.retag(scope, stamp, tag)
                     for name, value in self.validators(stamp, answer_tag).items():
@@ -128,6 +130,21 @@ class Caching:
                 await send(message)
 
         return send_with_headers
+
+
+@functools.lru_cache(maxsize=8)
+def http_date(moment: dt.datetime) -> str:
+    """`moment` as an HTTP date; the same few load times are formatted again and again."""
+    return format_datetime(moment.astimezone(dt.UTC), usegmt=True)
+
+
+def answer_version(scope: Scope, stamp: Stamp | None) -> str | None:
+    """The dataset version of the answer: the one its route read, where it read one (see
+    app.api.deps.note_dataset_version), else the process's cached stamp."""
+    version: str | None = scope.get("state", {}).get("dataset_version")
+    if version is None and stamp is not None:
+        version = stamp.version
+    return version
 
 
 async def _no_receive() -> Message:

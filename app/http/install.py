@@ -5,7 +5,6 @@ import hashlib
 
 import orjson
 from fastapi import FastAPI
-from starlette.middleware.gzip import GZipMiddleware
 
 from app.config import Settings
 from app.formats.middleware import FormatMiddleware
@@ -13,6 +12,7 @@ from app.formats.openapi import install_openapi
 from app.http.caching import Caching
 from app.http.cors import AllowedOriginsCORS
 from app.http.dataset_stamp import DatasetStamp
+from app.http.gzip import GZip
 
 # What a page on another origin may send and read.
 CORS_REQUEST_HEADERS = ["Accept", "If-None-Match", "If-Modified-Since"]
@@ -39,7 +39,7 @@ def install_http(app: FastAPI, settings: Settings) -> None:
         build=build,
         max_age=settings.cache_max_age,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_minimum_size, compresslevel=6)
+    app.add_middleware(GZip, minimum_size=settings.gzip_minimum_size, compresslevel=6)
     app.add_middleware(
         AllowedOriginsCORS,
         allow_origins=settings.cors_origins,

@@ -2,6 +2,7 @@
 operation does not document, a one-value parameter given twice, or a date not written YYYY-MM-DD
 is a 422 that names it, rather than being silently ignored, mangled, overridden or guessed."""
 
+import functools
 import re
 from typing import Any
 from urllib.parse import unquote_to_bytes
@@ -14,6 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.errors import problem
 
 Errors = list[dict[str, str]]
+OPERATION_CACHE_SIZE = 4096
 
 
 class Operation:
@@ -98,6 +100,9 @@ class StrictQuery:
         self.app = app
         self.api = api
         self.operations: list[tuple[re.Pattern[str], str, Operation]] | None = None
+        # The operation of each (method, path) asked lately: a scan of every path pattern costs
+        # more than the rest of this check, and most traffic asks for the same few paths.
+        self.operation = functools.lru_cache(maxsize=OPERATION_CACHE_SIZE)(self.find_operation)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         errors = self.errors(scope) if scope["type"] == "http" else []
@@ -109,17 +114,17 @@ class StrictQuery:
 
     def errors(self, scope: Scope) -> Errors:
         errors = text_errors(scope)
-        operation = self.operation(scope)
+        operation = self.operation(scope["method"], scope["path"])
         if not errors and operation is not None:
             errors = operation.errors(scope["query_string"])
         return errors
 
-    def operation(self, scope: Scope) -> Operation | None:
-        """The documented operation that `scope` asks for, if any."""
+    def find_operation(self, method: str, path: str) -> Operation | None:
+        """The documented operation that `method` on `path` asks for, if any."""
         if self.operations is None:
             self.operations = documented_operations(self.api)
-        method = "get" if scope["method"] == "HEAD" else scope["method"].lower()
+        method = "get" if method == "HEAD" else method.lower()
         for pattern, operation_method, operation in self.operations:
-            if operation_method == method and pattern.match(scope["path"]):
+            if operation_method == method and pattern.match(path):
                 return operation
         return None

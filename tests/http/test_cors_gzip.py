@@ -66,6 +66,7 @@ def test_large_answers_are_gzipped_when_asked(client: TestClient) -> None:
     assert "content-encoding" not in small.headers
     plain = client.get("/v1/quotes", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers
+    assert "Accept-Encoding" in plain.headers["vary"]  # another client could get gzip
 
 
 def test_gzipped_streams_still_stream(client: TestClient) -> None:

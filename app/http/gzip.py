@@ -1,0 +1,27 @@
+"""Gzip for clients that ask for it, and a direct path for those that do not."""
+
+from starlette.datastructures import MutableHeaders
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import Message, Receive, Scope, Send
+
+
+def accepts_gzip(scope: Scope) -> bool:
+    return any(name == b"accept-encoding" and b"gzip" in value for name, value in scope["headers"])
+
+
+class GZip(GZipMiddleware):
+    """Starlette's gzip middleware, without its per-response bookkeeping when the client does
+    not accept gzip: the answer then goes out as it is, with `Vary: Accept-Encoding` (a client
+    that accepted gzip could have had another encoding of it)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or accepts_gzip(scope):
+            await super().__call__(scope, receive, send)
+            return
+
+        async def send_with_vary(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).add_vary_header("Accept-Encoding")
+            await send(message)
+
+        await self.app(scope, receive, send_with_vary)

@@ -806,11 +806,38 @@ def n_count(db: Path) -> int:
 # --------------------------------------------------------------------------- sql
 
 
+FIRST_PAGE = "e_first_page"
+
+
+def first_page(path: str) -> str:
+    """`path` without its `cursor` parameter."""
+    base, _, query = path.partition("?")
+    kept = [(k, v) for k, v in urllib.parse.parse_qsl(query) if k != "cursor"]
+    return f"{base}?{urllib.parse.urlencode(kept)}" if kept else base
+
+
+def deep_page_ratio(sql: dict[str, Any]) -> str:
+    """A sentence on (e)'s deep pages against the first page, from the SQL replay."""
+    deep, first = sql.get("e"), sql.get(FIRST_PAGE)
+    if not deep or not first or not first.get("sql_p50_ms"):
+        return ""
+    sql_ratio = deep["sql_p50_ms"] / first["sql_p50_ms"]
+    asgi_ratio = (deep.get("asgi_p50_ms") or 0) / (first.get("asgi_p50_ms") or 1)
+    return (
+        f"(e) deep page against the first page of the same list: SQL p50 "
+        f"{fmt_ms(deep['sql_p50_ms'])} against {fmt_ms(first['sql_p50_ms'])} ms "
+        f"({sql_ratio:.2f}×), in-process ASGI p50 {fmt_ms(deep.get('asgi_p50_ms'))} against "
+        f"{fmt_ms(first.get('asgi_p50_ms'))} ms ({asgi_ratio:.2f}×); target ≤ 1.5×."
+    )
+
+
 def step_sql(db: Path, scenarios: list[Scenario], per_scenario: int) -> dict[str, Any]:
     """Replay the app's own SQL for each scenario's paths in-process (bench/sqltime.py)."""
     spec = {sc.key: sc.ours[:per_scenario] for sc in scenarios if sc.ours}
     if not spec:
         return {}
+    if spec.get("e"):  # the first page of the list that (e) pages deep into, for their ratio
+        spec[FIRST_PAGE] = [first_page(spec["e"][0])] * len(spec["e"])
     spec_file = WORK / "paths" / "sql-spec.json"
     spec_file.write_text(json.dumps(spec))
     out = subprocess.run(
@@ -967,6 +994,8 @@ def report(res: dict[str, Any]) -> str:
                     f"{fmt_ms(s['sql_p99_ms'])} | {fmt_ms(s.get('asgi_p50_ms'))} | "
                     f"{fmt_ms(per_req)} | {ratio} |"
                 )
+            if deep_page_ratio(sql):
+                lines += ["", deep_page_ratio(sql)]
     return "\n".join(lines) + "\n"
 
 

@@ -32,8 +32,11 @@ def build_database(folder: Path, seed: Path) -> str:
 
 
 @contextmanager
-def serve(settings: dict[str, str], seed: Path = ROOT / "seed") -> Iterator[tuple[str, int]]:
-    """(base URL, server pid) of a one-worker uvicorn over a fresh database of `seed`."""
+def serve(
+    settings: dict[str, str], seed: Path = ROOT / "seed", cpu: int | None = None
+) -> Iterator[tuple[str, int]]:
+    """(base URL, server pid) of a one-worker uvicorn over a fresh database of `seed`, pinned to
+    CPU `cpu` if given (so that the load generator, pinned elsewhere, takes none of its time)."""
     with tempfile.TemporaryDirectory(prefix="summitkb-load-") as folder:
         url = build_database(Path(folder), seed)
         port = free_port()
@@ -42,6 +45,7 @@ def serve(settings: dict[str, str], seed: Path = ROOT / "seed") -> Iterator[tupl
             [*command, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
             env={**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING", **settings},
             cwd=ROOT,
+            preexec_fn=None if cpu is None else lambda: os.sched_setaffinity(0, {cpu}),
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -60,6 +64,27 @@ def wait_until_up(base: str) -> None:
         except httpx.HTTPError:
             time.sleep(0.1)
     raise RuntimeError("the server did not start")
+
+
+def shed_durations(base: str) -> dict[str, float]:
+    """The server's own time for the answers given before routing (the shed 503s), from its
+    /metrics histogram: the share answered within each bucket's bound, in ms."""
+    text = httpx.get(f"{base}/metrics", timeout=10).text
+    counts: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("summitkb_http_request_duration_seconds_bucket{") and (
+            'route="<unmatched>"' in line
+        ):
+            bound = line.split('le="', 1)[1].split('"', 1)[0]
+            counts[bound] = float(line.rsplit(" ", 1)[1])
+    total = counts.get("+Inf", 0.0)
+    if not total:
+        return {}
+    return {
+        f"within_{float(bound) * 1000:g}_ms": round(n / total, 4)
+        for bound, n in counts.items()
+        if bound != "+Inf" and float(bound) <= 0.1
+    } | {"answers": total}
 
 
 def rss_bytes(pid: int) -> int:

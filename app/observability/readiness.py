@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alembic.config import Config
-from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -61,8 +60,24 @@ def check_readiness(engine: Engine) -> Readiness:
         return Readiness(checks, None)
 
 
+# Alembic's own reader (MigrationContext.get_current_heads) builds a new Table per call, so each
+# check compiled and cached a new statement: SQLAlchemy's statement cache filled up with copies
+# (~30 KB each) until it reached its bound, which the soak run saw as steady memory growth.
+VERSION_TABLE = Table(
+    "alembic_version", MetaData(), Column("version_num", String(32), primary_key=True)
+)
+CURRENT_HEADS = select(VERSION_TABLE.c.version_num)
+
+
+def current_heads(connection: Connection) -> frozenset[str]:
+    """The revisions the database is at (none if it was never migrated)."""
+    if not inspect(connection).has_table(VERSION_TABLE.name):
+        return frozenset()
+    return frozenset(connection.scalars(CURRENT_HEADS))
+
+
 def schema_outcome(connection: Connection) -> str:
-    current = frozenset(MigrationContext.configure(connection).get_current_heads())
+    current = current_heads(connection)
     if current == head_revisions():
         return "ok"
     found = ", ".join(sorted(current)) or "no revision (not migrated)"

@@ -28,6 +28,17 @@ def test_readyz_is_ready_over_a_loaded_database(client: TestClient) -> None:
     assert body["dataset_version"] == client.get("/v1/meta").json()["version"]
 
 
+def test_readiness_checks_reuse_their_compiled_statements(client: TestClient) -> None:
+    # Each check once built a new Table for alembic_version, so every /readyz added entries to
+    # the engine's statement cache (and memory) until the cache's bound.
+    cache = client.app.state.engine._compiled_cache  # type: ignore[attr-defined]
+    client.get("/readyz")
+    size = len(cache)
+    for _ in range(10):
+        assert client.get("/readyz").status_code == 200
+    assert len(cache) == size
+
+
 def test_readyz_is_not_ready_without_a_dataset(client_for: ClientFor, empty_db: str) -> None:
     body = assert_problem(client_for(empty_db).get("/readyz"), 503, "not ready: dataset")
     assert "summitkb load" in body["detail"]

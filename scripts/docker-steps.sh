@@ -88,7 +88,7 @@ counted = 'summitkb_http_requests_total{method="GET",route="/v1/meta",status="20
 assert counted in metrics, [line for line in metrics.splitlines() if "/v1/meta" in line]
 print(f"ready; dataset {meta['version'][:12]}; {meta['counts']}")
 PY
-    grep -q '"logger": "summitkb.access"' "$work/server.log" || { cat "$work/server.log"; exit 1; }
+    grep -q '"logger": *"summitkb.access"' "$work/server.log" || { cat "$work/server.log"; exit 1; }
     kill "$server"
     wait "$server" || true
     server=""

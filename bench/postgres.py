@@ -27,7 +27,6 @@ import resource
 import signal
 import sys
 import time
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -143,20 +142,9 @@ def build_scenarios(base: str, schema: str, n_params: int, seed: int) -> list[Sc
 
 def prepare_cursor_scenario(sc: Scenario, n_quotes: int, n_params: int) -> None:
     """Ours' half of run.prepare_cursor_scenario: walk the quote list, keep pages near 2,000."""
-    last = min(2000 + n_params // 2, (n_quotes + 49) // 50)
-    first = max(1, last - n_params + 1)
-    sc.title = f"(e) pages {first:,}-{last:,} of the quote list by cursor, 50"
-
-    def ours_next(body: Any) -> str | None:
-        token = body.get("next") if isinstance(body, dict) else None
-        if not token:
-            return None
-        if token.startswith(("/", "http")):
-            return urllib.parse.urlsplit(token)._replace(scheme="", netloc="").geturl()
-        return "/v1/quotes?" + run.q({"limit": 50, "cursor": token})
-
+    first, last = run.cursor_pages(sc, n_quotes, n_params)
     try:
-        paths = run.walk_cursor(OURS_PORT, "/v1/quotes?limit=50", ours_next, last)
+        paths = run.walk_cursor(OURS_PORT, "/v1/quotes?limit=50", run.ours_next, last)
         sc.ours = paths[first - 1 : last]
     except RuntimeError as err:
         sc.ours, sc.ours_note = None, f"{run.NOT_YET} ({err})"

@@ -566,20 +566,28 @@ def build_scenarios(db: Path, n_params: int, seed: int) -> list[Scenario]:
     return scen
 
 
-def prepare_cursor_scenario(sc: Scenario, n_quotes: int, n_params: int, walk_ours: bool) -> None:
-    """Walk ours and Datasette's quote list (by date, 50 a page) and keep pages near 2,000."""
+def cursor_pages(sc: Scenario, n_quotes: int, n_params: int) -> tuple[int, int]:
+    """The first and last page (1-based) that (e) requests: `n_params` pages up to ~2,000."""
     total_pages = (n_quotes + 49) // 50
     last = min(2000 + n_params // 2, total_pages)
     first = max(1, last - n_params + 1)
     sc.title = f"(e) pages {first:,}-{last:,} of the quote list by cursor, 50"
+    return first, last
 
-    def ours_next(body: Any) -> str | None:
-        token = body.get("next") if isinstance(body, dict) else None
-        if not token:
-            return None
-        if token.startswith(("/", "http")):
-            return urllib.parse.urlsplit(token)._replace(scheme="", netloc="").geturl()
-        return "/v1/quotes?" + q({"limit": 50, "cursor": token})
+
+def ours_next(body: Any) -> str | None:
+    """The path of the next page of our quote list, from a page's body."""
+    token = body.get("next") if isinstance(body, dict) else None
+    if not token:
+        return None
+    if token.startswith(("/", "http")):
+        return urllib.parse.urlsplit(token)._replace(scheme="", netloc="").geturl()
+    return "/v1/quotes?" + q({"limit": 50, "cursor": token})
+
+
+def prepare_cursor_scenario(sc: Scenario, n_quotes: int, n_params: int, walk_ours: bool) -> None:
+    """Walk ours and Datasette's quote list (by date, 50 a page) and keep pages near 2,000."""
+    first, last = cursor_pages(sc, n_quotes, n_params)
 
     def ds_next(body: Any) -> str | None:
         token = body.get("next") if isinstance(body, dict) else None

@@ -113,9 +113,6 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
-RecordId = Annotated[str, Path(max_length=200, description="The record's id (a slug).")]
-
-
 def record_id(example: str) -> Any:
     """A record id in the path; the example is a real id, so that "Try it out" finds a record."""
     return Path(

@@ -88,11 +88,10 @@ class Caching:
             "Cache-Control": self.cache_control,
         }
 
-    def retag(self, scope: Scope, stamp: Stamp, tag: str) -> str:
-        """The tag for the dataset the route actually read, where it says (the cached stamp
-        may be up to `ttl` behind a reload)."""
-        version = scope.get("state", {}).get("dataset_version")
-        if not version or version == stamp.version:
+    def retag(self, scope: Scope, version: str, stamp: Stamp, tag: str) -> str:
+        """The tag for `version`, the dataset the answer was read from (the cached stamp may be
+        up to `ttl` behind a reload)."""
+        if version == stamp.version:
             return tag
         accept = Headers(scope=scope).get("accept")
         return entity_tag(version, self.build(), scope, accept)
@@ -116,7 +115,7 @@ class Caching:
                 if version is not None:
                     headers["X-Dataset-Version"] = version
                 if stamp is not None and tag is not None and 200 <= status < 300:
-                    answer_tag = self.retag(scope, stamp, tag)
+                    answer_tag = self.retag(scope, version or stamp.version, stamp, tag)
                     for name, value in self.validators(stamp, answer_tag).items():
                         headers.setdefault(name, value)
                     headers.add_vary_header("Accept")

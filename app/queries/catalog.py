@@ -132,6 +132,6 @@ def get_meta(session: Session) -> MetaRead:
 DATASET_VERSION = select(Dataset.version)
 
 
-def dataset_version(connection: Session | Connection) -> str | None:
-    """The version of the loaded dataset, as this session's or connection's transaction sees it."""
+def dataset_version(connection: Connection) -> str | None:
+    """The version of the loaded dataset, as the connection's transaction sees it."""
     return connection.scalar(DATASET_VERSION)

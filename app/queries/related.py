@@ -1,7 +1,7 @@
 """Batched loading of the rows that hang off a page of records: one query per relation."""
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import Select, bindparam, select
@@ -30,6 +30,11 @@ IDS = "ids"
 
 def _ids() -> Any:
     return bindparam(IDS, expanding=True)
+
+
+def _rows(session: Session, statement: Select[Any], ids: Collection[str]) -> Sequence[Any]:
+    """The rows `statement` gives for `ids`; none, without a query, when there are no ids."""
+    return session.execute(statement, {IDS: list(set(ids))}).all() if ids else []
 
 
 def _published(source: Any) -> str:
@@ -67,10 +72,8 @@ def citations_for(
     session: Session, owner: str, ids: Collection[str]
 ) -> dict[str, list[CitationRead]]:
     """The citations of each record of kind `owner` (actor, event, quote...) among `ids`."""
-    if not ids:
-        return {}
     found: dict[str, list[CitationRead]] = defaultdict(list)
-    for row in session.execute(CITATIONS[owner], {IDS: list(ids)}):
+    for row in _rows(session, CITATIONS[owner], ids):
         found[row.owner].append(
             CitationRead(
                 source_id=row.source_id,
@@ -95,23 +98,17 @@ EVENT_TITLES = _names(Event.__table__, "title")
 
 
 def actor_refs(session: Session, ids: Collection[str]) -> dict[str, Ref]:
-    if not ids:
-        return {}
-    rows = session.execute(ACTOR_NAMES, {IDS: list(set(ids))})
+    rows = _rows(session, ACTOR_NAMES, ids)
     return {row.id: Ref(id=row.id, name=row.name) for row in rows}
 
 
 def topic_refs(session: Session, ids: Collection[str]) -> dict[str, Ref]:
-    if not ids:
-        return {}
-    rows = session.execute(TOPIC_NAMES, {IDS: list(set(ids))})
+    rows = _rows(session, TOPIC_NAMES, ids)
     return {row.id: Ref(id=row.id, name=row.name) for row in rows}
 
 
 def event_refs(session: Session, ids: Collection[str]) -> dict[str, EventRef]:
-    if not ids:
-        return {}
-    rows = session.execute(EVENT_TITLES, {IDS: list(set(ids))})
+    rows = _rows(session, EVENT_TITLES, ids)
     return {row.id: EventRef(id=row.id, title=row.title) for row in rows}
 
 
@@ -134,9 +131,8 @@ def _grouped(
     session: Session, statement: Select[Any], ids: Collection[str]
 ) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = defaultdict(list)
-    if ids:
-        for owner, value in session.execute(statement, {IDS: list(ids)}):
-            found[owner].append(value)
+    for owner, value in _rows(session, statement, ids):
+        found[owner].append(value)
     return found
 
 
@@ -176,18 +172,14 @@ AFFILIATIONS = (
 
 def event_participants(session: Session, ids: Collection[str]) -> dict[str, list[ParticipantRead]]:
     found: dict[str, list[ParticipantRead]] = defaultdict(list)
-    if not ids:
-        return found
-    for row in session.execute(PARTICIPANTS, {IDS: list(ids)}):
+    for row in _rows(session, PARTICIPANTS, ids):
         found[row.event_id].append(ParticipantRead(id=row.id, name=row.name, role=row.role))
     return found
 
 
 def actor_affiliations(session: Session, ids: Collection[str]) -> dict[str, list[AffiliationRead]]:
     found: dict[str, list[AffiliationRead]] = defaultdict(list)
-    if not ids:
-        return found
-    affiliations = list(session.execute(AFFILIATIONS, {IDS: list(ids)}))
+    affiliations = _rows(session, AFFILIATIONS, ids)
     organisations = actor_refs(
         session, {a.organisation_id for a in affiliations if a.organisation_id}
     )

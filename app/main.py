@@ -29,6 +29,7 @@ from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
 from app.http.security import SecurityHeaders
 from app.http.strict import StrictQuery
 from app.observability.middleware import RequestObserver
+from app.queries.documents import Documents
 from app.web.routes import install_web
 
 DESCRIPTION = """
@@ -64,10 +65,12 @@ def create_app(database_url: str | None = None) -> FastAPI:
     engine = build_engine(database_url or get_settings().api_database_url)
     make_read_only(engine)
     apply_time_budget(engine, get_settings().query_time_budget_ms)
+    documents = Documents(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        documents.close()
         engine.dispose()
 
     # /docs is served by app.web from local files (no CDN); ReDoc is not offered.
@@ -80,6 +83,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.engine = engine
+    app.state.documents = documents
     app.state.sessionmaker = sessionmaker(
         snapshot_reads(engine), expire_on_commit=False, autoflush=False
     )

@@ -3,13 +3,15 @@
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import Query
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, TypeAdapter
 
 from app.api.deps import problem_responses
 from app.queries.facets import COUNTINGS, check_names
-from app.queries.listing import INCLUDES, check_includes
+from app.queries.listing import INCLUDES, QuoteDocumentPage, check_includes
+from app.schemas.views import Facets, Included
 
 SearchFilter = Annotated[
     str | None,
@@ -108,3 +110,25 @@ def sparse(page: BaseModel, fields: Sequence[str]) -> Any:
         include={"items": {"__all__": set(fields)}, "next": True, "facets": True, "included": True},
     )
     return JSONResponse(body)
+
+
+FACETS = TypeAdapter(Facets | None)
+INCLUDED = TypeAdapter(Included | None)
+
+
+def document_page(page: QuoteDocumentPage, fields: Sequence[str]) -> Response:
+    """The page as JSON, its items spliced in as stored (or, with `fields`, cut down to those)."""
+    items: list[Any] = [orjson.Fragment(document) for document in page.documents]
+    if fields:
+        items = [_kept(orjson.loads(document), fields) for document in page.documents]
+    body = {
+        "items": items,
+        "next": page.next,
+        "facets": FACETS.dump_python(page.facets, mode="json"),
+        "included": INCLUDED.dump_python(page.included, mode="json"),
+    }
+    return Response(orjson.dumps(body), media_type="application/json")
+
+
+def _kept(item: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    return {name: value for name, value in item.items() if name in fields}

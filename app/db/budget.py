@@ -8,11 +8,14 @@ that error apart from the others so that it can be answered with a 503.
 import math
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, event
 
 DEADLINE = "summitkb_deadline"
+BUDGET = "summitkb_budget_s"
 PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout
 
@@ -33,10 +36,26 @@ def is_over_budget(error: BaseException) -> bool:
     return getattr(original, "sqlstate", None) == QUERY_CANCELED
 
 
+@contextmanager
+def budget_clock(info: dict[Any, Any]) -> Iterator[None]:
+    """Run the clock of a pooled connection (its `info`) for statements sent through its driver
+    connection directly, which SQLAlchemy's execute events do not see."""
+    deadline, budget_s = info.get(DEADLINE), info.get(BUDGET)
+    if deadline is None or budget_s is None:  # PostgreSQL: statement_timeout does it
+        yield
+        return
+    deadline[0] = time.monotonic() + budget_s
+    try:
+        yield
+    finally:
+        deadline[0] = math.inf
+
+
 def _sqlite_budget(engine: Engine, budget_s: float) -> None:
     def arm(dbapi_connection: Any, record: Any) -> None:
         deadline = [math.inf]
         record.info[DEADLINE] = deadline
+        record.info[BUDGET] = budget_s
         dbapi_connection.set_progress_handler(
             lambda: time.monotonic() > deadline[0], PROGRESS_STEPS
         )

@@ -1,4 +1,5 @@
-"""Derived tables that the loader rebuilds from the records: the search index and facet counts.
+"""Derived tables that the loader rebuilds from the records: the search index, facet counts,
+per-day quote counts and the quotes' JSON documents.
 
 They live outside the models' metadata because part of them is dialect-specific (an FTS5
 virtual table on SQLite, a tsvector column with a GIN index on PostgreSQL); `is_derived` names
@@ -7,9 +8,9 @@ them for the schema drift check, in one place.
 
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Date, Integer, LargeBinary, MetaData, String, Table, Text
 
-DERIVED_PREFIX = "search_"
+DERIVED_PREFIXES = ("search_", "derived_")
 
 derived_metadata = MetaData()
 
@@ -37,9 +38,29 @@ search_facet_counts = Table(
 )
 
 
+# Each quote as the API sends it (QuoteRead's JSON), so that reads need not rebuild it from five
+# tables: one primary-key lookup instead of five statements and a pydantic model per quote.
+derived_quote_documents = Table(
+    "derived_quote_documents",
+    derived_metadata,
+    Column("id", String(200), primary_key=True),
+    Column("body", LargeBinary, nullable=False),
+)
+
+# How many dated quotes each speaker has on each day: a speaker facet over a date range sums
+# these instead of grouping every quote in the range.
+derived_quote_day_counts = Table(
+    "derived_quote_day_counts",
+    derived_metadata,
+    Column("said_on", Date, primary_key=True),
+    Column("speaker_id", String(200), primary_key=True),
+    Column("quotes", Integer, nullable=False),
+)
+
+
 def is_derived(name: str | None) -> bool:
     """True for the derived tables and their indexes (and FTS5's shadow tables)."""
-    return bool(name) and str(name).startswith(DERIVED_PREFIX)
+    return bool(name) and str(name).startswith(DERIVED_PREFIXES)
 
 
 def include_object(

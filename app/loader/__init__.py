@@ -9,6 +9,11 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from app.db.engine import build_engine
+from app.loader.documents import (
+    documents_complete,
+    rebuild_quote_day_counts,
+    rebuild_quote_documents,
+)
 from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
 from app.loader.read import read_seed
@@ -19,7 +24,11 @@ from app.loader.write import Change, delete_records, diff, record_dataset, store
 __all__ = ["LoadReport", "Problem", "SeedRejected", "check_seed", "load_seed"]
 
 # Work that must happen in the load's transaction after the rows are written (search indexes...).
-AFTER_WRITE: list[Callable[[Connection], None]] = [rebuild_derived]
+AFTER_WRITE: list[Callable[[Connection], None]] = [
+    rebuild_derived,
+    rebuild_quote_documents,
+    rebuild_quote_day_counts,
+]
 
 
 @dataclass
@@ -80,7 +89,7 @@ def load_seed(seed_dir: Path, database_url: str, max_file_bytes: int) -> LoadRep
 def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, int]) -> LoadReport:
     changes = {resource: diff(connection, resource, plan[resource]) for resource in RESOURCES}
     touched = any(change.touched for change in changes.values())
-    if not touched and stored_version(connection) == version:
+    if not touched and stored_version(connection) == version and documents_complete(connection):
         return LoadReport(version, changes, counts, written=False)
     for resource in RESOURCES:
         upsert(connection, resource, plan, changes[resource])

@@ -1,7 +1,7 @@
 """Quote and event lists with what a client can ask for besides the page: facets, includes."""
 
 from collections.abc import Collection, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from app.db.models import Actor, Event
 from app.errors import InvalidParameter
 from app.queries import catalog, events, facets, quotes
 from app.queries.pagination import PageRequest
-from app.schemas.views import EventPage, Included, QuotePage
+from app.schemas.views import EventPage, Facets, Included
 
 # What `?include=` may name on each list: one level deep.
 INCLUDES = {"quotes": ("speaker", "event"), "events": ("participants",)}
@@ -48,27 +48,38 @@ def _events(session: Session, ids: Collection[str]) -> dict[str, Any]:
     return {event.id: event for event in events.hydrate(session, rows)}
 
 
+@dataclass(frozen=True)
+class QuoteDocumentPage:
+    """A page of quotes as their stored JSON documents, with facets and included records."""
+
+    documents: list[bytes]
+    next: str | None
+    facets: Facets | None
+    included: Included | None
+
+
 def quote_page(
     session: Session,
     filters: quotes.QuoteFilters,
     page: PageRequest,
     facet_names: Sequence[str] = (),
     include: Sequence[str] = (),
-) -> QuotePage:
+) -> QuoteDocumentPage:
     """One page of quotes, with the facets and included records asked for."""
-    found = quotes.list_quotes(session, filters, page)
+    rows, next_cursor = quotes.list_quote_rows(session, filters, page)
     counts = facets.facets_for(
         session, "quotes", facet_names, quotes.filtered(filters), _unfiltered(filters)
     )
     included = None
     if include:
-        speakers = {quote.speaker.id for quote in found.items} if "speaker" in include else ()
-        said_at = {quote.event.id for quote in found.items if quote.event}
+        speakers = {row["speaker_id"] for row in rows} if "speaker" in include else ()
+        said_at = {row["event_id"] for row in rows if row["event_id"]}
         included = Included(
             actors=_actors(session, speakers) if "speaker" in include else None,
             events=_events(session, said_at) if "event" in include else None,
         )
-    return QuotePage(items=found.items, next=found.next, facets=counts, included=included)
+    documents = [bytes(row["body"]) for row in rows]
+    return QuoteDocumentPage(documents, next_cursor, counts, included)
 
 
 def event_page(

@@ -3,11 +3,11 @@
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import RowMapping, bindparam, exists, select
+from sqlalchemy import RowMapping, exists, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Citation, Quote, QuoteTopic
-from app.errors import NotFound
+from app.db.search_tables import derived_quote_documents
 from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
 from app.schemas.common import Page
@@ -57,14 +57,18 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     return Page[QuoteRead](items=hydrate(session, rows), next=next_cursor)
 
 
-QUOTE_BY_ID = select(Quote.__table__).where(Quote.__table__.c.id == bindparam("id"))
-
-
-def get_quote(session: Session, quote_id: str) -> QuoteRead:
-    row = session.execute(QUOTE_BY_ID, {"id": quote_id}).mappings().first()
-    if row is None:
-        raise NotFound(f"no quote with id {quote_id!r}")
-    return hydrate(session, [row])[0]
+def list_quote_rows(
+    session: Session, filters: QuoteFilters, page: PageRequest
+) -> tuple[list[RowMapping], str | None]:
+    """One page as rows of the quotes table, each with its stored document in `body`."""
+    query_print = fingerprint("quotes", asdict(filters))
+    documents = derived_quote_documents
+    query = (
+        filtered(filters)
+        .join(documents, documents.c.id == Quote.__table__.c.id)
+        .add_columns(documents.c.body)
+    )
+    return paginate(session, query, KEYSET, page, query_print)
 
 
 def hydrate(session: Session, rows: list[RowMapping]) -> list[QuoteRead]:

@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     dataset_version_ttl: float = Field(
         default=1.0, ge=0, description="Seconds the dataset version is cached per process."
     )
+    document_lane: bool = Field(
+        default=True,
+        description="Answer plain `GET /v1/quotes/{id}` requests in one pass, skipping the"
+        " middleware stack (same answers; off only to compare the two).",
+    )
     gzip_minimum_size: int = Field(
         default=1024, ge=0, description="Smallest response body compressed when asked for gzip."
     )

@@ -19,11 +19,12 @@ from app.api import (
     timeline,
 )
 from app.api.deps import watch_dataset_version
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
 from app.errors import install_error_handlers
+from app.http.document_lane import DocumentLane
 from app.http.install import install_http
 from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
 from app.http.security import SecurityHeaders
@@ -104,5 +105,20 @@ def install_middleware(app: FastAPI) -> None:
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_body_bytes)
     app.add_middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(RequestObserver)  # outermost: shed and refused requests are seen too
+    app.add_middleware(RequestObserver)  # shed and refused requests are seen too
+    if settings.document_lane:
+        install_document_lane(app, settings)  # outermost: plain document reads skip the rest
     document_limits(app)
+
+
+def install_document_lane(app: FastAPI, settings: Settings) -> None:
+    route = next(r for r in quotes.router.routes if getattr(r, "path", "").endswith("_id}"))
+    app.add_middleware(
+        DocumentLane,
+        documents=app.state.documents,
+        stamp=app.state.dataset_stamp,
+        build=app.state.api_build,
+        route=route,
+        max_age=settings.cache_max_age,
+        gzip_minimum_size=settings.gzip_minimum_size,
+    )

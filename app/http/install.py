@@ -33,11 +33,13 @@ def install_http(app: FastAPI, settings: Settings) -> None:
     def build() -> str:
         return api_build(app)
 
+    # One cached stamp and API digest per app, shared with the document lane (app.main).
+    app.state.dataset_stamp = DatasetStamp(
+        lambda: app.state.sessionmaker(), settings.dataset_version_ttl
+    )
+    app.state.api_build = build
     app.add_middleware(
-        Caching,
-        stamp=DatasetStamp(lambda: app.state.sessionmaker(), settings.dataset_version_ttl),
-        build=build,
-        max_age=settings.cache_max_age,
+        Caching, stamp=app.state.dataset_stamp, build=build, max_age=settings.cache_max_age
     )
     app.add_middleware(GZip, minimum_size=settings.gzip_minimum_size, compresslevel=6)
     app.add_middleware(

@@ -55,6 +55,7 @@ derived_quote_day_counts = Table(
     Column("said_on", Date, primary_key=True),
     Column("speaker_id", String(200), primary_key=True),
     Column("quotes", Integer, nullable=False),
+    sqlite_with_rowid=False,  # the key holds the rows: a date range is one covering scan
 )
 
 

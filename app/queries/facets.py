@@ -23,7 +23,7 @@ from app.db.models import (
     Source,
     Topic,
 )
-from app.db.search_tables import search_facet_counts
+from app.db.search_tables import derived_quote_day_counts, search_facet_counts
 from app.domain import Precision
 from app.errors import InvalidParameter
 from app.schemas.views import Facets, FacetValue
@@ -125,6 +125,26 @@ def count(bind: Bind, resource: str, facet: str, base: Any) -> list[FacetValue]:
         counts: Counter[str] = _month_counts(rows)
     else:
         counts = Counter({str(row[0]): row[1] for row in rows})
+    return _most_frequent(bind, facet, counts)
+
+
+def speakers_by_day(
+    bind: Bind, said_from: dt.date | None, said_to: dt.date | None
+) -> list[FacetValue]:
+    """The speaker facet of the quotes said within [said_from, said_to], summed from the per-day
+    counts stored at load: a year of a million quotes is ~50,000 sums instead of ~100,000 rows
+    read from the quotes table and grouped."""
+    table = derived_quote_day_counts
+    query = select(table.c.speaker_id, func.sum(table.c.quotes)).group_by(table.c.speaker_id)
+    if said_from is not None:
+        query = query.where(table.c.said_on >= said_from)
+    if said_to is not None:
+        query = query.where(table.c.said_on <= said_to)
+    counts = Counter({row[0]: int(row[1]) for row in bind.execute(query)})
+    return _most_frequent(bind, "speaker", counts)
+
+
+def _most_frequent(bind: Bind, facet: str, counts: Counter[str]) -> list[FacetValue]:
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_VALUES]
     labels = _labels(bind, facet, [value for value, _ in top])
     return [_facet_value(facet, value, total, labels) for value, total in top]

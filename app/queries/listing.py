@@ -48,6 +48,29 @@ def _events(session: Session, ids: Collection[str]) -> dict[str, Any]:
     return {event.id: event for event in events.hydrate(session, rows)}
 
 
+def _dates_only(filters: quotes.QuoteFilters) -> bool:
+    """Whether the list is filtered by its dates and nothing else."""
+    rest = {**asdict(filters), "said_from": None, "said_to": None}
+    return not any(rest.values()) and not _unfiltered(filters)
+
+
+def _quote_facets(
+    session: Session, filters: quotes.QuoteFilters, names: Sequence[str]
+) -> Facets | None:
+    """The facets asked for; the speaker facet of a date range from the stored per-day counts."""
+    by_day = "speaker" in names and _dates_only(filters)
+    others = [name for name in names if not (by_day and name == "speaker")]
+    counts = facets.facets_for(
+        session, "quotes", others, quotes.filtered(filters), _unfiltered(filters)
+    )
+    if not names:
+        return None
+    counts = counts or {}
+    if by_day:
+        counts["speaker"] = facets.speakers_by_day(session, filters.said_from, filters.said_to)
+    return {name: counts[name] for name in names}
+
+
 @dataclass(frozen=True)
 class QuoteDocumentPage:
     """A page of quotes as their stored JSON documents, with facets and included records."""
@@ -67,9 +90,7 @@ def quote_page(
 ) -> QuoteDocumentPage:
     """One page of quotes, with the facets and included records asked for."""
     rows, next_cursor = quotes.list_quote_rows(session, filters, page)
-    counts = facets.facets_for(
-        session, "quotes", facet_names, quotes.filtered(filters), _unfiltered(filters)
-    )
+    counts = _quote_facets(session, filters, facet_names)
     included = None
     if include:
         speakers = {row["speaker_id"] for row in rows} if "speaker" in include else ()

@@ -1,5 +1,6 @@
 """Facets, corroboration, `?include=` and `?fields=` on the quote and event lists."""
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -36,6 +37,28 @@ def test_facets_count_the_filtered_list(api: TestClient) -> None:
     searched = facets(api, "/v1/quotes", facet="speaker", q="europeans")
     assert searched == {"speaker": {"alexey-fadeev": 1}}
     assert facets(api, "/v1/quotes", facet="speaker", speaker="nobody") == {"speaker": {}}
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"said_from": "2025-08-14"},
+        {"said_to": "2025-08-13"},
+        {"said_from": "2025-08-01", "said_to": "2025-08-15"},
+        {"said_from": "2025-08-15", "said_to": "2025-08-15"},
+        {"said_from": "2030-01-01"},
+    ],
+)
+def test_speaker_facet_of_a_date_range_counts_its_quotes(
+    api: TestClient, dates: dict[str, str]
+) -> None:
+    """A dates-only list sums the stored per-day counts: the same counts as its quotes."""
+    listed = Counter(item["speaker"]["id"] for item in walk(api, "/v1/quotes", **dates))
+    assert facets(api, "/v1/quotes", facet=["month", "speaker"], **dates)["speaker"] == listed
+    # The general path (any other filter) groups the quotes themselves: the same answer.
+    speakers = [item["id"] for item in walk(api, "/v1/actors")]
+    grouped = facets(api, "/v1/quotes", facet="speaker", speaker=speakers, **dates)["speaker"]
+    assert grouped == listed
 
 
 def test_facet_values_carry_labels(api: TestClient) -> None:

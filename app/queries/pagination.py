@@ -26,13 +26,19 @@ class Keyset:
     lead_is_date: bool = False
 
     def fetch(
-        self, session: Session, query: AnySelect, position: list[Any] | None, count: int
+        self,
+        session: Session,
+        query: AnySelect,
+        position: list[Any] | None,
+        count: int,
+        dated_only: bool = False,
     ) -> list[RowMapping]:
         """Up to `count` rows of `query` strictly after `position` (None: from the start).
 
         With a leading column the dated rows come first, found by a row-value seek
         `(lead, key) > (?, ?)` that an index on (..., lead, key) answers directly, then the
-        undated rows by key: two index-friendly queries instead of one OR that scans.
+        undated rows by key: two index-friendly queries instead of one OR that scans. With
+        `dated_only` (the query's own filters exclude undated rows) the second is not run.
         """
         if self.lead is None:
             if position is not None:
@@ -45,7 +51,7 @@ class Keyset:
                 lead_value = _parse_date(position[0]) if self.lead_is_date else position[0]
                 dated = dated.where(tuple_(self.lead, self.key) > (lead_value, position[1]))
             rows = _rows(session, dated.order_by(self.lead, self.key).limit(count))
-        if len(rows) < count:
+        if len(rows) < count and not dated_only:
             undated = query.where(self.lead.is_(None))
             if position is not None and position[0] is None:
                 undated = undated.where(self.key > position[1])
@@ -109,11 +115,16 @@ class PageRequest:
 
 
 def paginate(
-    session: Session, query: AnySelect, keyset: Keyset, page: PageRequest, query_print: str
+    session: Session,
+    query: AnySelect,
+    keyset: Keyset,
+    page: PageRequest,
+    query_print: str,
+    dated_only: bool = False,
 ) -> tuple[list[RowMapping], str | None]:
     """Run `query` in keyset order from the cursor on; return one page and the next cursor."""
     position = decode_cursor(page.cursor, query_print, keyset.width) if page.cursor else None
-    rows = keyset.fetch(session, query, position, page.limit + 1)
+    rows = keyset.fetch(session, query, position, page.limit + 1, dated_only)
     if len(rows) <= page.limit:
         return rows, None
     rows = rows[: page.limit]

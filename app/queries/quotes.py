@@ -68,7 +68,9 @@ def list_quote_rows(
         .join(documents, documents.c.id == Quote.__table__.c.id)
         .add_columns(documents.c.body)
     )
-    return paginate(session, query, KEYSET, page, query_print)
+    # A date bound excludes the undated quotes: no need to look for them.
+    dated_only = filters.said_from is not None or filters.said_to is not None
+    return paginate(session, query, KEYSET, page, query_print, dated_only)
 
 
 def hydrate(session: Session, rows: list[RowMapping]) -> list[QuoteRead]:

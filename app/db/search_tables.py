@@ -1,5 +1,5 @@
 """Derived tables that the loader rebuilds from the records: the search index, facet counts,
-per-day quote counts and the quotes' JSON documents.
+running quote counts per speaker and the quotes' JSON documents.
 
 They live outside the models' metadata because part of them is dialect-specific (an FTS5
 virtual table on SQLite, a tsvector column with a GIN index on PostgreSQL); `is_derived` names
@@ -47,15 +47,21 @@ derived_quote_documents = Table(
     Column("body", LargeBinary, nullable=False),
 )
 
-# How many dated quotes each speaker has on each day: a speaker facet over a date range sums
-# these instead of grouping every quote in the range.
-derived_quote_day_counts = Table(
-    "derived_quote_day_counts",
+# Running counts of dated quotes per speaker, for the speaker facet of a date range: the row of
+# day D holds, for each speaker slot, how many of the speaker's quotes were said on or before D
+# (a packed array of 32-bit integers, one per slot). The count in [A, B] is then the row at or
+# before B minus the row before A: two lookups, whatever the range.
+derived_quote_speaker_slots = Table(
+    "derived_quote_speaker_slots",
+    derived_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # one row, id 1
+    Column("speakers", LargeBinary, nullable=False),  # JSON: [[speaker id, name], ...] by slot
+)
+derived_quote_speaker_totals = Table(
+    "derived_quote_speaker_totals",
     derived_metadata,
     Column("said_on", Date, primary_key=True),
-    Column("speaker_id", String(200), primary_key=True),
-    Column("quotes", Integer, nullable=False),
-    sqlite_with_rowid=False,  # the key holds the rows: a date range is one covering scan
+    Column("counts", LargeBinary, nullable=False),
 )
 
 

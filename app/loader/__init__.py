@@ -11,8 +11,8 @@ from sqlalchemy import Connection
 from app.db.engine import build_engine
 from app.loader.documents import (
     documents_complete,
-    rebuild_quote_day_counts,
     rebuild_quote_documents,
+    rebuild_speaker_totals,
 )
 from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
@@ -27,7 +27,7 @@ __all__ = ["LoadReport", "Problem", "SeedRejected", "check_seed", "load_seed"]
 AFTER_WRITE: list[Callable[[Connection], None]] = [
     rebuild_derived,
     rebuild_quote_documents,
-    rebuild_quote_day_counts,
+    rebuild_speaker_totals,
 ]
 
 

@@ -23,9 +23,10 @@ from app.db.models import (
     Source,
     Topic,
 )
-from app.db.search_tables import derived_quote_day_counts, search_facet_counts
+from app.db.search_tables import search_facet_counts
 from app.domain import Precision
 from app.errors import InvalidParameter
+from app.queries import speaker_totals
 from app.schemas.views import Facets, FacetValue
 
 Bind = Session | Connection
@@ -131,17 +132,10 @@ def count(bind: Bind, resource: str, facet: str, base: Any) -> list[FacetValue]:
 def speakers_by_day(
     bind: Bind, said_from: dt.date | None, said_to: dt.date | None
 ) -> list[FacetValue]:
-    """The speaker facet of the quotes said within [said_from, said_to], summed from the per-day
-    counts stored at load: a year of a million quotes is ~50,000 sums instead of ~100,000 rows
-    read from the quotes table and grouped."""
-    table = derived_quote_day_counts
-    query = select(table.c.speaker_id, func.sum(table.c.quotes)).group_by(table.c.speaker_id)
-    if said_from is not None:
-        query = query.where(table.c.said_on >= said_from)
-    if said_to is not None:
-        query = query.where(table.c.said_on <= said_to)
-    counts = Counter({row[0]: int(row[1]) for row in bind.execute(query)})
-    return _most_frequent(bind, "speaker", counts)
+    """The speaker facet of the quotes said within [said_from, said_to], from the running
+    counts per speaker stored at load (two lookups, not every quote of the range grouped)."""
+    top = speaker_totals.most_quoted(bind, said_from, said_to, MAX_VALUES)
+    return [FacetValue(value=value, label=name, count=total) for value, name, total in top]
 
 
 def _most_frequent(bind: Bind, facet: str, counts: Counter[str]) -> list[FacetValue]:

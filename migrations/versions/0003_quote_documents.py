@@ -1,4 +1,4 @@
-"""quote documents and per-day quote counts
+"""quote documents and running quote counts per speaker
 
 Revision ID: 0003
 Revises: 0002
@@ -24,15 +24,20 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_derived_quote_documents")),
     )
     op.create_table(
-        "derived_quote_day_counts",
+        "derived_quote_speaker_slots",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("speakers", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_derived_quote_speaker_slots")),
+    )
+    op.create_table(
+        "derived_quote_speaker_totals",
         sa.Column("said_on", sa.Date(), nullable=False),
-        sa.Column("speaker_id", sa.String(length=200), nullable=False),
-        sa.Column("quotes", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("said_on", "speaker_id", name=op.f("pk_derived_quote_day_counts")),
-        sqlite_with_rowid=False,  # the key holds the rows: a date range is one covering scan
+        sa.Column("counts", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("said_on", name=op.f("pk_derived_quote_speaker_totals")),
     )
 
 
 def downgrade() -> None:
-    op.drop_table("derived_quote_day_counts")
+    op.drop_table("derived_quote_speaker_totals")
+    op.drop_table("derived_quote_speaker_slots")
     op.drop_table("derived_quote_documents")

@@ -41,10 +41,17 @@ class Settings(BaseSettings):
     max_request_body_bytes: int = Field(
         default=1024, ge=0, description="Largest request body accepted (a read API needs none)."
     )
+    read_threads: int = Field(
+        default=8,
+        ge=1,
+        description="Worker threads that run database reads at once per process; more requests"
+        " wait their turn in order (dozens of threads taking turns at the GIL stretch the slowest"
+        " answers several times over).",
+    )
     db_pool_size: int = Field(
         default=40,
         ge=1,
-        description="Database connections kept per process: at least the 40 worker threads that"
+        description="Database connections kept per process: more than the worker threads that"
         " serve requests, so a thread never waits for a connection held by a finished request.",
     )
     max_concurrent_requests: int = Field(

@@ -3,6 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
@@ -70,6 +71,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        limit_read_threads(get_settings().read_threads)
         yield
         documents.close()
         engine.dispose()
@@ -95,6 +97,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
     install_error_handlers(app)
     install_middleware(app)
     return app
+
+
+def limit_read_threads(threads: int) -> None:
+    """Run at most `threads` reads at once in this event loop's worker threads."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = threads
 
 
 def install_middleware(app: FastAPI) -> None:

@@ -58,14 +58,14 @@ def _quote_facets(
     session: Session, filters: quotes.QuoteFilters, names: Sequence[str]
 ) -> Facets | None:
     """The facets asked for; the speaker facet of a date range from the stored per-day counts."""
-    by_day = "speaker" in names and _dates_only(filters)
-    others = [name for name in names if not (by_day and name == "speaker")]
-    counts = facets.facets_for(
-        session, "quotes", others, quotes.filtered(filters), _unfiltered(filters)
-    )
     if not names:
         return None
-    counts = counts or {}
+    by_day = "speaker" in names and _dates_only(filters)
+    others = [name for name in names if not (by_day and name == "speaker")]
+    counts: Facets = {}
+    if others:
+        base = quotes.filtered(filters)
+        counts = facets.facets_for(session, "quotes", others, base, _unfiltered(filters)) or {}
     if by_day:
         counts["speaker"] = facets.speakers_by_day(session, filters.said_from, filters.said_to)
     return {name: counts[name] for name in names}

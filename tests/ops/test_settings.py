@@ -1,9 +1,12 @@
-"""The operations settings: log level and format, the read database."""
+"""The operations settings: log level and format, the read database, the read threads."""
 
+import anyio.to_thread
 import pytest
+from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
-from app.config import Settings
+from app.config import Settings, get_settings
+from app.main import create_app
 
 
 def test_the_log_level_is_read_in_any_case(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -27,3 +30,18 @@ def test_the_api_reads_the_primary_unless_a_replica_is_set(monkeypatch: pytest.M
     monkeypatch.setenv("READ_DATABASE_URL", "postgresql+psycopg://replica/summitkb")
     assert Settings().api_database_url == "postgresql+psycopg://replica/summitkb"
     assert Settings().database_url == "postgresql+psycopg://primary/summitkb"
+
+
+def test_reads_run_in_at_most_read_threads_threads(
+    mini_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READ_THREADS", "3")
+    get_settings.cache_clear()
+    try:
+        with TestClient(create_app(mini_db)) as client:
+            assert client.portal is not None
+            limiter = client.portal.call(anyio.to_thread.current_default_thread_limiter)
+            assert limiter.total_tokens == 3
+            assert client.get("/v1/quotes").status_code == 200
+    finally:
+        get_settings.cache_clear()

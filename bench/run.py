@@ -885,6 +885,18 @@ def machine() -> dict[str, Any]:
     }
 
 
+def earlier_load(n: int) -> dict[str, Any] | None:
+    """The load figures of the last run at this size (for --skip load, which reuses its DB)."""
+    previous = RESULTS / f"{n}.json"
+    if not previous.exists():
+        return None
+    earlier = json.loads(previous.read_text())
+    load = earlier.get("load")
+    if load and "measured_in" not in load:
+        load["measured_in"] = f"the run of {earlier['date']} (commit {earlier['commit'][:12]})"
+    return load  # type: ignore[no-any-return]
+
+
 def report(res: dict[str, Any]) -> str:
     lines = [
         f"Size: {res['quotes']:,} quotes · date {res['date']} · commit {res['commit']} · "
@@ -906,6 +918,8 @@ def report(res: dict[str, Any]) -> str:
             f"| ratio ours / sqlite3 (wall) | {ld['ratio']}x | | | | |",
             "",
         ]
+        if ld.get("measured_in"):
+            lines += [f"Load measured in {ld['measured_in']}; this run reused its database.", ""]
         slow = sorted(b.get("seconds_by_table", {}).items(), key=lambda kv: -kv[1])[:4]
         if slow:
             lines += [
@@ -1099,6 +1113,8 @@ def main(argv: list[str] | None = None) -> int:
         res["load"] = step_load(n, data, db)
     elif not db.exists():
         raise SystemExit(f"--skip load needs an existing {db}")
+    else:
+        res["load"] = earlier_load(n)
     scenarios: list[Scenario] = []
     if "serve" not in args.skip:
         scenarios, meta = step_serve(

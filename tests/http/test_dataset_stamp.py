@@ -3,6 +3,7 @@
 import datetime as dt
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import anyio
 
@@ -26,23 +27,29 @@ class CountingStamp(DatasetStamp):
         return FIRST
 
 
-async def ask(stamp: DatasetStamp, times: int) -> list[Stamp | None]:
+def ask(stamp: DatasetStamp, times: int) -> list[Stamp | None]:
+    """`times` concurrent askers' answers, in an event loop of their own."""
     answers: list[Stamp | None] = []
 
     async def one() -> None:
         answers.append(await stamp.current())
 
-    async with anyio.create_task_group() as group:
-        for _ in range(times):
-            group.start_soon(one)
+    async def all_at_once() -> None:
+        async with anyio.create_task_group() as group:
+            for _ in range(times):
+                group.start_soon(one)
+
+    # A thread of its own: the test's thread may already run an event loop (a browser driver's).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(anyio.run, all_at_once).result()
     return answers
 
 
 def test_concurrent_askers_share_one_read() -> None:
     stamp = CountingStamp(ttl=0.0)  # always stale
-    first = anyio.run(ask, stamp, 20)
+    first = ask(stamp, 20)
     assert first == [FIRST] * 20  # the first read is waited for: no answer without a stamp
     assert stamp.reads == 1
-    again = anyio.run(ask, stamp, 20)
+    again = ask(stamp, 20)
     assert again == [FIRST] * 20
     assert stamp.reads == 2  # stale again: one more read, the others used the stamp they had

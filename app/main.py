@@ -124,7 +124,7 @@ def install_middleware(app: FastAPI) -> None:
 
 
 def install_document_lane(app: FastAPI, settings: Settings) -> None:
-    route = next(r for r in quotes.router.routes if getattr(r, "path", "").endswith("_id}"))
+    route = quotes.one_quote_route()
     app.add_middleware(
         DocumentLane,
         documents=app.state.documents,

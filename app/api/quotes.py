@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from starlette.routing import BaseRoute
 
 from app.api.deps import (
     IdList,
@@ -23,7 +24,7 @@ from app.api.listing import (
     include_param,
     list_responses,
 )
-from app.errors import NotFound
+from app.queries.documents import quote_not_found
 from app.queries.listing import quote_page
 from app.queries.quotes import QuoteFilters
 from app.schemas.records import QuoteRead
@@ -74,5 +75,10 @@ async def read_quote(request: Request, quote_id: QuoteId) -> Response:
     version, body = request.app.state.documents.quote(quote_id)
     request.state.dataset_version = version
     if body is None:
-        raise NotFound(f"no quote with id {quote_id!r}")
+        raise quote_not_found(quote_id)
     return Response(body, media_type="application/json")
+
+
+def one_quote_route() -> BaseRoute:
+    """The route of `read_quote`, under which the document lane logs and counts its answers."""
+    return next(r for r in router.routes if getattr(r, "endpoint", None) is read_quote)

@@ -64,7 +64,7 @@ class Caching:
         self.app = app
         self.stamp = stamp
         self.build = build
-        self.cache_control = f"public, max-age={max_age}, must-revalidate"
+        self.cache_control = cache_control(max_age)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -129,6 +129,11 @@ class Caching:
                 await send(message)
 
         return send_with_headers
+
+
+def cache_control(max_age: int) -> str:
+    """Cache-Control of a successful data answer: reusable for `max_age` s, then revalidated."""
+    return f"public, max-age={max_age}, must-revalidate"
 
 
 @functools.lru_cache(maxsize=8)

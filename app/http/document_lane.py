@@ -12,17 +12,18 @@ import datetime as dt
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.errors import PROBLEM_JSON, problem
-from app.http.caching import entity_tag, http_date
+from app.http.caching import cache_control, entity_tag, http_date
 from app.http.dataset_stamp import DatasetStamp
 from app.http.security import API_POLICY, HEADERS
 from app.observability.middleware import record
 from app.observability.request_id import HEADER, choose_request_id, current_request_id
-from app.queries.documents import Documents
+from app.queries.documents import Documents, quote_not_found
 
 PREFIX = "/v1/quotes/"
 PLAIN_ID = re.compile(r"[A-Za-z0-9._~-]{1,200}")
@@ -37,13 +38,13 @@ SECURITY = [
 ]
 
 
+@dataclass(frozen=True)
 class Plain:
     """What the lane reads of a plain request's headers."""
 
-    def __init__(self, accept: bytes | None, gzip: bool, request_id: str | None) -> None:
-        self.accept = accept
-        self.gzip = gzip
-        self.request_id = request_id
+    accept: bytes | None
+    gzip: bool
+    request_id: str | None
 
 
 def plain_request(scope: Scope) -> Plain | None:
@@ -80,7 +81,7 @@ class DocumentLane:
         self.stamp = stamp
         self.build = build
         self.route = route
-        self.cache_control = f"public, max-age={max_age}, must-revalidate".encode()
+        self.cache_control = cache_control(max_age).encode()
         self.gzip_minimum_size = gzip_minimum_size
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -144,7 +145,8 @@ class DocumentLane:
     def not_found(
         self, scope: Scope, quote_id: str, version: str
     ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        body = bytes(problem(404, f"no quote with id {quote_id!r}", scope["path"]).body)
+        error = quote_not_found(quote_id)
+        body = bytes(problem(error.status, error.detail, scope["path"]).body)
         headers = [
             (b"content-type", PROBLEM_JSON.encode()),
             (b"x-dataset-version", version.encode()),

@@ -15,12 +15,18 @@ from sqlalchemy import Engine, PoolProxiedConnection, text
 from sqlalchemy.exc import DBAPIError
 
 from app.db.budget import budget_clock
+from app.errors import NotFound
 
 # No row at all when nothing is loaded; a row with a NULL body when the quote does not exist.
 QUOTE_DOCUMENT = """
 SELECT dataset.version, documents.body
 FROM dataset LEFT JOIN derived_quote_documents AS documents ON documents.id = :id
 """
+
+
+def quote_not_found(quote_id: str) -> NotFound:
+    """The error for a quote id with no document (the route raises it; the lane renders it)."""
+    return NotFound(f"no quote with id {quote_id!r}")
 
 
 class DriverStatement:

@@ -77,7 +77,7 @@ async def refuse(_scope: Scope, _receive: Receive, _send: Send) -> None:
 def lane_alone(client: TestClient) -> TestClient:
     """The lane of `client`'s app in front of an app that fails: only the lane can answer."""
     state, settings = client.app.state, get_settings()  # type: ignore[attr-defined]
-    route = next(r for r in quotes.router.routes if getattr(r, "path", "").endswith("_id}"))
+    route = quotes.one_quote_route()
     lane = DocumentLane(
         refuse,
         documents=state.documents,

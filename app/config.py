@@ -69,8 +69,8 @@ class Settings(BaseSettings):
     )
     document_lane: bool = Field(
         default=True,
-        description="Answer plain `GET /v1/quotes/{id}` requests in one pass, skipping the"
-        " middleware stack (same answers; off only to compare the two).",
+        description="Answer plain `GET /v1/quotes/{id}` and `GET /v1/quotes` requests in one"
+        " pass, skipping the middleware stack (same answers; off only to compare the two).",
     )
     gzip_minimum_size: int = Field(
         default=1024, ge=0, description="Smallest response body compressed when asked for gzip."

@@ -26,7 +26,7 @@ from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
 from app.errors import install_error_handlers
-from app.http.document_lane import DocumentLane
+from app.http.document_lane import DocumentLane, LaneRoutes
 from app.http.install import install_http
 from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
 from app.http.security import SecurityHeaders
@@ -124,13 +124,13 @@ def install_middleware(app: FastAPI) -> None:
 
 
 def install_document_lane(app: FastAPI, settings: Settings) -> None:
-    route = quotes.one_quote_route()
+    routes = LaneRoutes(one=quotes.one_quote_route(), many=quotes.quote_list_route())
     app.add_middleware(
         DocumentLane,
         documents=app.state.documents,
         stamp=app.state.dataset_stamp,
         build=app.state.api_build,
-        route=route,
+        routes=routes,
         max_age=settings.cache_max_age,
         gzip_minimum_size=settings.gzip_minimum_size,
     )

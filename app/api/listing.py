@@ -121,13 +121,18 @@ def document_page(page: QuoteDocumentPage, fields: Sequence[str]) -> Response:
     items: list[Any] = [orjson.Fragment(document) for document in page.documents]
     if fields:
         items = [_kept(orjson.loads(document), fields) for document in page.documents]
-    body = {
-        "items": items,
-        "next": page.next,
-        "facets": FACETS.dump_python(page.facets, mode="json"),
-        "included": INCLUDED.dump_python(page.included, mode="json"),
-    }
-    return Response(orjson.dumps(body), media_type="application/json")
+    facets = FACETS.dump_python(page.facets, mode="json")
+    included = INCLUDED.dump_python(page.included, mode="json")
+    return Response(page_json(items, page.next, facets, included), media_type="application/json")
+
+
+def page_json(
+    items: Sequence[Any], next_cursor: str | None, facets: Any = None, included: Any = None
+) -> bytes:
+    """A list page's body; stored documents (bytes) are spliced in as they are."""
+    spliced = [orjson.Fragment(item) if isinstance(item, bytes) else item for item in items]
+    body = {"items": spliced, "next": next_cursor, "facets": facets, "included": included}
+    return orjson.dumps(body)
 
 
 def _kept(item: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:

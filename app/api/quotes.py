@@ -81,4 +81,13 @@ async def read_quote(request: Request, quote_id: QuoteId) -> Response:
 
 def one_quote_route() -> BaseRoute:
     """The route of `read_quote`, under which the document lane logs and counts its answers."""
-    return next(r for r in router.routes if getattr(r, "endpoint", None) is read_quote)
+    return _route_of(read_quote)
+
+
+def quote_list_route() -> BaseRoute:
+    """The route of `read_quotes`, under which the document lane logs and counts list answers."""
+    return _route_of(read_quotes)
+
+
+def _route_of(endpoint: object) -> BaseRoute:
+    return next(r for r in router.routes if getattr(r, "endpoint", None) is endpoint)

@@ -9,10 +9,12 @@ the same row as the document.
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, PoolProxiedConnection, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from app.db.budget import budget_clock
 from app.errors import NotFound
@@ -30,15 +32,25 @@ def quote_not_found(quote_id: str) -> NotFound:
 
 
 class DriverStatement:
-    """A SQL text compiled once for `engine`'s dialect, run on a raw DBAPI connection."""
+    """A SQL text or Core statement compiled once for `engine`'s dialect, run on a raw DBAPI
+    connection (its parameters go to the driver as they are: no type processing)."""
 
-    def __init__(self, engine: Engine, sql: str) -> None:
-        compiled = text(sql).compile(dialect=engine.dialect)
+    def __init__(self, engine: Engine, statement: str | ClauseElement) -> None:
+        clause = text(statement) if isinstance(statement, str) else statement
+        compiled = cast(SQLCompiler, clause.compile(dialect=engine.dialect))
         self.sql = compiled.string
         self.order: Sequence[str] | None = compiled.positiontup
+        # Parameters the compiler made itself, with their values (SQLite's OFFSET 0).
+        used = set(self.order or compiled.bind_names.values())
+        self.fixed = {
+            name: bind.value
+            for bind, name in compiled.bind_names.items()
+            if not bind.required and name in used
+        }
         self.errors: type[Exception] = engine.dialect.loaded_dbapi.Error
 
     def rows(self, dbapi_connection: Any, **params: Any) -> list[Any]:
+        params = {**self.fixed, **params} if self.fixed else params
         arguments = tuple(params[name] for name in self.order) if self.order else params
         cursor = dbapi_connection.cursor()
         try:

@@ -9,7 +9,7 @@ from starlette.types import Receive, Scope, Send
 
 from app.api import quotes
 from app.config import get_settings
-from app.http.document_lane import DocumentLane
+from app.http.document_lane import DocumentLane, LaneRoutes
 from tests.http.conftest import ClientFactory
 
 # Header variants: plain ones the lane takes, and others it must leave to the stack.
@@ -77,13 +77,13 @@ async def refuse(_scope: Scope, _receive: Receive, _send: Send) -> None:
 def lane_alone(client: TestClient) -> TestClient:
     """The lane of `client`'s app in front of an app that fails: only the lane can answer."""
     state, settings = client.app.state, get_settings()  # type: ignore[attr-defined]
-    route = quotes.one_quote_route()
+    routes = LaneRoutes(one=quotes.one_quote_route(), many=quotes.quote_list_route())
     lane = DocumentLane(
         refuse,
         documents=state.documents,
         stamp=state.dataset_stamp,
         build=state.api_build,
-        route=route,
+        routes=routes,
         max_age=settings.cache_max_age,
         gzip_minimum_size=settings.gzip_minimum_size,
     )

@@ -4,7 +4,7 @@
 Through the whole stack a one-quote read costs about 0.4 ms, nearly all of it in ten middleware
 layers, routing and dependency solving; the document itself is read in ~20 µs. A page of 50
 quotes by speaker and year costs ~3 ms there, of which the SQL is ~0.4 ms. A plain request
-(no body, Origin, validators or unusual Accept; for a list, no gzip and only the plain
+(no body, Origin, validators, unusual Accept or repeated header; for a list, only the plain
 parameters) needs none of that machinery, so this outermost layer answers it with the very
 status, body and headers the stack would give (tests/http/test_document_lane.py and
 test_list_lane.py compare the two), and logs and counts it the same way. Anything else, and any
@@ -28,6 +28,7 @@ from app.api.listing import page_json
 from app.errors import PROBLEM_JSON, problem
 from app.http.caching import cache_control, entity_tag, http_date
 from app.http.dataset_stamp import DatasetStamp
+from app.http.gzip import INLINE_GZIP_MAXIMUM, gzip_body
 from app.http.plain_list import plain_list
 from app.http.security import API_POLICY, HEADERS
 from app.observability.middleware import record
@@ -62,9 +63,13 @@ def plain_request(scope: Scope) -> Plain | None:
     """The request's Accept, gzip and X-Request-ID if the lane may answer it; else None."""
     accept = request_id = None
     gzip = False
+    seen: set[bytes] = set()
     for name, value in scope["headers"]:
         if name in NOT_PLAIN:
             return None
+        if name in seen:
+            return None  # repeated: which one counts is for the stack to say
+        seen.add(name)
         if name == b"accept":
             accept = value
         elif name == b"accept-encoding":
@@ -160,32 +165,37 @@ class DocumentLane:
         """Send the answer and return True, or return False (nothing sent) to defer to the stack."""
         started = time.perf_counter()
         stamp = await self.stamp.current()
-        if stamp is None or (plain.gzip and read.route is self.routes.many):
-            return False  # lists are long: the stack compresses them
+        if stamp is None:
+            return False
         try:
             answer = read.run()
         except DBAPIError:
             return False  # the stack meets it again and answers it (a 503 for the budget)
         if answer is None:
             return False
+        body, gzipped = answer.body, plain.gzip and len(answer.body) >= self.gzip_minimum_size
+        if gzipped:
+            if len(body) >= INLINE_GZIP_MAXIMUM:
+                return False  # the stack compresses it in a worker thread
+            body = gzip_body(body)
         if answer.status == 404:
             headers, vary = self.not_found(answer.version), []
-        elif plain.gzip and len(answer.body) >= self.gzip_minimum_size:
-            return False  # the stack compresses it
         else:
             headers = self.found(scope, plain, answer.version, stamp.loaded_at)
             vary = ["Accept"]
         # In the order the stack's layers add them: caching, gzip, then CORS.
-        vary += [] if plain.gzip else ["Accept-Encoding"]
+        vary += ["Accept-Encoding"] if gzipped or not plain.gzip else []
         request_id = choose_request_id(plain.request_id)
         headers += [
             (b"vary", ", ".join([*vary, "Origin"]).encode()),
             *SECURITY,
             (HEADER.lower().encode(), request_id.encode()),
         ]
-        headers.insert(0, (b"content-length", str(len(answer.body)).encode()))
+        headers.insert(0, (b"content-length", str(len(body)).encode()))
+        if gzipped:
+            headers.append((b"content-encoding", b"gzip"))
         await send({"type": "http.response.start", "status": answer.status, "headers": headers})
-        await send({"type": "http.response.body", "body": answer.body})
+        await send({"type": "http.response.body", "body": body})
         token = current_request_id.set(request_id)
         record({**scope, "route": read.route}, answer.status, time.perf_counter() - started)
         current_request_id.reset(token)

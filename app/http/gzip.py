@@ -1,8 +1,20 @@
 """Gzip for clients that ask for it, and a direct path for those that do not."""
 
+import zlib
+
 from starlette.datastructures import MutableHeaders
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import Message, Receive, Scope, Send
+
+GZIP_LEVEL = 6
+# Larger bodies are compressed in a worker thread (GZip's `thread_minimum_size`).
+INLINE_GZIP_MAXIMUM = 128 * 1024
+
+
+def gzip_body(body: bytes) -> bytes:
+    """`body` gzipped as GZip (Starlette's GZipResponder) gzips a whole body, byte for byte."""
+    compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return compressor.compress(body) + compressor.flush()
 
 
 def accepts_gzip(scope: Scope) -> bool:

@@ -12,7 +12,7 @@ from app.formats.openapi import install_openapi
 from app.http.caching import Caching
 from app.http.cors import AllowedOriginsCORS
 from app.http.dataset_stamp import DatasetStamp
-from app.http.gzip import GZip
+from app.http.gzip import GZIP_LEVEL, INLINE_GZIP_MAXIMUM, GZip
 
 # What a page on another origin may send and read.
 CORS_REQUEST_HEADERS = ["Accept", "If-None-Match", "If-Modified-Since"]
@@ -41,7 +41,12 @@ def install_http(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
         Caching, stamp=app.state.dataset_stamp, build=build, max_age=settings.cache_max_age
     )
-    app.add_middleware(GZip, minimum_size=settings.gzip_minimum_size, compresslevel=6)
+    app.add_middleware(
+        GZip,
+        minimum_size=settings.gzip_minimum_size,
+        compresslevel=GZIP_LEVEL,
+        thread_minimum_size=INLINE_GZIP_MAXIMUM,
+    )
     app.add_middleware(
         AllowedOriginsCORS,
         allow_origins=settings.cors_origins,

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 from sqlalchemy.exc import DBAPIError
 
+from app.http.gzip import INLINE_GZIP_MAXIMUM
 from app.http.plain_list import plain_list
 from app.loader import load_seed
 from app.queries.document_lists import PlainList
@@ -165,8 +166,15 @@ def test_the_lane_answers_plain_lists_itself(lane_and_stack: tuple[TestClient, T
     for query in ("limit=2&facet=speaker", "cursor=not-a-cursor", "speaker=no-such-actor"):
         with pytest.raises(AssertionError, match="the stack was asked"):
             alone.get(f"/v1/quotes?{query}", headers=identity)
-    with pytest.raises(AssertionError, match="the stack was asked"):
-        alone.get("/v1/quotes?limit=2", headers={"Accept-Encoding": "gzip"})
+    gzip = {"Accept-Encoding": "gzip"}
+    for query in ("limit=2", "limit=500"):
+        path = f"/v1/quotes?{query}"
+        if len(lane.get(path, headers=identity).content) < INLINE_GZIP_MAXIMUM:
+            gzipped = comparable(lane.get(path, headers=gzip), gzip)
+            assert comparable(alone.get(path, headers=gzip), gzip) == gzipped
+        else:  # compressed in a worker thread, by the stack
+            with pytest.raises(AssertionError, match="the stack was asked"):
+                alone.get(path, headers=gzip)
 
 
 def test_list_answers_are_counted_under_their_route(
@@ -225,3 +233,17 @@ def test_a_database_error_in_the_lane_is_left_to_the_stack(
 )
 def test_plain_list_queries(query: bytes, expected: PlainList | None) -> None:
     assert plain_list(query) == expected
+
+
+def test_a_repeated_header_is_left_to_the_stack(
+    lane_and_stack: tuple[TestClient, TestClient],
+) -> None:
+    lane, stack = lane_and_stack
+    alone = lane_alone(lane)
+    repeated = [("Accept-Encoding", "identity"), ("Accept-Encoding", "gzip")]
+    for path in ("/v1/quotes?limit=3", "/v1/quotes"):
+        assert comparable(lane.get(path, headers=repeated), {}) == comparable(
+            stack.get(path, headers=repeated), {}
+        )
+        with pytest.raises(AssertionError, match="the stack was asked"):
+            alone.get(path, headers=repeated)

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.listing import page_json
+from app.api.listing import FACETS, page_json
 from app.errors import PROBLEM_JSON, problem
 from app.http.caching import cache_control, entity_tag, http_date
 from app.http.dataset_stamp import DatasetStamp
@@ -159,7 +159,8 @@ class DocumentLane:
         page = self.lists.page(request)
         if page is None:
             return None
-        return Answer(200, page.version, page_json(page.documents, page.next))
+        facets = FACETS.dump_python(page.facets, mode="json")
+        return Answer(200, page.version, page_json(page.documents, page.next, facets))
 
     async def answer(self, scope: Scope, plain: Plain, read: Read, send: Send) -> bool:
         """Send the answer and return True, or return False (nothing sent) to defer to the stack."""

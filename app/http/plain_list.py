@@ -1,7 +1,8 @@
 """The quote list query strings the document lane reads itself: the plain ones.
 
-Plain means: only `speaker` (once), `said_from`, `said_to`, `limit` and `cursor`, each at most
-once, written without escapes, each value of the form the stack accepts (a slug id, a date as
+Plain means: only `speaker`, `said_from`, `said_to`, `limit`, `cursor` and `facet=speaker` (with
+a date and no speaker: the stored running counts answer it), each at most once, written without
+escapes, each value of the form the stack accepts (a slug id, a date as
 YYYY-MM-DD, a page size within its bounds, a cursor's characters). Anything else, valid or not,
 is the stack's: it checks, explains and answers every other request.
 """
@@ -20,6 +21,7 @@ VALUES = {
     "said_to": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "limit": re.compile(r"[1-9][0-9]{0,2}"),
     "cursor": re.compile(r"[A-Za-z0-9_-]{1,1000}"),
+    "facet": re.compile(r"speaker"),
 }
 
 
@@ -35,7 +37,10 @@ def plain_list(query_string: bytes) -> PlainList | None:
     limit = int(given.get("limit", LIMIT_DEFAULT))
     if limit > LIMIT_MAX:
         return None
-    return PlainList(limit, given.get("speaker"), said_from, said_to, given.get("cursor"))
+    speaker, facet = given.get("speaker"), "facet" in given
+    if facet and (speaker is not None or (said_from is None and said_to is None)):
+        return None  # a speaker facet the running counts do not answer
+    return PlainList(limit, speaker, said_from, said_to, given.get("cursor"), facet)
 
 
 def _pairs(query_string: bytes) -> dict[str, str] | None:

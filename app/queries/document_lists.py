@@ -10,18 +10,24 @@ reloaded between two statements) comes back as None, for the stack to answer.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, Select, String, bindparam, select, tuple_
+from sqlalchemy import ColumnElement, Date, Integer, Select, String, bindparam, null, select, tuple_
 
 from app.db.models import Dataset, Quote
-from app.db.search_tables import derived_quote_documents
+from app.db.search_tables import (
+    derived_quote_documents,
+    derived_quote_speaker_slots,
+    derived_quote_speaker_totals,
+)
 from app.errors import InvalidParameter
+from app.queries import facets, speaker_totals
 from app.queries.documents import Documents, DriverStatement
 from app.queries.pagination import decode_cursor, encode_cursor, fingerprint
 from app.queries.quotes import QuoteFilters
+from app.schemas.views import Facets, FacetValue
 
 Position = tuple[str | None, str]  # (said_on as YYYY-MM-DD or None for undated, quote id)
 
@@ -35,6 +41,7 @@ class PlainList:
     said_from: dt.date | None = None
     said_to: dt.date | None = None
     cursor: str | None = None
+    speaker_facet: bool = False  # only with dates and no speaker: the running counts answer it
 
     def filters(self) -> QuoteFilters:
         speaker = [self.speaker] if self.speaker is not None else None
@@ -51,6 +58,7 @@ class DocumentPage:
     version: str
     documents: list[bytes]
     next: str | None
+    facets: Facets | None = None
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,7 @@ class DocumentLists:
 
     def __init__(self, documents: Documents) -> None:
         self.documents = documents
-        self.statements: dict[Shape, DriverStatement] = {}
+        self.statements: dict[Hashable, DriverStatement] = {}
         dialect = documents.engine.dialect
         to_driver = Date().dialect_impl(dialect).bind_processor(dialect)
         self.date_param: Callable[[dt.date], Any] = to_driver or (lambda day: day)
@@ -114,11 +122,46 @@ class DocumentLists:
         versions = {row[0] for row in rows}
         if len(versions) != 1:
             return None  # an empty page, or a reload between the dated and undated parts
+        version = versions.pop()
+        counts = None
+        if request.speaker_facet:
+            counts = self.speaker_facet(request, version)
+            if counts is None:
+                return None
         next_cursor = None
         if len(rows) > request.limit:
             rows = rows[: request.limit]
             next_cursor = encode_cursor(query_print, [_iso(rows[-1][2]), rows[-1][1]])
-        return DocumentPage(versions.pop(), [bytes(row[3]) for row in rows], next_cursor)
+        return DocumentPage(version, [bytes(row[3]) for row in rows], next_cursor, counts)
+
+    def speaker_facet(self, request: PlainList, version: str) -> Facets | None:
+        """The speaker facet from the running counts (as `facets.speakers_by_day`), if read
+        from dataset `version`."""
+        before = speaker_totals.day_before(request.said_from)
+        params = {
+            name: self.date_param(day)
+            for name, day in (("said_to", request.said_to), ("before", before))
+            if day is not None
+        }
+        statement = self.counts_statement(request.said_to is not None, before is not None)
+        with self.documents.connection() as connection:
+            read_version, upper, lower, speakers = statement.rows(connection, **params)[0]
+        if read_version != version:
+            return None  # a reload between the page and the counts
+        top = speaker_totals.most_quoted_of(
+            _bytes(upper), _bytes(lower), _bytes(speakers), facets.MAX_VALUES
+        )
+        values = [FacetValue(value=value, label=name, count=total) for value, name, total in top]
+        return {"speaker": values}
+
+    def counts_statement(self, upper_day: bool, lower_day: bool) -> DriverStatement:
+        shape = ("counts", upper_day, lower_day)
+        statement = self.statements.get(shape)
+        if statement is None:
+            engine = self.documents.engine
+            selected = _counts_statement(upper_day, lower_day)
+            statement = self.statements[shape] = DriverStatement(engine, selected)
+        return statement
 
     def position(self, request: PlainList, query_print: str) -> Position | None:
         if request.cursor is None:
@@ -178,6 +221,30 @@ class DocumentLists:
             engine = self.documents.engine
             statement = self.statements[shape] = DriverStatement(engine, shape.statement())
         return statement
+
+
+def _counts_statement(upper_day: bool, lower_day: bool) -> Select[Any]:
+    """The dataset version, the running counts at the end of the range (or of the last day)
+    and before its start, and the speaker slots, in one statement and so one snapshot."""
+    totals = derived_quote_speaker_totals.c
+
+    def on_or_before(name: str) -> Any:
+        day = bindparam(name, type_=Date)
+        latest_first = select(totals.counts).order_by(totals.said_on.desc()).limit(1)
+        return latest_first.where(totals.said_on <= day).scalar_subquery()
+
+    latest = select(totals.counts).order_by(totals.said_on.desc()).limit(1).scalar_subquery()
+    slots = derived_quote_speaker_slots.c
+    return select(
+        select(Dataset.version).scalar_subquery(),
+        on_or_before("said_to") if upper_day else latest,
+        on_or_before("before") if lower_day else null(),
+        select(slots.speakers).where(slots.id == 1).scalar_subquery(),
+    )
+
+
+def _bytes(blob: Any) -> bytes | None:
+    return None if blob is None else bytes(blob)
 
 
 def _iso(said_on: Any) -> str | None:

@@ -9,10 +9,11 @@ a year of a million quotes costs what a day does.
 
 import datetime as dt
 import functools
-import heapq
+import operator
 import sys
 from array import array
 from collections.abc import Sequence
+from itertools import compress, repeat
 from typing import Any
 
 import orjson
@@ -56,6 +57,13 @@ def _totals(bind: Bind, day: dt.date | None) -> "array[int] | None":
     return None if blob is None else unpack(bytes(blob))
 
 
+def day_before(said_from: dt.date | None) -> dt.date | None:
+    """The day whose running counts are subtracted for a range from `said_from` (None: none)."""
+    if said_from is None or said_from == dt.date.min:
+        return None
+    return said_from - dt.timedelta(days=1)
+
+
 def most_quoted(
     bind: Bind, said_from: dt.date | None, said_to: dt.date | None, limit: int
 ) -> list[tuple[str, str, int]]:
@@ -64,14 +72,27 @@ def most_quoted(
     upper = _totals(bind, said_to)
     if upper is None:
         return []
-    lower = None
-    if said_from is not None and said_from > dt.date.min:
-        lower = _totals(bind, said_from - dt.timedelta(days=1))
+    before = day_before(said_from)
+    lower = None if before is None else _totals(bind, before)
     top = _top_slots(upper, lower, limit)
     if not top:
         return []
     speakers = _speakers(bytes(bind.execute(SPEAKERS).scalar_one()))
     return [(*speakers[slot], count) for slot, count in top]
+
+
+def most_quoted_of(
+    upper: bytes | None, lower: bytes | None, speakers: bytes | None, limit: int
+) -> list[tuple[str, str, int]]:
+    """`most_quoted` from the stored rows read by the caller: the running counts at the end of
+    the range and before its start (None: no row), and the speaker slots."""
+    if upper is None:
+        return []
+    top = _top_slots(unpack(upper), None if lower is None else unpack(lower), limit)
+    if not top or speakers is None:
+        return []
+    names = _speakers(speakers)
+    return [(*names[slot], count) for slot, count in top]
 
 
 @functools.lru_cache(maxsize=4)
@@ -86,14 +107,15 @@ def _top_slots(
     """(slot, count) of the `limit` largest non-zero counts `upper - lower`, ties by slot (by
     speaker id).
 
-    Each candidate is one integer, count above and inverted slot below, so that the selection
-    compares plain integers (a sort of tuples costs several times more)."""
-    shift = max(len(upper), 1).bit_length()
+    The counts are subtracted and cut at the `limit`-th largest by C loops (map, sorted,
+    compress); only the few slots left are then ranked, each as one integer, count above and
+    inverted slot below, so that the ranking compares plain integers."""
+    if limit <= 0:
+        return []
+    counts = list(map(operator.sub, upper, lower)) if lower else list(upper)
+    cut = max(sorted(counts)[-limit], 1) if len(counts) > limit else 1
+    kept = compress(range(len(counts)), map(operator.ge, counts, repeat(cut)))
+    shift = max(len(counts), 1).bit_length()
     last = (1 << shift) - 1
-    lower = lower or bytes(len(upper))  # zeros
-    keys = [
-        (high - low) << shift | (last - slot)
-        for slot, (low, high) in enumerate(zip(lower, upper, strict=True))
-        if high != low
-    ]
-    return [(last - (key & last), key >> shift) for key in heapq.nlargest(limit, keys)]
+    keys = sorted((counts[slot] << shift | (last - slot) for slot in kept), reverse=True)
+    return [(last - (key & last), key >> shift) for key in keys[:limit]]

@@ -41,8 +41,7 @@ def capture_driver_statements() -> None:
     rows = DriverStatement.rows
 
     def recorded(self: DriverStatement, dbapi_connection: Any, **params: Any) -> list[Any]:
-        arguments = tuple(params[name] for name in self.order) if self.order else params
-        captured.append((self.sql, arguments))
+        captured.append((self.sql, self.arguments(params)))
         return rows(self, dbapi_connection, **params)
 
     DriverStatement.rows = recorded  # type: ignore[method-assign]

@@ -49,9 +49,13 @@ class DriverStatement:
         }
         self.errors: type[Exception] = engine.dialect.loaded_dbapi.Error
 
-    def rows(self, dbapi_connection: Any, **params: Any) -> list[Any]:
+    def arguments(self, params: dict[str, Any]) -> Any:
+        """`params` (and the compiler's own) as the driver takes them: by position or by name."""
         params = {**self.fixed, **params} if self.fixed else params
-        arguments = tuple(params[name] for name in self.order) if self.order else params
+        return tuple(params[name] for name in self.order) if self.order else params
+
+    def rows(self, dbapi_connection: Any, **params: Any) -> list[Any]:
+        arguments = self.arguments(params)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(self.sql, arguments)

@@ -1,33 +1,29 @@
 """Pages of the quote list as stored documents, read through the driver: the lane's list reads.
 
-The plain list shapes (at most one speaker, a date range, a page size, a cursor) are index range
-scans bounded by the page size (ix_quotes_speaker_id_said_on_id, ix_quotes_said_on_id), joined to
-the stored documents. Their statements are written and compiled once per shape, and each page
-follows the rules of `app.queries.pagination` (the same order, cursor and fingerprint as
-`quotes.list_quote_rows`): tests/http/test_list_lane.py compares the two. Anything this module
-cannot answer exactly as the stack would (a cursor of another query, an empty page, a dataset
-reloaded between two statements) comes back as None, for the stack to answer.
+The plain list shapes (at most one speaker, a date range, a page size, a cursor, and the speaker
+facet of a date range: app.queries.document_facets) are index range scans bounded by the page
+size (ix_quotes_speaker_id_said_on_id, ix_quotes_said_on_id), joined to the stored documents.
+Their statements are written and compiled once per shape, and each page follows the rules of
+`app.queries.pagination` (the same order, cursor and fingerprint as `quotes.list_quote_rows`):
+tests/http/test_list_lane.py compares the two. Anything this module cannot answer exactly as the
+stack would (a cursor of another query, an empty page, a dataset reloaded between two
+statements) comes back as None, for the stack to answer.
 """
 
 import datetime as dt
-from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, Select, String, bindparam, null, select, tuple_
+from sqlalchemy import ColumnElement, Date, Integer, Select, String, bindparam, select, tuple_
 
 from app.db.models import Dataset, Quote
-from app.db.search_tables import (
-    derived_quote_documents,
-    derived_quote_speaker_slots,
-    derived_quote_speaker_totals,
-)
+from app.db.search_tables import derived_quote_documents
 from app.errors import InvalidParameter
-from app.queries import facets, speaker_totals
-from app.queries.documents import Documents, DriverStatement
+from app.queries.document_facets import SpeakerFacets
+from app.queries.documents import Documents, DriverStatement, driver_dates
 from app.queries.pagination import decode_cursor, encode_cursor, fingerprint
 from app.queries.quotes import QuoteFilters
-from app.schemas.views import Facets, FacetValue
+from app.schemas.views import Facets
 
 Position = tuple[str | None, str]  # (said_on as YYYY-MM-DD or None for undated, quote id)
 
@@ -106,10 +102,9 @@ class DocumentLists:
 
     def __init__(self, documents: Documents) -> None:
         self.documents = documents
-        self.statements: dict[Hashable, DriverStatement] = {}
-        dialect = documents.engine.dialect
-        to_driver = Date().dialect_impl(dialect).bind_processor(dialect)
-        self.date_param: Callable[[dt.date], Any] = to_driver or (lambda day: day)
+        self.statements: dict[Shape, DriverStatement] = {}
+        self.date_param = driver_dates(documents.engine)
+        self.speaker_facets = SpeakerFacets(documents)
 
     def page(self, request: PlainList) -> DocumentPage | None:
         """The page `request` asks for, or None where the stack should answer."""
@@ -125,7 +120,7 @@ class DocumentLists:
         version = versions.pop()
         counts = None
         if request.speaker_facet:
-            counts = self.speaker_facet(request, version)
+            counts = self.speaker_facets.of_range(request.said_from, request.said_to, version)
             if counts is None:
                 return None
         next_cursor = None
@@ -133,35 +128,6 @@ class DocumentLists:
             rows = rows[: request.limit]
             next_cursor = encode_cursor(query_print, [_iso(rows[-1][2]), rows[-1][1]])
         return DocumentPage(version, [bytes(row[3]) for row in rows], next_cursor, counts)
-
-    def speaker_facet(self, request: PlainList, version: str) -> Facets | None:
-        """The speaker facet from the running counts (as `facets.speakers_by_day`), if read
-        from dataset `version`."""
-        before = speaker_totals.day_before(request.said_from)
-        params = {
-            name: self.date_param(day)
-            for name, day in (("said_to", request.said_to), ("before", before))
-            if day is not None
-        }
-        statement = self.counts_statement(request.said_to is not None, before is not None)
-        with self.documents.connection() as connection:
-            read_version, upper, lower, speakers = statement.rows(connection, **params)[0]
-        if read_version != version:
-            return None  # a reload between the page and the counts
-        top = speaker_totals.most_quoted_of(
-            _bytes(upper), _bytes(lower), _bytes(speakers), facets.MAX_VALUES
-        )
-        values = [FacetValue(value=value, label=name, count=total) for value, name, total in top]
-        return {"speaker": values}
-
-    def counts_statement(self, upper_day: bool, lower_day: bool) -> DriverStatement:
-        shape = ("counts", upper_day, lower_day)
-        statement = self.statements.get(shape)
-        if statement is None:
-            engine = self.documents.engine
-            selected = _counts_statement(upper_day, lower_day)
-            statement = self.statements[shape] = DriverStatement(engine, selected)
-        return statement
 
     def position(self, request: PlainList, query_print: str) -> Position | None:
         if request.cursor is None:
@@ -221,30 +187,6 @@ class DocumentLists:
             engine = self.documents.engine
             statement = self.statements[shape] = DriverStatement(engine, shape.statement())
         return statement
-
-
-def _counts_statement(upper_day: bool, lower_day: bool) -> Select[Any]:
-    """The dataset version, the running counts at the end of the range (or of the last day)
-    and before its start, and the speaker slots, in one statement and so one snapshot."""
-    totals = derived_quote_speaker_totals.c
-
-    def on_or_before(name: str) -> Any:
-        day = bindparam(name, type_=Date)
-        latest_first = select(totals.counts).order_by(totals.said_on.desc()).limit(1)
-        return latest_first.where(totals.said_on <= day).scalar_subquery()
-
-    latest = select(totals.counts).order_by(totals.said_on.desc()).limit(1).scalar_subquery()
-    slots = derived_quote_speaker_slots.c
-    return select(
-        select(Dataset.version).scalar_subquery(),
-        on_or_before("said_to") if upper_day else latest,
-        on_or_before("before") if lower_day else null(),
-        select(slots.speakers).where(slots.id == 1).scalar_subquery(),
-    )
-
-
-def _bytes(blob: Any) -> bytes | None:
-    return None if blob is None else bytes(blob)
 
 
 def _iso(said_on: Any) -> str | None:

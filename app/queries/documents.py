@@ -7,11 +7,12 @@ DBAPI connection. Each is one statement, hence one snapshot: the dataset version
 the same row as the document.
 """
 
-from collections.abc import Iterator, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Engine, PoolProxiedConnection, text
+from sqlalchemy import Date, Engine, PoolProxiedConnection, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -29,6 +30,13 @@ FROM dataset LEFT JOIN derived_quote_documents AS documents ON documents.id = :i
 def quote_not_found(quote_id: str) -> NotFound:
     """The error for a quote id with no document (the route raises it; the lane renders it)."""
     return NotFound(f"no quote with id {quote_id!r}")
+
+
+def driver_dates(engine: Engine) -> Callable[[dt.date], Any]:
+    """How a date goes to `engine`'s driver as SQLAlchemy would send it (SQLite: ISO text)."""
+    dialect = engine.dialect
+    to_driver = Date().dialect_impl(dialect).bind_processor(dialect)
+    return to_driver or (lambda day: day)
 
 
 class DriverStatement:

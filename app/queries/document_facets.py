@@ -1,0 +1,74 @@
+"""The speaker facet of a date range for the document lane, from the running counts per speaker
+(app.queries.speaker_totals), read through the driver with the dataset version in one statement
+and so from one snapshot."""
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Date, Select, bindparam, null, select
+
+from app.db.models import Dataset
+from app.db.search_tables import derived_quote_speaker_slots, derived_quote_speaker_totals
+from app.queries import facets, speaker_totals
+from app.queries.documents import Documents, DriverStatement, driver_dates
+from app.schemas.views import Facets, FacetValue
+
+
+class SpeakerFacets:
+    """The speaker facet of date ranges over `documents`' connection."""
+
+    def __init__(self, documents: Documents) -> None:
+        self.documents = documents
+        self.date_param = driver_dates(documents.engine)
+        self.statements: dict[tuple[bool, bool], DriverStatement] = {}
+
+    def of_range(
+        self, said_from: dt.date | None, said_to: dt.date | None, version: str
+    ) -> Facets | None:
+        """The facet as `facets.speakers_by_day` gives it, if read from dataset `version`."""
+        before = speaker_totals.day_before(said_from)
+        params = {
+            name: self.date_param(day)
+            for name, day in (("said_to", said_to), ("before", before))
+            if day is not None
+        }
+        statement = self.statement(said_to is not None, before is not None)
+        with self.documents.connection() as connection:
+            read_version, upper, lower, speakers = statement.rows(connection, **params)[0]
+        if read_version != version:
+            return None  # a reload between the page and the counts
+        top = speaker_totals.most_quoted_of(
+            _bytes(upper), _bytes(lower), _bytes(speakers), facets.MAX_VALUES
+        )
+        values = [FacetValue(value=value, label=name, count=total) for value, name, total in top]
+        return {"speaker": values}
+
+    def statement(self, upper_day: bool, lower_day: bool) -> DriverStatement:
+        shape = (upper_day, lower_day)
+        statement = self.statements.get(shape)
+        if statement is None:
+            selected = _counts_statement(upper_day, lower_day)
+            statement = self.statements[shape] = DriverStatement(self.documents.engine, selected)
+        return statement
+
+
+def _counts_statement(upper_day: bool, lower_day: bool) -> Select[Any]:
+    """The dataset version, the running counts at the end of the range (or of the last day)
+    and before its start, and the speaker slots."""
+    totals = derived_quote_speaker_totals.c
+    latest_first = select(totals.counts).order_by(totals.said_on.desc()).limit(1)
+
+    def on_or_before(name: str) -> Any:
+        return latest_first.where(totals.said_on <= bindparam(name, type_=Date)).scalar_subquery()
+
+    slots = derived_quote_speaker_slots.c
+    return select(
+        select(Dataset.version).scalar_subquery(),
+        on_or_before("said_to") if upper_day else latest_first.scalar_subquery(),
+        on_or_before("before") if lower_day else null(),
+        select(slots.speakers).where(slots.id == 1).scalar_subquery(),
+    )
+
+
+def _bytes(blob: Any) -> bytes | None:
+    return None if blob is None else bytes(blob)

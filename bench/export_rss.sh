@@ -28,5 +28,5 @@ START=$(date +%s.%N)
 BYTES=$(curl -s --max-time 1800 "http://127.0.0.1:$PORT$EXPORT_PATH" | wc -c)
 END=$(date +%s.%N)
 kill "$MONITOR" 2>/dev/null || true
-echo "path=$EXPORT_PATH bytes=$BYTES seconds=$(echo "$END - $START" | bc)" \
+echo "path=$EXPORT_PATH bytes=$BYTES seconds=$(awk "BEGIN{print $END - $START}")" \
   "start_rss_kib=$(head -1 "$SAMPLES") peak_rss_kib=$(sort -n "$SAMPLES" | tail -1)"

@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
@@ -19,7 +20,7 @@ from app.queries.catalog import ActorFilters, SourceFilters, list_actors, list_s
 from app.queries.events import EventFilters, list_events
 from app.queries.pagination import PageRequest
 from app.queries.positions import PositionFilters, list_positions
-from app.queries.quotes import QuoteFilters, list_quotes
+from app.queries.quotes import QuoteFilters, list_quote_rows, list_quotes
 from app.schemas.common import Page
 from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead, SourceRead, TopicRead
 
@@ -64,6 +65,28 @@ def batches(session: Session, lister: Lister) -> Iterator[list[Any]]:
         cursor = page.next
 
 
+def stored_quote_batches(session: Session) -> Iterator[list[bytes]]:
+    """Every quote as its stored JSON document (the very bytes of its `QuoteRead`), in the order
+    and batches of `batches`."""
+    cursor = None
+    while True:
+        page = PageRequest(limit=BATCH, cursor=cursor)
+        rows, cursor = list_quote_rows(session, QuoteFilters(), page)
+        yield [bytes(row["body"]) for row in rows]
+        if cursor is None:
+            return
+
+
+def json_batches(session: Session, resource: Resource) -> Iterator[list[bytes]]:
+    """Every record of `resource` as JSON, a batch at a time; quotes as stored at load."""
+    if resource is Resource.quotes:
+        yield from stored_quote_batches(session)
+        return
+    _, _, lister = LISTERS[resource]
+    for batch in batches(session, lister):
+        yield [record.__pydantic_serializer__.to_json(record) for record in batch]
+
+
 def snapshot(request: Request) -> Session:
     """A session of its own for the stream (it outlives the request's dependencies); its one
     transaction reads one snapshot (WAL on SQLite, REPEATABLE READ on PostgreSQL), so an export
@@ -75,18 +98,17 @@ def snapshot(request: Request) -> Session:
 def ndjson_stream(session: Session, resources: list[Resource]) -> Iterator[bytes]:
     with session:
         for resource in resources:
-            record_type, _, lister = LISTERS[resource]
-            for batch in batches(session, lister):
-                yield b"".join(typed_line(record_type, r.model_dump_json()) for r in batch)
+            record_type = LISTERS[resource][0]
+            for batch in json_batches(session, resource):
+                yield b"".join(typed_line(record_type, record) for record in batch)
 
 
 def csv_stream(session: Session, resource: Resource) -> Iterator[bytes]:
-    _, model, lister = LISTERS[resource]
-    columns = columns_of([model])
+    columns = columns_of([LISTERS[resource][1]])
     with session:
         yield csv_header(columns)
-        for batch in batches(session, lister):
-            yield csv_rows(columns, (record.model_dump(mode="json") for record in batch))
+        for batch in json_batches(session, resource):
+            yield csv_rows(columns, (orjson.loads(record) for record in batch))
 
 
 NDJSON_EXAMPLE = '{"type":"source","record":{"id":"afp-2025-08-15", ...}}\n'

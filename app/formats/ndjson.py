@@ -13,6 +13,6 @@ def ndjson_lines(records: Iterable[Any]) -> bytes:
     return b"".join(orjson.dumps(record) + b"\n" for record in records)
 
 
-def typed_line(record_type: str, record_json: str) -> bytes:
+def typed_line(record_type: str, record_json: bytes) -> bytes:
     """A line of the whole-dataset export: `{"type": ..., "record": {...}}`."""
-    return b'{"type":' + orjson.dumps(record_type) + b',"record":' + record_json.encode() + b"}\n"
+    return b'{"type":' + orjson.dumps(record_type) + b',"record":' + record_json + b"}\n"

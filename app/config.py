@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     query_time_budget_ms: int = Field(
         default=2000, ge=1, description="Longest an API query may run before it is cancelled (503)."
     )
+    export_time_budget_ms: int = Field(
+        default=60000,
+        ge=1,
+        description="Longest one query of a streamed export may run (past it the export is cut"
+        " off): an export reads the whole dataset, possibly from a cold disk.",
+    )
     max_request_body_bytes: int = Field(
         default=1024, ge=0, description="Largest request body accepted (a read API needs none)."
     )

@@ -1,6 +1,7 @@
 """/v1/export: the whole dataset, or one resource, streamed as NDJSON (or CSV) in keyset batches."""
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -11,6 +12,8 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from app.api.deps import problem_responses
+from app.config import get_settings
+from app.db.budget import allow_longer
 from app.formats.columns import columns_of
 from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
@@ -95,8 +98,17 @@ def snapshot(request: Request) -> Session:
     return session
 
 
-def ndjson_stream(session: Session, resources: list[Resource]) -> Iterator[bytes]:
+@contextmanager
+def export_transaction(session: Session) -> Iterator[Session]:
+    """`session` for the stream, its statements on the export's time budget (a stream that has
+    started cannot answer a 503, only stop), closed at the end."""
     with session:
+        allow_longer(session, get_settings().export_time_budget_ms)
+        yield session
+
+
+def ndjson_stream(session: Session, resources: list[Resource]) -> Iterator[bytes]:
+    with export_transaction(session):
         for resource in resources:
             record_type = LISTERS[resource][0]
             for batch in json_batches(session, resource):
@@ -105,7 +117,7 @@ def ndjson_stream(session: Session, resources: list[Resource]) -> Iterator[bytes
 
 def csv_stream(session: Session, resource: Resource) -> Iterator[bytes]:
     columns = columns_of([LISTERS[resource][1]])
-    with session:
+    with export_transaction(session):
         yield csv_header(columns)
         for batch in json_batches(session, resource):
             yield csv_rows(columns, (orjson.loads(record) for record in batch))

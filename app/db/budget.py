@@ -2,7 +2,9 @@
 
 SQLite checks a deadline from a progress handler every few thousand VM steps; PostgreSQL gets a
 `statement_timeout` on each connection. Either way the driver raises, and `is_over_budget` tells
-that error apart from the others so that it can be answered with a 503.
+that error apart from the others so that it can be answered with a 503. A streamed export reads
+the whole dataset, possibly from a cold disk, and cannot answer an error once it has started:
+`allow_longer` gives its transaction a budget of its own.
 """
 
 import math
@@ -12,10 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
+from sqlalchemy.orm import Session
 
 DEADLINE = "summitkb_deadline"
 BUDGET = "summitkb_budget_s"
+OWN_BUDGET = "summitkb_own_budget_s"  # an execution option: this transaction's budget
 PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout
 
@@ -26,6 +30,14 @@ def apply_time_budget(engine: Engine, budget_ms: int) -> None:
         _sqlite_budget(engine, budget_ms / 1000)
     else:
         event.listen(engine, "connect", _postgres_timeout(budget_ms))
+
+
+def allow_longer(session: Session, budget_ms: int) -> None:
+    """Give each statement of `session`'s transaction (begun here) `budget_ms` instead."""
+    connection = session.connection(execution_options={OWN_BUDGET: budget_ms / 1000})
+    if connection.dialect.name == "postgresql":
+        timeout = text("SELECT set_config('statement_timeout', :ms, true)")  # this transaction
+        connection.execute(timeout, {"ms": str(budget_ms)})
 
 
 def is_over_budget(error: BaseException) -> bool:
@@ -62,7 +74,8 @@ def _sqlite_budget(engine: Engine, budget_s: float) -> None:
 
     def start_clock(connection: Any, *_args: Any) -> None:
         # Rows are stepped while they are fetched, so the clock runs until the next statement.
-        connection.info[DEADLINE][0] = time.monotonic() + budget_s
+        own = connection.get_execution_options().get(OWN_BUDGET)
+        connection.info[DEADLINE][0] = time.monotonic() + (budget_s if own is None else own)
 
     def stop_clock(connection: Any, *_args: Any) -> None:
         connection.info[DEADLINE][0] = math.inf

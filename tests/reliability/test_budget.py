@@ -5,16 +5,18 @@ the suite checks the mechanism (a query that would run for minutes returns, as a
 """
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
 from app.api.deps import SessionDep
 from app.config import get_settings
-from app.db.budget import apply_time_budget, is_over_budget
+from app.db.budget import allow_longer, apply_time_budget, is_over_budget
 from app.db.engine import build_engine
 from app.main import create_app
 from tests.reliability.conftest import assert_documented_problem
@@ -36,6 +38,27 @@ def test_a_slow_query_is_cancelled_by_the_budget(mini_db: str) -> None:
             assert is_over_budget(cancelled.value)
             connection.rollback()
             assert connection.execute(text("SELECT 1")).scalar() == 1, "usable afterwards"
+    finally:
+        engine.dispose()
+
+
+# Three million: about a second on either database here, several times a 100 ms budget.
+MEDIUM = text(
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000000)"
+    " SELECT count(*) FROM n"
+)
+
+
+def test_an_export_transaction_has_a_budget_of_its_own(mini_db: str) -> None:
+    engine = build_engine(mini_db)
+    apply_time_budget(engine, 100)
+    try:
+        with Session(engine) as session:
+            allow_longer(session, 600_000)
+            assert session.execute(MEDIUM).scalar_one() == 3_000_000
+        with Session(engine) as session, pytest.raises(OperationalError) as cancelled:
+            session.execute(MEDIUM).scalar_one()  # the next transaction is back on the budget
+        assert is_over_budget(cancelled.value)
     finally:
         engine.dispose()
 
@@ -75,3 +98,30 @@ def test_a_request_over_budget_is_a_503_problem_with_retry_after(slow_app: FastA
         assert client.get("/v1/meta").status_code == 200
         documented = slow_app.openapi()["paths"]["/v1/slow"]["get"]["responses"]["503"]
         assert "application/problem+json" in documented["content"]
+
+
+def export_client(mini_db: str, monkeypatch: pytest.MonkeyPatch, budget_ms: str) -> TestClient:
+    monkeypatch.setenv("QUERY_TIME_BUDGET_MS", "100")
+    monkeypatch.setenv("EXPORT_TIME_BUDGET_MS", budget_ms)
+    get_settings.cache_clear()
+    return TestClient(create_app(mini_db))
+
+
+def test_an_export_runs_on_the_export_budget(mini_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch slower than the query budget does not cut the export off; one slower than the
+    export's budget does (a stream that has started can only stop)."""
+
+    def slow_batches(session: Any, _resource: Any) -> Iterator[list[bytes]]:
+        yield [str(session.execute(MEDIUM).scalar_one()).encode()]
+
+    monkeypatch.setattr("app.api.export.json_batches", slow_batches)
+    try:
+        with export_client(mini_db, monkeypatch, "600000") as client:
+            answer = client.get("/v1/export/topics").text
+        assert answer == '{"type":"topic","record":3000000}\n'
+        with export_client(mini_db, monkeypatch, "100") as client:
+            with pytest.raises(RuntimeError) as cut:
+                client.get("/v1/export/topics")
+            assert is_over_budget(cut.value.__cause__ or cut.value)
+    finally:
+        get_settings.cache_clear()

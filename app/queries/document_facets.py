@@ -5,10 +5,9 @@ and so from one snapshot."""
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Date, Select, bindparam, null, select
+from sqlalchemy import Select, null, select
 
 from app.db.models import Dataset
-from app.db.search_tables import derived_quote_speaker_slots, derived_quote_speaker_totals
 from app.queries import facets, speaker_totals
 from app.queries.documents import Documents, DriverStatement, driver_dates
 from app.schemas.views import Facets, FacetValue
@@ -55,18 +54,13 @@ class SpeakerFacets:
 def _counts_statement(upper_day: bool, lower_day: bool) -> Select[Any]:
     """The dataset version, the running counts at the end of the range (or of the last day)
     and before its start, and the speaker slots."""
-    totals = derived_quote_speaker_totals.c
-    latest_first = select(totals.counts).order_by(totals.said_on.desc()).limit(1)
-
-    def on_or_before(name: str) -> Any:
-        return latest_first.where(totals.said_on <= bindparam(name, type_=Date)).scalar_subquery()
-
-    slots = derived_quote_speaker_slots.c
     return select(
         select(Dataset.version).scalar_subquery(),
-        on_or_before("said_to") if upper_day else latest_first.scalar_subquery(),
-        on_or_before("before") if lower_day else null(),
-        select(slots.speakers).where(slots.id == 1).scalar_subquery(),
+        (
+            speaker_totals.on_or_before("said_to") if upper_day else speaker_totals.LATEST
+        ).scalar_subquery(),
+        speaker_totals.on_or_before("before").scalar_subquery() if lower_day else null(),
+        speaker_totals.SPEAKERS.scalar_subquery(),
     )
 
 

@@ -17,7 +17,7 @@ from itertools import compress, repeat
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Date, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.search_tables import derived_quote_speaker_slots, derived_quote_speaker_totals
@@ -26,12 +26,14 @@ Bind = Session | Connection
 SLOTS, TOTALS = derived_quote_speaker_slots, derived_quote_speaker_totals
 
 LATEST = select(TOTALS.c.counts).order_by(TOTALS.c.said_on.desc()).limit(1)
-ON_OR_BEFORE = (
-    select(TOTALS.c.counts)
-    .where(TOTALS.c.said_on <= bindparam("day"))
-    .order_by(TOTALS.c.said_on.desc())
-    .limit(1)
-)
+
+
+def on_or_before(day: str) -> Select[Any]:
+    """The running counts at the end of the day bound to the parameter `day`."""
+    return LATEST.where(TOTALS.c.said_on <= bindparam(day, type_=Date))
+
+
+ON_OR_BEFORE = on_or_before("day")
 SPEAKERS = select(SLOTS.c.speakers).where(SLOTS.c.id == 1)
 
 
@@ -50,11 +52,12 @@ def unpack(blob: bytes) -> "array[int]":
     return counts
 
 
-def _totals(bind: Bind, day: dt.date | None) -> "array[int] | None":
-    """The running counts at the end of `day` (None: of the last day); None if no quote yet."""
+def _totals(bind: Bind, day: dt.date | None) -> bytes | None:
+    """The packed running counts at the end of `day` (None: of the last day); None if no quote
+    yet."""
     statement: Any = LATEST if day is None else ON_OR_BEFORE
     blob = bind.execute(statement, {} if day is None else {"day": day}).scalar()
-    return None if blob is None else unpack(bytes(blob))
+    return None if blob is None else bytes(blob)
 
 
 def day_before(said_from: dt.date | None) -> dt.date | None:
@@ -74,17 +77,13 @@ def most_quoted(
         return []
     before = day_before(said_from)
     lower = None if before is None else _totals(bind, before)
-    top = _top_slots(upper, lower, limit)
-    if not top:
-        return []
-    speakers = _speakers(bytes(bind.execute(SPEAKERS).scalar_one()))
-    return [(*speakers[slot], count) for slot, count in top]
+    return most_quoted_of(upper, lower, bytes(bind.execute(SPEAKERS).scalar_one()), limit)
 
 
 def most_quoted_of(
     upper: bytes | None, lower: bytes | None, speakers: bytes | None, limit: int
 ) -> list[tuple[str, str, int]]:
-    """`most_quoted` from the stored rows read by the caller: the running counts at the end of
+    """`most_quoted` from the stored rows, however read: the packed running counts at the end of
     the range and before its start (None: no row), and the speaker slots."""
     if upper is None:
         return []

@@ -48,9 +48,10 @@ def _pairs(query_string: bytes) -> dict[str, str] | None:
     given: dict[str, str] = {}
     if not query_string:
         return given
-    if not PLAIN_QUERY.fullmatch(query_string.decode("latin-1")):
+    text = query_string.decode("latin-1")
+    if not PLAIN_QUERY.fullmatch(text):
         return None
-    for pair in query_string.decode("ascii").split("&"):
+    for pair in text.split("&"):
         name, _, value = pair.partition("=")
         form = VALUES.get(name)
         if form is None or name in given or not form.fullmatch(value):

@@ -9,7 +9,7 @@ from sqlalchemy import Select, null, select
 
 from app.db.models import Dataset
 from app.queries import facets, speaker_totals
-from app.queries.documents import Documents, DriverStatement, driver_dates
+from app.queries.documents import Documents, DriverStatements, driver_dates
 from app.schemas.views import Facets, FacetValue
 
 
@@ -19,7 +19,7 @@ class SpeakerFacets:
     def __init__(self, documents: Documents) -> None:
         self.documents = documents
         self.date_param = driver_dates(documents.engine)
-        self.statements: dict[tuple[bool, bool], DriverStatement] = {}
+        self.statements = DriverStatements(documents.engine, _counts_statement)
 
     def of_range(
         self, said_from: dt.date | None, said_to: dt.date | None, version: str
@@ -31,7 +31,7 @@ class SpeakerFacets:
             for name, day in (("said_to", said_to), ("before", before))
             if day is not None
         }
-        statement = self.statement(said_to is not None, before is not None)
+        statement = self.statements[said_to is not None, before is not None]
         with self.documents.connection() as connection:
             read_version, upper, lower, speakers = statement.rows(connection, **params)[0]
         if read_version != version:
@@ -42,18 +42,12 @@ class SpeakerFacets:
         values = [FacetValue(value=value, label=name, count=total) for value, name, total in top]
         return {"speaker": values}
 
-    def statement(self, upper_day: bool, lower_day: bool) -> DriverStatement:
-        shape = (upper_day, lower_day)
-        statement = self.statements.get(shape)
-        if statement is None:
-            selected = _counts_statement(upper_day, lower_day)
-            statement = self.statements[shape] = DriverStatement(self.documents.engine, selected)
-        return statement
 
-
-def _counts_statement(upper_day: bool, lower_day: bool) -> Select[Any]:
-    """The dataset version, the running counts at the end of the range (or of the last day)
-    and before its start, and the speaker slots."""
+def _counts_statement(days: tuple[bool, bool]) -> Select[Any]:
+    """Given whether the range has an end and a day before its start: the dataset version, the
+    running counts at the end of the range (or of the last day) and before its start, and the
+    speaker slots."""
+    upper_day, lower_day = days
     return select(
         select(Dataset.version).scalar_subquery(),
         (

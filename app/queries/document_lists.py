@@ -20,12 +20,17 @@ from app.db.models import Dataset, Quote
 from app.db.search_tables import derived_quote_documents
 from app.errors import InvalidParameter
 from app.queries.document_facets import SpeakerFacets
-from app.queries.documents import Documents, DriverStatement, driver_dates
-from app.queries.pagination import decode_cursor, encode_cursor, fingerprint
+from app.queries.documents import Documents, DriverStatements, driver_dates
+from app.queries.pagination import (
+    decode_cursor,
+    encode_cursor,
+    fingerprint,
+    parse_cursor_date,
+)
 from app.queries.quotes import QuoteFilters
 from app.schemas.views import Facets
 
-Position = tuple[str | None, str]  # (said_on as YYYY-MM-DD or None for undated, quote id)
+Position = tuple[dt.date | None, str]  # (said_on, None for undated; quote id)
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ class DocumentLists:
 
     def __init__(self, documents: Documents) -> None:
         self.documents = documents
-        self.statements: dict[Shape, DriverStatement] = {}
+        self.statements = DriverStatements(documents.engine, Shape.statement)
         self.date_param = driver_dates(documents.engine)
         self.speaker_facets = SpeakerFacets(documents)
 
@@ -133,14 +138,9 @@ class DocumentLists:
         if request.cursor is None:
             return None
         lead, key = decode_cursor(request.cursor, query_print, 2)
-        if not isinstance(key, str) or not (lead is None or isinstance(lead, str)):
+        if not isinstance(key, str):
             raise InvalidParameter("cursor: not a cursor this API issued")
-        if lead is not None:
-            try:
-                dt.date.fromisoformat(lead)
-            except ValueError:
-                raise InvalidParameter("cursor: not a cursor this API issued") from None
-        return lead, key
+        return None if lead is None else parse_cursor_date(lead), key
 
     def rows(self, request: PlainList, position: Position | None, count: int) -> list[Any]:
         """Dated quotes first (by date, then id), then undated ones (by id): as Keyset.fetch."""
@@ -178,15 +178,8 @@ class DocumentLists:
         if after is not None:
             after_on, params["after_id"] = after
             if dated and after_on is not None:
-                params["after_on"] = self.date_param(dt.date.fromisoformat(after_on))
-        return self.statement(shape).rows(connection, **params)
-
-    def statement(self, shape: Shape) -> DriverStatement:
-        statement = self.statements.get(shape)
-        if statement is None:
-            engine = self.documents.engine
-            statement = self.statements[shape] = DriverStatement(engine, shape.statement())
-        return statement
+                params["after_on"] = self.date_param(after_on)
+        return self.statements[shape].rows(connection, **params)
 
 
 def _iso(said_on: Any) -> str | None:

@@ -8,9 +8,9 @@ the same row as the document.
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import Date, Engine, PoolProxiedConnection, text
 from sqlalchemy.exc import DBAPIError
@@ -19,6 +19,8 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from app.db.budget import budget_clock
 from app.errors import NotFound
+
+Key = TypeVar("Key", bound=Hashable)
 
 # No row at all when nothing is loaded; a row with a NULL body when the quote does not exist.
 QUOTE_DOCUMENT = """
@@ -73,6 +75,21 @@ class DriverStatement:
             raise DBAPIError.instance(self.sql, arguments, error, self.errors) from error
         finally:
             cursor.close()
+
+
+class DriverStatements(Generic[Key]):
+    """Statements compiled on first use, one per key (the shape of a statement)."""
+
+    def __init__(self, engine: Engine, build: Callable[[Key], ClauseElement]) -> None:
+        self.engine = engine
+        self.build = build
+        self.compiled: dict[Key, DriverStatement] = {}
+
+    def __getitem__(self, key: Key) -> DriverStatement:
+        statement = self.compiled.get(key)
+        if statement is None:
+            statement = self.compiled[key] = DriverStatement(self.engine, self.build(key))
+        return statement
 
 
 class Documents:

@@ -48,7 +48,7 @@ class Keyset:
         if position is None or position[0] is not None:
             dated = query.where(self.lead.is_not(None))
             if position is not None:
-                lead_value = _parse_date(position[0]) if self.lead_is_date else position[0]
+                lead_value = parse_cursor_date(position[0]) if self.lead_is_date else position[0]
                 dated = dated.where(tuple_(self.lead, self.key) > (lead_value, position[1]))
             rows = _rows(session, dated.order_by(self.lead, self.key).limit(count))
         if len(rows) < count and not dated_only:
@@ -74,7 +74,8 @@ def _rows(session: Session, query: AnySelect) -> list[RowMapping]:
     return list(session.execute(query).mappings())
 
 
-def _parse_date(value: Any) -> dt.date:
+def parse_cursor_date(value: Any) -> dt.date:
+    """The date a cursor holds; 422 if it holds anything else."""
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -21,11 +21,18 @@ from app.db.engine import build_engine
 from app.main import create_app
 from tests.reliability.conftest import assert_documented_problem
 
-# Counts to a billion: minutes of work on either database, unless the budget stops it.
-SLOW = text(
-    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000000000)"
-    " SELECT count(*) FROM n"
-)
+
+def counting_to(last: int) -> TextClause:
+    """A query that counts from 1 to `last`, one recursive step at a time."""
+    return text(
+        f"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < {last})"
+        " SELECT count(*) FROM n"
+    )
+
+
+SLOW = counting_to(1_000_000_000)  # minutes of work on either database, unless a budget stops it
+# About a second on either database here, several times a 100 ms budget.
+MEDIUM = counting_to(3_000_000)
 
 
 def test_a_slow_query_is_cancelled_by_the_budget(mini_db: str) -> None:
@@ -40,13 +47,6 @@ def test_a_slow_query_is_cancelled_by_the_budget(mini_db: str) -> None:
             assert connection.execute(text("SELECT 1")).scalar() == 1, "usable afterwards"
     finally:
         engine.dispose()
-
-
-# Three million: about a second on either database here, several times a 100 ms budget.
-MEDIUM = text(
-    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3000000)"
-    " SELECT count(*) FROM n"
-)
 
 
 def test_an_export_transaction_has_a_budget_of_its_own(mini_db: str) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from app.config import PROJECT_ROOT, get_settings
+from app.config import PROJECT_ROOT, Settings
 from app.loader import LoadReport, SeedRejected, load_seed
 
 cli = typer.Typer(help="Summit KB: a source-attributed knowledge API.", no_args_is_help=True)
@@ -17,7 +17,7 @@ DatabaseUrl = Annotated[
 
 
 def resolve_url(database_url: str | None) -> str:
-    return database_url or get_settings().database_url
+    return database_url or Settings().database_url
 
 
 def ensure_sqlite_folder(url: str) -> None:
@@ -46,7 +46,7 @@ def load(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Verify a seed folder and load it into the database in one transaction."""
-    settings = get_settings()
+    settings = Settings()
     try:
         report = load_seed(
             seed_dir or settings.seed_dir, resolve_url(database_url), settings.seed_max_file_bytes
@@ -84,9 +84,9 @@ def serve(
 
     from app.observability.logs import logging_config
 
-    settings = get_settings()
+    settings = Settings()
     uvicorn.run(
-        "app.main:create_app",
+        "app.main:app_from_environment",
         factory=True,
         host=host,
         port=port,

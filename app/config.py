@@ -1,6 +1,5 @@
 """Settings read from the environment (and an optional `.env` file)."""
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -61,7 +60,26 @@ class Settings(BaseSettings):
         " serve requests, so a thread never waits for a connection held by a finished request.",
     )
     max_concurrent_requests: int = Field(
-        default=32, ge=1, description="Requests served at once per process; more are shed (503)."
+        default=32,
+        ge=1,
+        description="Requests served at once per process; more wait their turn (see"
+        " `slot_wait_ms`).",
+    )
+    slot_wait_ms: int = Field(
+        default=2000,
+        ge=0,
+        description="Longest a request waits for one of `max_concurrent_requests` before a 503.",
+    )
+    request_timeout_ms: int = Field(
+        default=5000,
+        ge=1,
+        description="Longest a request may take from arrival until its answer starts (waiting"
+        " and every query included); past it, a 503.",
+    )
+    body_timeout_ms: int = Field(
+        default=10000,
+        ge=1,
+        description="Longest a client may take to send a request's body (past it, a 408).",
     )
     cors_origins: list[str] = Field(
         default=[],
@@ -73,11 +91,6 @@ class Settings(BaseSettings):
     dataset_version_ttl: float = Field(
         default=1.0, ge=0, description="Seconds the dataset version is cached per process."
     )
-    document_lane: bool = Field(
-        default=True,
-        description="Answer plain `GET /v1/quotes/{id}` and `GET /v1/quotes` requests in one"
-        " pass, skipping the middleware stack (same answers; off only to compare the two).",
-    )
     gzip_minimum_size: int = Field(
         default=1024, ge=0, description="Smallest response body compressed when asked for gzip."
     )
@@ -86,9 +99,3 @@ class Settings(BaseSettings):
     def api_database_url(self) -> str:
         """The database the API reads: the read replica if one is set."""
         return self.read_database_url or self.database_url
-
-
-@lru_cache
-def get_settings() -> Settings:
-    """The process-wide settings, read once."""
-    return Settings()

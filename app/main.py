@@ -1,12 +1,17 @@
-"""The application: create_app() wires routers, error handlers, middleware and the lifespan."""
+"""The application: create_app(settings) wires routers, error handlers, middleware, lifespan."""
 
+import functools
 import gc
+import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import anyio.to_thread
+import orjson
 from fastapi import FastAPI
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.middleware import Middleware
 
 from app.api import (
     actors,
@@ -21,18 +26,20 @@ from app.api import (
     timeline,
 )
 from app.api.deps import watch_dataset_version
-from app.config import Settings, get_settings
+from app.api.errors import document_problems, install_error_handlers
+from app.config import Settings
 from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
-from app.errors import install_error_handlers
-from app.http.document_lane import DocumentLane, LaneRoutes
-from app.http.install import install_http
-from app.http.limits import BodyLimit, ConcurrencyLimit, document_limits
-from app.http.security import SecurityHeaders
+from app.formats.middleware import FormatMiddleware
+from app.formats.openapi import install_openapi
+from app.http.admission import Admission, Limits
+from app.http.caching import Caching
+from app.http.cors import AllowedOriginsCORS
+from app.http.dataset_stamp import DatasetStamp
+from app.http.gzip import GZIP_LEVEL, INLINE_GZIP_MAXIMUM, GZip
+from app.http.observe import Observe
 from app.http.strict import StrictQuery
-from app.observability.middleware import RequestObserver
-from app.queries.documents import Documents
 from app.web.routes import install_web
 
 DESCRIPTION = """
@@ -62,23 +69,33 @@ ROUTER_MODULES = (
     export,
 )
 
+# What a page on another origin may send and read.
+CORS_REQUEST_HEADERS = ["Accept", "If-None-Match", "If-Modified-Since"]
+CORS_EXPOSED_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "X-Dataset-Version",
+    "X-Request-ID",
+    "Content-Disposition",
+    "Retry-After",
+]
 
-def create_app(database_url: str | None = None) -> FastAPI:
-    """Build the API application over `database_url` (default: the configured database)."""
-    engine = build_engine(database_url or get_settings().api_database_url)
-    make_read_only(engine)
-    apply_time_budget(engine, get_settings().query_time_budget_ms)
-    documents = Documents(engine)
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build the API application from `settings`."""
+    engine = read_engine(settings)
+    sessions = read_sessions(engine)
+    stamp = DatasetStamp(sessions, settings.dataset_version_ttl)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        limit_read_threads(get_settings().read_threads)
+        limit_read_threads(settings.read_threads)
         # What start-up built (routes, schemas, compiled statements) lives as long as the process:
         # frozen, it is not walked again by every full collection (pauses that showed in p99).
         gc.collect()
         gc.freeze()
         yield
-        documents.close()
         engine.dispose()
 
     # /docs is served by app.web from local files (no CDN); ReDoc is not offered.
@@ -90,47 +107,83 @@ def create_app(database_url: str | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.state.settings = settings
     app.state.engine = engine
-    app.state.documents = documents
-    app.state.sessionmaker = sessionmaker(
-        snapshot_reads(engine), expire_on_commit=False, autoflush=False
-    )
-    watch_dataset_version(app.state.sessionmaker)
+    app.state.sessionmaker = sessions
     for module in ROUTER_MODULES:
         app.include_router(module.router)
     install_web(app)
     install_error_handlers(app)
-    install_middleware(app)
+    install_openapi(app)
+    document_problems(app)
+    app.user_middleware = request_chain(app, settings, stamp)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application with settings read from the environment (uvicorn's factory)."""
+    return create_app(Settings())
+
+
+def request_chain(app: FastAPI, settings: Settings, stamp: DatasetStamp) -> list[Middleware]:
+    """Every layer a request passes, outermost first."""
+    build = functools.cache(lambda: api_build(app))
+    return [
+        # Its request id, security headers, access log line and metrics: on every answer.
+        Middleware(Observe),
+        Middleware(
+            AllowedOriginsCORS,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD"],
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+            max_age=600,
+        ),
+        # Body read, a slot among max_concurrent_requests, one deadline for the whole request.
+        Middleware(Admission, limits=admission_limits(settings)),
+        # ETag, Last-Modified, Cache-Control, X-Dataset-Version; 304 for a current copy.
+        Middleware(Caching, stamp=stamp, build=build, max_age=settings.cache_max_age),
+        Middleware(
+            GZip,
+            minimum_size=settings.gzip_minimum_size,
+            compresslevel=GZIP_LEVEL,
+            thread_minimum_size=INLINE_GZIP_MAXIMUM,
+        ),
+        Middleware(StrictQuery, api=app),
+        Middleware(FormatMiddleware, api=app),
+    ]
+
+
+def read_engine(settings: Settings) -> Engine:
+    """The API's engine: read-only connections, each statement within the time budget."""
+    engine = build_engine(settings.api_database_url, settings.db_pool_size)
+    make_read_only(engine)
+    apply_time_budget(engine, settings.query_time_budget_ms)
+    return engine
+
+
+def read_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions of one snapshot each, that note the dataset version they read."""
+    sessions = sessionmaker(snapshot_reads(engine), expire_on_commit=False, autoflush=False)
+    watch_dataset_version(sessions)
+    return sessions
+
+
+def admission_limits(settings: Settings) -> Limits:
+    return Limits(
+        max_body_bytes=settings.max_request_body_bytes,
+        body_timeout=settings.body_timeout_ms / 1000,
+        slots=settings.max_concurrent_requests,
+        slot_wait=settings.slot_wait_ms / 1000,
+        request_timeout=settings.request_timeout_ms / 1000,
+    )
+
+
+def api_build(app: FastAPI) -> str:
+    """A digest of the API's OpenAPI document: answers change shape only when it changes."""
+    return hashlib.sha256(orjson.dumps(app.openapi(), option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def limit_read_threads(threads: int) -> None:
     """Run at most `threads` reads at once in this event loop's worker threads."""
     anyio.to_thread.current_default_thread_limiter().total_tokens = threads
-
-
-def install_middleware(app: FastAPI) -> None:
-    """Middleware, innermost first (each `add_middleware` wraps everything added before it)."""
-    settings = get_settings()
-    install_http(app, settings)  # formats, caching, gzip, CORS
-    app.add_middleware(StrictQuery, api=app)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_request_body_bytes)
-    app.add_middleware(ConcurrencyLimit, limit=settings.max_concurrent_requests)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(RequestObserver)  # shed and refused requests are seen too
-    if settings.document_lane:
-        install_document_lane(app, settings)  # outermost: plain document reads skip the rest
-    document_limits(app)
-
-
-def install_document_lane(app: FastAPI, settings: Settings) -> None:
-    routes = LaneRoutes(one=quotes.one_quote_route(), many=quotes.quote_list_route())
-    app.add_middleware(
-        DocumentLane,
-        documents=app.state.documents,
-        stamp=app.state.dataset_stamp,
-        build=app.state.api_build,
-        routes=routes,
-        max_age=settings.cache_max_age,
-        gzip_minimum_size=settings.gzip_minimum_size,
-    )

@@ -4,7 +4,7 @@
 
 SPEC.json maps a scenario key to a list of request paths. Each path is requested once through
 the app in-process (ASGI, no network) to capture its SQL statements (a SQLAlchemy event on all
-engines, and the driver-level reads of stored documents), then once more to time the
+engines), then once more to time the
 in-process request; the captured statements are replayed with sqlite3 (the app's pragmas) and
 timed with their fetch. Prints one JSON line: per scenario the statements per request and the
 p50/p99 of the summed SQL time and of the ASGI time.
@@ -33,20 +33,6 @@ def _capture(conn: Any, cursor: Any, statement: str, params: Any, context: Any, 
         captured.append((statement, params))
 
 
-def capture_driver_statements() -> None:
-    """Also capture the statements the app runs on the driver itself (stored documents), which
-    SQLAlchemy's events do not see."""
-    from app.queries.documents import DriverStatement
-
-    rows = DriverStatement.rows
-
-    def recorded(self: DriverStatement, dbapi_connection: Any, **params: Any) -> list[Any]:
-        captured.append((self.sql, self.arguments(params)))
-        return rows(self, dbapi_connection, **params)
-
-    DriverStatement.rows = recorded  # type: ignore[method-assign]
-
-
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -57,14 +43,14 @@ def main() -> int:
     spec: dict[str, list[str]] = json.loads(Path(spec_file).read_text())
     from fastapi.testclient import TestClient
 
+    from app.config import Settings
     from app.main import create_app
 
-    capture_driver_statements()
     raw = sqlite3.connect(db)
     for pragma in ("PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"):
         raw.execute(pragma)
     out: dict[str, Any] = {}
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(Settings())) as client:
         for key, paths in spec.items():
             sql_ms: list[float] = []
             asgi_ms: list[float] = []

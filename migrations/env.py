@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import Connection
 
-from app.config import get_settings
+from app.config import Settings
 from app.db.engine import build_engine
 from app.db.models import Base
 from app.db.search_tables import include_object
@@ -13,7 +13,7 @@ target_metadata = Base.metadata
 
 
 def database_url() -> str:
-    return config.attributes.get("database_url") or get_settings().database_url
+    return config.attributes.get("database_url") or Settings().database_url
 
 
 def run_with(connection: Connection) -> None:

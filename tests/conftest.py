@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.loader import load_seed
 from app.main import create_app
 from tests.databases import ROOT, backends, migrate, postgres_schema, sqlite_copy
@@ -53,7 +54,7 @@ def mini_db(
 
 @pytest.fixture(scope="session")
 def client(mini_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(mini_db)) as test_client:
+    with TestClient(create_app(Settings(database_url=mini_db))) as test_client:
         yield test_client
 
 

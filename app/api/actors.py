@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import ActorId, PageDep, SessionDep, problem_responses, read_in_thread
+from app.api.routing import ReadRoute
 from app.domain import ActorKind
 from app.queries.catalog import ActorFilters, get_actor, list_actors, require_actor
 from app.queries.events import EventFilters, list_events
@@ -13,7 +14,7 @@ from app.queries.quotes import QuoteFilters, list_quotes
 from app.schemas.common import Page
 from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead
 
-router = APIRouter(prefix="/v1/actors", tags=["actors"])
+router = APIRouter(prefix="/v1/actors", tags=["actors"], route_class=ReadRoute)
 
 
 async def actor_filters(

@@ -15,6 +15,7 @@ from app.api.deps import (
     problem_responses,
     read_in_thread,
 )
+from app.api.routing import ReadRoute
 from app.queries.catalog import (
     SourceFilters,
     get_meta,
@@ -27,7 +28,7 @@ from app.queries.catalog import (
 from app.schemas.common import Page
 from app.schemas.records import MetaRead, SourceRead, TopicRead
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", route_class=ReadRoute)
 
 
 @router.get("/topics", tags=["topics"], responses=problem_responses(422))

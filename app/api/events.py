@@ -22,13 +22,14 @@ from app.api.listing import (
     list_responses,
     sparse,
 )
+from app.api.routing import ReadRoute
 from app.domain import EventKind, EventStatus
 from app.queries.events import EventFilters, get_event
 from app.queries.listing import event_page
 from app.schemas.records import EventRead
 from app.schemas.views import EventListAnswer, EventPage
 
-router = APIRouter(prefix="/v1/events", tags=["events"])
+router = APIRouter(prefix="/v1/events", tags=["events"], route_class=ReadRoute)
 
 
 async def event_filters(

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from app.api.deps import problem_responses
-from app.config import get_settings
+from app.api.routing import ReadRoute
 from app.db.budget import allow_longer
 from app.formats.columns import columns_of
 from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
@@ -27,8 +27,9 @@ from app.queries.quotes import QuoteFilters, list_quote_rows, list_quotes
 from app.schemas.common import Page
 from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead, SourceRead, TopicRead
 
-router = APIRouter(prefix="/v1/export", tags=["export"])
+router = APIRouter(prefix="/v1/export", tags=["export"], route_class=ReadRoute)
 
+EXPORT_BUDGET_MS = "export_budget_ms"  # Session.info key: the stream's time budget
 BATCH = 1000  # records per query: memory holds one batch, whatever the dataset's size
 Lister = Callable[[Session, PageRequest], Page[Any]]
 
@@ -94,7 +95,8 @@ def snapshot(request: Request) -> Session:
     """A session of its own for the stream (it outlives the request's dependencies); its one
     transaction reads one snapshot (WAL on SQLite, REPEATABLE READ on PostgreSQL), so an export
     never mixes two loads."""
-    session: Session = request.app.state.sessionmaker()
+    budget_ms = request.app.state.settings.export_time_budget_ms
+    session: Session = request.app.state.sessionmaker(info={EXPORT_BUDGET_MS: budget_ms})
     return session
 
 
@@ -103,7 +105,7 @@ def export_transaction(session: Session) -> Iterator[Session]:
     """`session` for the stream, its statements on the export's time budget (a stream that has
     started cannot answer a 503, only stop), closed at the end."""
     with session:
-        allow_longer(session, get_settings().export_time_budget_ms)
+        allow_longer(session, session.info[EXPORT_BUDGET_MS])
         yield session
 
 

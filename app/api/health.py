@@ -5,13 +5,14 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4
 
+from app.api.routing import ReadRoute
 from app.errors import DomainError
 from app.observability.metrics import exposition
 from app.observability.readiness import check_readiness
 from app.schemas.common import Problem
 from app.schemas.health import LivenessRead, ReadinessRead
 
-router = APIRouter(tags=["operations"])
+router = APIRouter(tags=["operations"], route_class=ReadRoute)
 
 # Probes and scrapes must see the instance as it is now, never a cached answer.
 NO_STORE = "no-store"

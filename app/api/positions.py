@@ -13,12 +13,13 @@ from app.api.deps import (
     problem_responses,
     read_in_thread,
 )
+from app.api.routing import ReadRoute
 from app.domain import Stance
 from app.queries.positions import PositionFilters, get_position, list_positions
 from app.schemas.common import Page
 from app.schemas.records import PositionRead
 
-router = APIRouter(prefix="/v1/positions", tags=["positions"])
+router = APIRouter(prefix="/v1/positions", tags=["positions"], route_class=ReadRoute)
 
 
 async def position_filters(

@@ -3,9 +3,8 @@
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from starlette.routing import BaseRoute
 
 from app.api.deps import (
     IdList,
@@ -24,13 +23,13 @@ from app.api.listing import (
     include_param,
     list_responses,
 )
-from app.queries.documents import quote_not_found
+from app.api.routing import ReadRoute
 from app.queries.listing import quote_page
-from app.queries.quotes import QuoteFilters
+from app.queries.quotes import QuoteFilters, quote_document
 from app.schemas.records import QuoteRead
 from app.schemas.views import QuoteListAnswer, QuotePage
 
-router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
+router = APIRouter(prefix="/v1/quotes", tags=["quotes"], route_class=ReadRoute)
 
 
 async def quote_filters(
@@ -69,25 +68,7 @@ async def read_quotes(
 
 
 @router.get("/{quote_id}", response_model=QuoteRead, responses=problem_responses(404, 422))
-async def read_quote(request: Request, quote_id: QuoteId) -> Response:
+async def read_quote(session: SessionDep, quote_id: QuoteId) -> Response:
     """One quote by id."""
-    # One indexed lookup of a stored document: it takes less than a hand-off to a worker thread.
-    version, body = request.app.state.documents.quote(quote_id)
-    request.state.dataset_version = version
-    if body is None:
-        raise quote_not_found(quote_id)
+    body = await read_in_thread(session, quote_document, quote_id)
     return Response(body, media_type="application/json")
-
-
-def one_quote_route() -> BaseRoute:
-    """The route of `read_quote`, under which the document lane logs and counts its answers."""
-    return _route_of(read_quote)
-
-
-def quote_list_route() -> BaseRoute:
-    """The route of `read_quotes`, under which the document lane logs and counts list answers."""
-    return _route_of(read_quotes)
-
-
-def _route_of(endpoint: object) -> BaseRoute:
-    return next(r for r in router.routes if getattr(r, "endpoint", None) is endpoint)

@@ -5,11 +5,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from app.api.deps import SessionDep, problem_responses, read_in_thread
+from app.api.routing import ReadRoute
 from app.queries.pagination import PageRequest
 from app.queries.search import MAX_DEPTH, search
 from app.schemas.views import SearchPage
 
-router = APIRouter(prefix="/v1/search", tags=["search"])
+router = APIRouter(prefix="/v1/search", tags=["search"], route_class=ReadRoute)
 
 SEARCH_LIMIT_MAX = 100
 QueryText = Annotated[

@@ -6,10 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.deps import IdList, SessionDep, id_filter, problem_responses, read_in_thread
+from app.api.routing import ReadRoute
 from app.queries.stances import StanceFilters, stance_matrix
 from app.schemas.views import StanceMatrix
 
-router = APIRouter(prefix="/v1/stances", tags=["views"])
+router = APIRouter(prefix="/v1/stances", tags=["views"], route_class=ReadRoute)
 
 
 @router.get("", responses=problem_responses(422))

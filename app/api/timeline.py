@@ -6,10 +6,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from app.api.deps import IdList, PageDep, SessionDep, id_filter, problem_responses, read_in_thread
+from app.api.routing import ReadRoute
 from app.queries.timeline import TimelineFilters, list_timeline
 from app.schemas.views import TimelinePage
 
-router = APIRouter(prefix="/v1/timeline", tags=["views"])
+router = APIRouter(prefix="/v1/timeline", tags=["views"], route_class=ReadRoute)
 
 
 async def timeline_filters(

@@ -5,17 +5,21 @@ SQLite checks a deadline from a progress handler every few thousand VM steps; Po
 that error apart from the others so that it can be answered with a 503. A streamed export reads
 the whole dataset, possibly from a cold disk, and cannot answer an error once it has started:
 `allow_longer` gives its transaction a budget of its own.
+
+A request also has one deadline for all its statements (`request_deadline`, set by the HTTP
+layer): a statement is not started past it, and on SQLite none runs beyond it.
 """
 
 import math
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
+
+from app.errors import Unavailable
 
 DEADLINE = "summitkb_deadline"
 BUDGET = "summitkb_budget_s"
@@ -24,8 +28,25 @@ PROGRESS_STEPS = 1000  # SQLite VM instructions between two looks at the clock
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout
 
 
+# The monotonic deadline of the request being served, seen by the worker threads that run its
+# statements (each runs in a copy of the request's context). One list, shared by those copies,
+# so that the request's layer can lift it once the answer has started streaming.
+request_deadline: ContextVar[list[float] | None] = ContextVar("request_deadline", default=None)
+
+
+class PastDeadline(Unavailable):
+    """A statement that would start after its request's deadline."""
+
+
+def deadline_of_request() -> float:
+    holder = request_deadline.get()
+    return math.inf if holder is None else holder[0]
+
+
 def apply_time_budget(engine: Engine, budget_ms: int) -> None:
-    """Cancel any statement run through `engine` that takes longer than `budget_ms`."""
+    """Cancel any statement run through `engine` that takes longer than `budget_ms`, or starts
+    after its request's deadline."""
+    event.listen(engine, "before_cursor_execute", _refuse_past_deadline)
     if engine.dialect.name == "sqlite":
         _sqlite_budget(engine, budget_ms / 1000)
     else:
@@ -48,19 +69,9 @@ def is_over_budget(error: BaseException) -> bool:
     return getattr(original, "sqlstate", None) == QUERY_CANCELED
 
 
-@contextmanager
-def budget_clock(info: dict[Any, Any]) -> Iterator[None]:
-    """Run the clock of a pooled connection (its `info`) for statements sent through its driver
-    connection directly, which SQLAlchemy's execute events do not see."""
-    deadline, budget_s = info.get(DEADLINE), info.get(BUDGET)
-    if deadline is None or budget_s is None:  # PostgreSQL: statement_timeout does it
-        yield
-        return
-    deadline[0] = time.monotonic() + budget_s
-    try:
-        yield
-    finally:
-        deadline[0] = math.inf
+def _refuse_past_deadline(*_args: Any) -> None:
+    if time.monotonic() > deadline_of_request():
+        raise PastDeadline("the request ran past its deadline; narrow it or retry")
 
 
 def _sqlite_budget(engine: Engine, budget_s: float) -> None:
@@ -75,7 +86,8 @@ def _sqlite_budget(engine: Engine, budget_s: float) -> None:
     def start_clock(connection: Any, *_args: Any) -> None:
         # Rows are stepped while they are fetched, so the clock runs until the next statement.
         own = connection.get_execution_options().get(OWN_BUDGET)
-        connection.info[DEADLINE][0] = time.monotonic() + (budget_s if own is None else own)
+        own_deadline = time.monotonic() + (budget_s if own is None else own)
+        connection.info[DEADLINE][0] = min(own_deadline, deadline_of_request())
 
     def stop_clock(connection: Any, *_args: Any) -> None:
         connection.info[DEADLINE][0] = math.inf

@@ -5,8 +5,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from app.config import get_settings
-
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
@@ -54,9 +52,9 @@ def _pool(pool_size: int) -> dict[str, Any]:
     }
 
 
-def build_engine(url: str, pool_size: int | None = None) -> Engine:
+def build_engine(url: str, pool_size: int = 5) -> Engine:
     """An engine for `url`; SQLite connections get the project's pragmas and real transactions."""
-    pool = _pool(pool_size or get_settings().db_pool_size)
+    pool = _pool(pool_size)
     if is_sqlite(url):
         if make_url(url).database in (None, "", ":memory:"):
             pool = {}  # one connection per thread (SingletonThreadPool): no pool to size

@@ -20,7 +20,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import DomainError, problem
+from app.api.errors import problem
+from app.errors import DomainError
 from app.formats.columns import Column, columns_of_record
 from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
 from app.formats.jsonld import JSONLD_CONTENT_TYPE, Linker, document

@@ -5,7 +5,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
-from app.errors import problem
+from app.api.errors import problem
 
 
 class AllowedOriginsCORS(CORSMiddleware):

@@ -1,7 +1,6 @@
-"""Security headers on every response, with the Content-Security-Policy kept in one place."""
+"""Security headers for every response, with the Content-Security-Policy kept in one place."""
 
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # API responses load nothing and may be framed by no one.
 API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -26,24 +25,9 @@ def content_security_policy(content_type: str) -> str:
     return PAGE_POLICY if content_type.startswith("text/html") else API_POLICY
 
 
-class SecurityHeaders:
-    """Add HEADERS and a Content-Security-Policy to every HTTP response that lacks them."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in HEADERS.items():
-                    headers.setdefault(name, value)
-                policy = content_security_policy(headers.get("content-type", ""))
-                headers.setdefault("Content-Security-Policy", policy)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+def secure(headers: MutableHeaders) -> None:
+    """Add HEADERS and a Content-Security-Policy to a response's headers, where it lacks them."""
+    for name, value in HEADERS.items():
+        headers.setdefault(name, value)
+    policy = content_security_policy(headers.get("content-type", ""))
+    headers.setdefault("Content-Security-Policy", policy)

@@ -12,7 +12,7 @@ from starlette.datastructures import QueryParams
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.errors import problem
+from app.api.errors import problem
 
 Errors = list[dict[str, str]]
 OPERATION_CACHE_SIZE = 4096

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Citation, Quote, QuoteTopic
 from app.db.search_tables import derived_quote_documents
+from app.errors import NotFound
 from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
 from app.schemas.common import Page
@@ -55,6 +56,15 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     query_print = fingerprint("quotes", asdict(filters))
     rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
     return Page[QuoteRead](items=hydrate(session, rows), next=next_cursor)
+
+
+def quote_document(session: Session, quote_id: str) -> bytes:
+    """One quote's answer as stored at load time (the very bytes of its `QuoteRead`)."""
+    documents = derived_quote_documents
+    body = session.scalar(select(documents.c.body).where(documents.c.id == quote_id))
+    if body is None:
+        raise NotFound(f"no quote with id {quote_id!r}")
+    return bytes(body)
 
 
 def list_quote_rows(

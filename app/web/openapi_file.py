@@ -5,13 +5,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.config import Settings
 from app.main import create_app
 
 
 def write_openapi(path: Path) -> None:
     """Write the current application's OpenAPI document to `path` as JSON."""
     with tempfile.TemporaryDirectory() as folder:  # the schema needs no data, only an app
-        document = create_app(f"sqlite:///{folder}/schema.db").openapi()
+        document = create_app(Settings(database_url=f"sqlite:///{folder}/schema.db")).openapi()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -7,11 +7,13 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
+from app.api.routing import ReadRoute
+
 STATIC_DIR = Path(__file__).parent / "static"
 # Swagger UI's own files, as released in the fastapi-offline package: no CDN at run time.
 SWAGGER_UI_DIR = Path(str(files("fastapi_offline") / "static"))
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 
 @router.get("/")

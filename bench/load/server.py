@@ -40,7 +40,7 @@ def serve(
     with tempfile.TemporaryDirectory(prefix="summitkb-load-") as folder:
         url = build_database(Path(folder), seed)
         port = free_port()
-        command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app"]
+        command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:app_from_environment"]
         server = subprocess.Popen(
             [*command, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
             env={**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING", **settings},

@@ -119,7 +119,8 @@ def test_meta_reports_version_counts_and_load_time(client: TestClient) -> None:
 
 
 def test_meta_without_a_dataset_is_404(empty_db: str) -> None:
+    from app.config import Settings
     from app.main import create_app
 
-    with TestClient(create_app(empty_db)) as fresh:
+    with TestClient(create_app(Settings(database_url=empty_db))) as fresh:
         assert_problem(fresh.get("/v1/meta"), 404, "no dataset is loaded")

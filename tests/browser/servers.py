@@ -31,7 +31,7 @@ def free_port() -> int:
 def api_server(database_url: str, env: dict[str, str], log: Path) -> Iterator[str]:
     """`summitkb` served by uvicorn in a child process on a free port; yields its base URL."""
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"]
+    command = [sys.executable, "-m", "uvicorn", "app.main:app_from_environment", "--factory"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
     child_env = {**os.environ, **env, "DATABASE_URL": database_url}
     with log.open("wb") as output:

@@ -7,18 +7,21 @@ from urllib.parse import urlencode
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.main import create_app
 
 
 @pytest.fixture(scope="module")
 def document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return create_app(f"sqlite:///{tmp_path_factory.mktemp('schema') / 'empty.db'}").openapi()
+    return create_app(
+        Settings(database_url=f"sqlite:///{tmp_path_factory.mktemp('schema') / 'empty.db'}")
+    ).openapi()
 
 
 @pytest.fixture(scope="module")
 def seeded(seed_database: str) -> Iterator[TestClient]:
     """The API over the real seed, whose ids the examples name."""
-    with TestClient(create_app(seed_database)) as client:
+    with TestClient(create_app(Settings(database_url=seed_database))) as client:
         yield client
 
 

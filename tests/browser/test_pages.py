@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.main import create_app
 from app.web.routes import STATIC_DIR
 
@@ -36,7 +37,11 @@ class Assets(HTMLParser):
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    return TestClient(create_app(f"sqlite:///{tmp_path_factory.mktemp('web') / 'empty.db'}"))
+    return TestClient(
+        create_app(
+            Settings(database_url=f"sqlite:///{tmp_path_factory.mktemp('web') / 'empty.db'}")
+        )
+    )
 
 
 @pytest.mark.parametrize("page", PAGES)

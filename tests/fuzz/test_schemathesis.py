@@ -17,6 +17,7 @@ from schemathesis import Case
 from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 from schemathesis.config import SchemathesisConfig
 
+from app.config import Settings
 from app.main import create_app
 from tests.databases import backends
 from tests.fuzz.conftest import fuzz_database
@@ -47,7 +48,7 @@ CONFIG = {
 
 
 def schema_for(backend: str) -> schemathesis.BaseSchema:
-    app = create_app(fuzz_database(backend))
+    app = create_app(Settings(database_url=fuzz_database(backend)))
     return schemathesis.openapi.from_asgi(
         "/openapi.json", app, config=SchemathesisConfig.from_dict(CONFIG)
     )

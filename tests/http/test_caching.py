@@ -113,7 +113,7 @@ def test_a_new_dataset_version_changes_the_tags(
     empty_db: str, seed_copy: Path, make_client: ClientFactory
 ) -> None:
     load_seed(MINI_SEED, empty_db, MAX_BYTES)
-    client = make_client(empty_db, dataset_version_ttl="0")
+    client = make_client(empty_db, dataset_version_ttl=0)
     before = client.get("/v1/topics/ceasefire")
     tag, version = before.headers["etag"], before.headers["x-dataset-version"]
     assert client.get("/v1/topics/ceasefire", headers={"If-None-Match": tag}).status_code == 304
@@ -130,7 +130,7 @@ def test_the_tag_names_the_dataset_the_answer_was_read_from(
     empty_db: str, seed_copy: Path, make_client: ClientFactory
 ) -> None:
     load_seed(MINI_SEED, empty_db, MAX_BYTES)
-    client = make_client(empty_db, dataset_version_ttl="3600")  # the cached stamp goes stale
+    client = make_client(empty_db, dataset_version_ttl=3600)  # the cached stamp goes stale
     before = client.get("/v1/topics/ceasefire").headers["etag"]
     reload_edited(seed_copy, empty_db)
 

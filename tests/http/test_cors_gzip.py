@@ -19,7 +19,7 @@ def test_no_origin_is_allowed_by_default(client: TestClient) -> None:
 def test_an_allowed_origin_may_read_and_revalidate(
     mini_db: str, make_client: ClientFactory
 ) -> None:
-    client = make_client(mini_db, cors_origins=f'["{ALLOWED}"]')
+    client = make_client(mini_db, cors_origins=[ALLOWED])
     response = client.get("/v1/topics", headers={"Origin": ALLOWED})
     assert response.headers["access-control-allow-origin"] == ALLOWED
     exposed = response.headers["access-control-expose-headers"].lower()
@@ -43,7 +43,7 @@ def test_an_allowed_origin_may_read_and_revalidate(
 
 
 def test_a_disallowed_origin_gets_no_cors_headers(mini_db: str, make_client: ClientFactory) -> None:
-    client = make_client(mini_db, cors_origins=f'["{ALLOWED}"]')
+    client = make_client(mini_db, cors_origins=[ALLOWED])
     response = client.get("/v1/topics", headers={"Origin": "https://elsewhere.example"})
     assert response.status_code == 200
     assert not [name for name in response.headers if name.startswith("access-control-")]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.main import create_app
 from tests.databases import backends, postgres_schema
 
@@ -18,7 +19,7 @@ def client_for() -> Iterator[ClientFor]:
     opened: list[TestClient] = []
 
     def open_client(url: str) -> TestClient:
-        client = TestClient(create_app(url))
+        client = TestClient(create_app(Settings(database_url=url)))
         client.__enter__()
         opened.append(client)
         return client

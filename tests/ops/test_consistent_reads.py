@@ -9,7 +9,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 import app.loader
-from app.config import get_settings
+from app.config import Settings
 from app.db.models import Base, Dataset
 from app.loader import load_seed
 from app.main import create_app
@@ -40,7 +40,7 @@ def drop_a_position(seed: Path) -> None:
 @pytest.fixture
 def api_sessions(empty_db: str) -> Iterator[sessionmaker[Session]]:
     """Sessions configured exactly as the API's requests get them."""
-    api = create_app(empty_db)
+    api = create_app(Settings(database_url=empty_db))
     yield api.state.sessionmaker
     api.state.engine.dispose()
 
@@ -86,18 +86,7 @@ def test_a_load_in_progress_is_invisible_to_readers(
         assert dataset_state(session)[0] != old[0]
 
 
-@pytest.fixture
-def clear_settings() -> Iterator[None]:
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
-def test_the_api_reads_from_read_database_url_when_set(
-    mini_db: str, empty_db: str, monkeypatch: pytest.MonkeyPatch, clear_settings: None
-) -> None:
-    monkeypatch.setenv("DATABASE_URL", empty_db)
-    monkeypatch.setenv("READ_DATABASE_URL", mini_db)
-    get_settings.cache_clear()
-    with TestClient(create_app()) as client:
+def test_the_api_reads_from_read_database_url_when_set(mini_db: str, empty_db: str) -> None:
+    settings = Settings(database_url=empty_db, read_database_url=mini_db)
+    with TestClient(create_app(settings)) as client:
         assert client.get("/v1/meta").json()["counts"]["quotes"] == 4

@@ -11,6 +11,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.main import create_app
 from app.observability.logs import (
     RequestIdFilter,
@@ -26,7 +27,7 @@ PROBE_LOGGER = "summitkb.probe"
 @pytest.fixture
 def probe_app(mini_db: str) -> FastAPI:
     """The API with one more route that writes a log line while it answers."""
-    app = create_app(mini_db)
+    app = create_app(Settings(database_url=mini_db))
 
     @app.get("/probe")
     def probe() -> dict[str, str]:

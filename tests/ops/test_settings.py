@@ -5,7 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.main import create_app
 
 
@@ -32,16 +32,9 @@ def test_the_api_reads_the_primary_unless_a_replica_is_set(monkeypatch: pytest.M
     assert Settings().database_url == "postgresql+psycopg://primary/summitkb"
 
 
-def test_reads_run_in_at_most_read_threads_threads(
-    mini_db: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("READ_THREADS", "3")
-    get_settings.cache_clear()
-    try:
-        with TestClient(create_app(mini_db)) as client:
-            assert client.portal is not None
-            limiter = client.portal.call(anyio.to_thread.current_default_thread_limiter)
-            assert limiter.total_tokens == 3
-            assert client.get("/v1/quotes").status_code == 200
-    finally:
-        get_settings.cache_clear()
+def test_reads_run_in_at_most_read_threads_threads(mini_db: str) -> None:
+    with TestClient(create_app(Settings(database_url=mini_db, read_threads=3))) as client:
+        assert client.portal is not None
+        limiter = client.portal.call(anyio.to_thread.current_default_thread_limiter)
+        assert limiter.total_tokens == 3
+        assert client.get("/v1/quotes").status_code == 200

@@ -5,7 +5,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app.config import get_settings
+from app.config import Settings
 from tests.reliability.conftest import assert_documented_problem, operations
 
 
@@ -57,7 +57,7 @@ def test_path_parameters_are_length_capped(client: TestClient) -> None:
 
 
 def test_a_request_body_over_the_limit_is_a_413(client: TestClient) -> None:
-    limit = get_settings().max_request_body_bytes
+    limit = Settings().max_request_body_bytes
     response = client.request("GET", "/v1/quotes", content=b"x" * (limit + 1))
     body = assert_documented_problem(response, 413)
     assert f"{limit} bytes" in body["detail"]

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.api.deps import SessionDep
-from app.config import get_settings
+from app.config import Settings
 from app.db.budget import allow_longer, apply_time_budget, is_over_budget
 from app.db.engine import build_engine
 from app.main import create_app
@@ -75,11 +75,8 @@ def test_other_database_errors_are_not_over_budget(mini_db: str) -> None:
 
 
 @pytest.fixture
-def slow_app(mini_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[FastAPI]:
-    monkeypatch.setenv("QUERY_TIME_BUDGET_MS", "300")
-    get_settings.cache_clear()
-    app = create_app(mini_db)
-    get_settings.cache_clear()
+def slow_app(mini_db: str) -> Iterator[FastAPI]:
+    app = create_app(Settings(database_url=mini_db, query_time_budget_ms=300))
 
     @app.get("/v1/slow", responses={200: {"description": "A count."}})
     def slow(session: SessionDep) -> int:
@@ -100,11 +97,11 @@ def test_a_request_over_budget_is_a_503_problem_with_retry_after(slow_app: FastA
         assert "application/problem+json" in documented["content"]
 
 
-def export_client(mini_db: str, monkeypatch: pytest.MonkeyPatch, budget_ms: str) -> TestClient:
-    monkeypatch.setenv("QUERY_TIME_BUDGET_MS", "100")
-    monkeypatch.setenv("EXPORT_TIME_BUDGET_MS", budget_ms)
-    get_settings.cache_clear()
-    return TestClient(create_app(mini_db))
+def export_client(mini_db: str, budget_ms: int) -> TestClient:
+    settings = Settings(
+        database_url=mini_db, query_time_budget_ms=100, export_time_budget_ms=budget_ms
+    )
+    return TestClient(create_app(settings))
 
 
 def test_an_export_runs_on_the_export_budget(mini_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,13 +112,10 @@ def test_an_export_runs_on_the_export_budget(mini_db: str, monkeypatch: pytest.M
         yield [str(session.execute(MEDIUM).scalar_one()).encode()]
 
     monkeypatch.setattr("app.api.export.json_batches", slow_batches)
-    try:
-        with export_client(mini_db, monkeypatch, "600000") as client:
-            answer = client.get("/v1/export/topics").text
-        assert answer == '{"type":"topic","record":3000000}\n'
-        with export_client(mini_db, monkeypatch, "100") as client:
-            with pytest.raises(RuntimeError) as cut:
-                client.get("/v1/export/topics")
-            assert is_over_budget(cut.value.__cause__ or cut.value)
-    finally:
-        get_settings.cache_clear()
+    with export_client(mini_db, 600000) as client:
+        answer = client.get("/v1/export/topics").text
+    assert answer == '{"type":"topic","record":3000000}\n'
+    with export_client(mini_db, 100) as client:
+        with pytest.raises(RuntimeError) as cut:
+            client.get("/v1/export/topics")
+        assert is_over_budget(cut.value.__cause__ or cut.value)

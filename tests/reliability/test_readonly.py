@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from app.config import Settings
 from app.db.models import Topic
 from app.loader import load_seed
 from app.main import create_app
@@ -37,7 +38,7 @@ def test_a_write_through_an_api_connection_fails(client: TestClient, statement: 
 
 
 def test_the_loader_writes_while_the_api_reads_only(empty_db: str) -> None:
-    with TestClient(create_app(empty_db)) as client:
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
         assert client.get("/v1/topics").json()["items"] == []
         report = load_seed(MINI_SEED, empty_db, MAX_BYTES)
         assert report.written

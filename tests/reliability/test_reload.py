@@ -42,7 +42,7 @@ def served(big_seeds: BigSeeds, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A uvicorn process serving a copy of the old dataset on loopback: (base URL, database)."""
     database = copy_database(big_seeds.old_db, tmp_path / "served.db")
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app"]
+    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:app_from_environment"]
     server = subprocess.Popen(
         [*command, "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
         env={**os.environ, "DATABASE_URL": f"sqlite:///{database}"},

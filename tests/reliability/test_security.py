@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.http.security import API_POLICY, PAGE_POLICY
 from app.main import create_app
 from tests.databases import ROOT
@@ -19,7 +20,7 @@ HTTP_CLIENTS = {"httpx", "requests", "urllib.request", "urllib3", "aiohttp", "ht
 
 def test_an_internal_error_shows_no_traceback_and_no_sql(tmp_path: Path) -> None:
     (tmp_path / "broken.db").write_bytes(b"this is not a database" * 100)
-    broken = create_app(f"sqlite:///{tmp_path / 'broken.db'}")
+    broken = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'broken.db'}"))
     with TestClient(broken, raise_server_exceptions=False) as client:
         for path in ("/v1/quotes", "/v1/actors/vladimir-putin", "/v1/meta"):
             response = client.get(path)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.loader import load_seed
 from app.main import create_app
 from tests.databases import ROOT, migrate, postgres_schema
@@ -69,5 +70,5 @@ def loaded(backend: str, folder: Path) -> Iterator[str]:
 
 
 def client_over(url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(Settings(database_url=url))) as client:
         yield client

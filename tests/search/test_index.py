@@ -5,20 +5,21 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 
+from app.config import Settings
 from app.db.search_tables import search_entries
 from app.loader import load_seed
 from app.main import create_app
 
 
 def search(url: str, q: str) -> set[str]:
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(Settings(database_url=url))) as client:
         response = client.get("/v1/search", params={"q": q, "limit": 100})
         assert response.status_code == 200, response.text
         return {hit["id"] for hit in response.json()["items"]}
 
 
 def speakers(url: str) -> dict[str, int]:
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(Settings(database_url=url))) as client:
         body = client.get("/v1/quotes", params={"facet": "speaker", "limit": 1}).json()
         return {item["value"]: item["count"] for item in body["facets"]["speaker"]}
 
@@ -68,6 +69,6 @@ def test_loading_the_same_seed_again_keeps_the_index(empty_db: str, seed_copy: P
 
 def test_an_empty_database_finds_nothing(empty_db: str) -> None:
     assert search(empty_db, "putin") == set()
-    with TestClient(create_app(empty_db)) as client:
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
         body = client.get("/v1/quotes", params={"facet": "speaker", "q": "putin"}).json()
         assert body == {"items": [], "next": None, "facets": {"speaker": []}, "included": None}

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import Connection
 
+from app.config import Settings
 from app.db.models import Citation, Event, Position, PositionEvidence, Quote
 from app.domain import Precision
 from app.loader import load_seed
@@ -67,7 +68,7 @@ def test_every_position_has_evidence(connection: Connection) -> None:
 
 
 def test_every_citation_the_api_returns_checks_out(seed_db: str) -> None:
-    with TestClient(create_app(seed_db)) as client:
+    with TestClient(create_app(Settings(database_url=seed_db))) as client:
         texts = {
             s["id"]: client.get(f"/v1/sources/{s['id']}/text").text
             for s in walk(client, "/v1/sources")

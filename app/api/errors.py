@@ -1,0 +1,114 @@
+"""Every error becomes one RFC 9457 problem+json body, rendered here and nowhere else."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.db.budget import is_over_budget
+from app.errors import DomainError, Unavailable
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger(__name__)
+
+
+def problem(status: int, detail: str, instance: str, **extra: Any) -> JSONResponse:
+    """An RFC 9457 problem details response."""
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def error_problem(error: DomainError, instance: str) -> JSONResponse:
+    """The problem answer for a domain error, with `Retry-After` where it has one."""
+    response = problem(error.status, error.detail, instance, **error.extra)
+    if error.retry_after is not None:
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+async def on_domain_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, DomainError)
+    return error_problem(error, request.url.path)
+
+
+async def on_validation_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    errors = [
+        {"location": ".".join(str(part) for part in item["loc"]), "message": item["msg"]}
+        for item in error.errors()
+    ]
+    detail = "; ".join(f"{item['location']}: {item['message']}" for item in errors)
+    return problem(422, detail or "invalid request", request.url.path, errors=errors)
+
+
+async def on_http_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    response = problem(error.status_code, str(error.detail), request.url.path)
+    for name, value in (error.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+async def on_database_error(request: Request, error: Exception) -> JSONResponse:
+    if not is_over_budget(error):
+        return await on_unexpected_error(request, error)
+    detail = "the query ran longer than its time budget and was cancelled; narrow it or retry"
+    return error_problem(Unavailable(detail), request.url.path)
+
+
+async def on_unexpected_error(request: Request, error: BaseException) -> JSONResponse:
+    log.error("unhandled error answering %s", request.url.path, exc_info=error)
+    return problem(500, "the server failed to answer this request", request.url.path)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, on_domain_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(OperationalError, on_database_error)
+    # Routes answer their own unexpected errors (app.api.routing); this one takes the rest.
+    app.add_exception_handler(Exception, on_unexpected_error)
+
+
+def document_problems(api: FastAPI) -> None:
+    """Document on every operation the problems that any request may get from the layers every
+    request passes (app.http.admission)."""
+    build_schema = api.openapi
+
+    def openapi_with_problems() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            schema = build_schema()
+            for methods in schema["paths"].values():
+                for operation in methods.values():
+                    for status, response in SHARED_RESPONSES.items():
+                        operation["responses"].setdefault(status, response)
+        return api.openapi_schema or build_schema()
+
+    api.openapi = openapi_with_problems  # type: ignore[method-assign]
+
+
+def shared_response(description: str) -> dict[str, Any]:
+    problem_schema = {"$ref": "#/components/schemas/Problem"}
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": problem_schema}}}
+
+
+SHARED_RESPONSES = {
+    "413": shared_response("The request has a body; this API reads none past a small limit."),
+    "422": shared_response("A parameter is invalid or unknown; `errors` names each."),
+    "503": shared_response(
+        "Over a limit (requests at once, the request's deadline, a query's time budget): retry"
+        " after `Retry-After`."
+    ),
+}

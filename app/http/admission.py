@@ -1,0 +1,171 @@
+"""Admission: what a request must pass before it runs, and the time it has to answer.
+
+Its body is read whole first (at most `max_body_bytes`, within `body_timeout`), so a client
+that is still sending holds nothing; then it waits for one of `slots`, first come first served,
+for at most `slot_wait` (a 503 with Retry-After past that). One deadline, `request_timeout`,
+covers everything from arrival until the answer starts: the wait for a slot, for a worker
+thread, and every statement (app.db.budget.request_deadline). The slot is given back when the
+answer starts: a stream to a slow reader then holds no slot.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+import anyio
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.errors import problem
+from app.db.budget import request_deadline
+
+# Liveness must answer even when every slot is taken.
+UNLIMITED_PATHS = frozenset({"/healthz"})
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_body_bytes: int
+    body_timeout: float  # seconds
+    slots: int
+    slot_wait: float  # seconds
+    request_timeout: float  # seconds
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class Slot:
+    """One request's claim on one of the slots: taken once, given back once."""
+
+    def __init__(self, slots: anyio.CapacityLimiter) -> None:
+        self.slots = slots
+        self.held = False
+
+    async def take(self) -> None:
+        await self.slots.acquire_on_behalf_of(self)
+        self.held = True
+
+    def give_back(self) -> None:
+        if self.held:
+            self.held = False
+            self.slots.release_on_behalf_of(self)
+
+
+class Admission:
+    """Read the body, take a slot, and answer within the deadline (see the module's text)."""
+
+    def __init__(self, app: ASGIApp, limits: Limits) -> None:
+        self.app = app
+        self.limits = limits
+        self.slots = anyio.CapacityLimiter(limits.slots)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        deadline = anyio.current_time() + self.limits.request_timeout
+        try:
+            with anyio.fail_after(self.limits.body_timeout):
+                body = await self.read_body(scope, receive)
+        except BodyTooLarge:
+            await self.refuse(scope, send, 413, self.too_large())
+            return
+        except TimeoutError:
+            detail = f"the request body was not received within {self.limits.body_timeout:g} s"
+            await self.refuse(scope, send, 408, detail)
+            return
+        if scope["path"] in UNLIMITED_PATHS:
+            await self.app(scope, replay(body, receive), send)
+            return
+        await self.admit(scope, replay(body, receive), send, deadline)
+
+    async def admit(self, scope: Scope, receive: Receive, send: Send, deadline: float) -> None:
+        """Run the request once a slot is free, or refuse it when none frees up in time."""
+        slot = Slot(self.slots)
+        with anyio.move_on_after(min(self.limits.slot_wait, deadline - anyio.current_time())):
+            await slot.take()
+        if not slot.held:
+            detail = f"the server is answering its limit of {self.limits.slots} requests; retry"
+            await self.refuse(scope, send, 503, detail)
+            return
+        try:
+            await self.run_until_deadline(scope, receive, send, deadline, slot)
+        finally:
+            slot.give_back()
+
+    async def run_until_deadline(
+        self, scope: Scope, receive: Receive, send: Send, deadline: float, slot: "Slot"
+    ) -> None:
+        # The same instant on the clock of app.db.budget (anyio's clock is the event loop's).
+        statements_deadline = [time.monotonic() + deadline - anyio.current_time()]
+        started = False
+
+        async def send_started(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start" and not started:
+                started = True
+                # The answer is under way: no deadline cuts it short, and it holds no slot.
+                scope_of_deadline.deadline = math.inf
+                statements_deadline[0] = math.inf
+                slot.give_back()
+            await send(message)
+
+        token = request_deadline.set(statements_deadline)
+        try:
+            with anyio.CancelScope(deadline=deadline) as scope_of_deadline:
+                await self.app(scope, receive, send_started)
+        finally:
+            request_deadline.reset(token)
+        if scope_of_deadline.cancelled_caught and not started:
+            detail = f"the request took longer than {self.limits.request_timeout:g} s; retry"
+            await self.refuse(scope, send, 503, detail)
+
+    def too_large(self) -> str:
+        return f"request bodies are limited to {self.limits.max_body_bytes} bytes"
+
+    async def read_body(self, scope: Scope, receive: Receive) -> list[Message]:
+        """The request's body messages, refused as soon as they add up to more than the limit
+        (or when `Content-Length` says they will)."""
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
+        if declared is not None and (
+            not declared.isdigit() or int(declared) > self.limits.max_body_bytes
+        ):
+            raise BodyTooLarge
+        if declared in (None, b"0") and b"transfer-encoding" not in headers:
+            return []
+        messages: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            size += len(message.get("body", b""))
+            if size > self.limits.max_body_bytes:
+                raise BodyTooLarge
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                return messages
+
+    async def refuse(self, scope: Scope, send: Send, status: int, detail: str) -> None:
+        response = problem(status, detail, scope["path"])
+        if status == 503:
+            response.headers["Retry-After"] = "1"
+        if status in (408, 413):
+            response.headers["Connection"] = "close"  # the rest of the body is not read
+        await response(scope, no_receive, send)
+
+
+def replay(messages: list[Message], receive: Receive) -> Receive:
+    """A `receive` that gives `messages` again, then defers to the real one."""
+    if not messages:
+        return receive
+    pending = list(messages)
+
+    async def replayed() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replayed
+
+
+async def no_receive() -> Message:
+    return {"type": "http.disconnect"}

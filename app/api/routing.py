@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
 from starlette.routing import Match
-from starlette.types import Scope
+from starlette.types import Receive, Scope, Send
 
 from app.api.errors import on_unexpected_error
 
@@ -19,9 +19,16 @@ class ReadRoute(APIRoute):
     body; the server drops the body). The OpenAPI document keeps listing GET alone."""
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        return super().matches(self.as_get(scope))
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await super().handle(self.as_get(scope), receive, send)
+
+    def as_get(self, scope: Scope) -> Scope:
+        """A HEAD request to a GET route, as the GET request (the outer scope keeps HEAD)."""
         if scope["type"] == "http" and scope["method"] == "HEAD" and "GET" in (self.methods or ()):
-            return super().matches({**scope, "method": "GET"})
-        return super().matches(scope)
+            return {**scope, "method": "GET"}
+        return scope
 
     def get_route_handler(self) -> Handler:
         """The handler, answering an unexpected error itself: Starlette would leave it to its

@@ -34,7 +34,8 @@ def entity_tag(version: str, api_version: str, scope: Scope, accept: str | None)
         media = negotiate(dict(query).get("format"), accept)
     except DomainError:
         media = f"unacceptable:{accept}"
-    key = repr((version, api_version, scope["method"], scope["path"], query, media))
+    method = "GET" if scope["method"] == "HEAD" else scope["method"]  # HEAD: the GET's tag
+    key = repr((version, api_version, method, scope["path"], query, media))
     return f'W/"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
 
 

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.testclient import TestClient
 
+from app.api.routing import ReadRoute
 from app.config import Settings
 from app.main import create_app
 from app.observability.logs import (
@@ -136,3 +137,25 @@ def test_the_server_logging_config_writes_json_lines() -> None:
     assert line["level"] == "DEBUG"
     assert line["request_id"] == "-"
     assert "color_message" not in line
+
+
+def test_an_unexpected_error_is_a_500_problem_with_every_header(mini_db: str) -> None:
+    """A route's unexpected error is answered inside the chain, so it carries the request id,
+    the security headers and CORS, and its traceback is logged."""
+    origin = "http://allowed.example"
+    app = create_app(Settings(database_url=mini_db, cors_origins=[origin]))
+    router = APIRouter(route_class=ReadRoute)
+
+    @router.get("/v1/broken")
+    def broken() -> None:
+        raise ZeroDivisionError("a bug")
+
+    app.include_router(router)
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/v1/broken", headers={"Origin": origin, "X-Request-ID": "r-500"})
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["x-request-id"] == "r-500"
+    assert response.headers["access-control-allow-origin"] == origin
+    assert response.headers["x-content-type-options"] == "nosniff"

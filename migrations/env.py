@@ -4,9 +4,9 @@ from alembic import context
 from sqlalchemy import Connection
 
 from app.config import Settings
+from app.db.derived_tables import include_object
 from app.db.engine import build_engine
 from app.db.models import Base
-from app.db.search_tables import include_object
 
 config = context.config
 target_metadata = Base.metadata

@@ -5,8 +5,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
+from app.db.derived_tables import include_object
 from app.db.models import Base
-from app.db.search_tables import include_object
 from tests.databases import alembic_config, migrate
 
 

@@ -1,34 +1,22 @@
 """The loader: read a seed folder, verify it whole, then write it in one transaction."""
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection
 
+from app import derived
 from app.db.engine import build_engine
-from app.loader.documents import (
-    documents_complete,
-    rebuild_quote_documents,
-    rebuild_speaker_totals,
-)
 from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
 from app.loader.read import read_seed
 from app.loader.records import RESOURCES
-from app.loader.search_index import rebuild_derived
 from app.loader.write import Change, delete_records, diff, record_dataset, stored_version, upsert
 
 __all__ = ["LoadReport", "Problem", "SeedRejected", "check_seed", "load_seed"]
-
-# Work that must happen in the load's transaction after the rows are written (search indexes...).
-AFTER_WRITE: list[Callable[[Connection], None]] = [
-    rebuild_derived,
-    rebuild_quote_documents,
-    rebuild_speaker_totals,
-]
 
 
 @dataclass
@@ -89,13 +77,12 @@ def load_seed(seed_dir: Path, database_url: str, max_file_bytes: int) -> LoadRep
 def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, int]) -> LoadReport:
     changes = {resource: diff(connection, resource, plan[resource]) for resource in RESOURCES}
     touched = any(change.touched for change in changes.values())
-    if not touched and stored_version(connection) == version and documents_complete(connection):
+    if not touched and stored_version(connection) == version and derived.is_complete(connection):
         return LoadReport(version, changes, counts, written=False)
     for resource in RESOURCES:
         upsert(connection, resource, plan, changes[resource])
     for resource in reversed(RESOURCES):
         delete_records(connection, resource, changes[resource].deleted)
-    for step in AFTER_WRITE:
-        step(connection)
+    derived.rebuild(connection)
     record_dataset(connection, version, counts)
     return LoadReport(version, changes, counts, written=True)

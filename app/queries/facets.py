@@ -1,7 +1,7 @@
 """Facet counts: how many records of a filtered list have each speaker, topic, source, month...
 
-Counts over a whole resource are computed once per load (`store_counts`) and read back for
-unfiltered lists; filtered lists get grouped counts over the filtered ids, driven by indexes.
+Counts over a whole resource are stored by each write (app.derived.facet_counts) and read back
+for unfiltered lists; filtered lists get grouped counts over the filtered ids, driven by indexes.
 """
 
 import datetime as dt
@@ -9,9 +9,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, distinct, func, insert, select
+from sqlalchemy import Connection, Select, distinct, func, select
 from sqlalchemy.orm import Session
 
+from app.db.derived_tables import search_facet_counts
 from app.db.models import (
     Actor,
     Citation,
@@ -23,7 +24,6 @@ from app.db.models import (
     Source,
     Topic,
 )
-from app.db.search_tables import search_facet_counts
 from app.domain import Precision
 from app.errors import InvalidParameter
 from app.queries import speaker_totals
@@ -178,23 +178,3 @@ def facets_for(
         return {name: stored(bind, resource, name) for name in names}
     base = filtered.subquery()
     return {name: count(bind, resource, name, base) for name in names}
-
-
-def store_counts(connection: Connection) -> None:
-    """Compute and store every facet over every resource (run by the loader)."""
-    connection.execute(delete(search_facet_counts))
-    for resource, countings in COUNTINGS.items():
-        base = select(BASES[resource]).subquery()
-        for facet in countings:
-            rows = [
-                {
-                    "resource": resource,
-                    "facet": facet,
-                    "value": item.value or UNKNOWN_MONTH,
-                    "label": item.label,
-                    "count": item.count,
-                }
-                for item in count(connection, resource, facet, base)
-            ]
-            if rows:
-                connection.execute(insert(search_facet_counts), rows)

@@ -6,8 +6,8 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import RowMapping, exists, select
 from sqlalchemy.orm import Session
 
+from app.db.derived_tables import derived_quote_json
 from app.db.models import Citation, Quote, QuoteTopic
-from app.db.search_tables import derived_quote_documents
 from app.errors import NotFound
 from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
@@ -60,7 +60,7 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
 
 def quote_document(session: Session, quote_id: str) -> bytes:
     """One quote's answer as stored at load time (the very bytes of its `QuoteRead`)."""
-    documents = derived_quote_documents
+    documents = derived_quote_json
     body = session.scalar(select(documents.c.body).where(documents.c.id == quote_id))
     if body is None:
         raise NotFound(f"no quote with id {quote_id!r}")
@@ -72,7 +72,7 @@ def list_quote_rows(
 ) -> tuple[list[RowMapping], str | None]:
     """One page as rows of the quotes table, each with its stored document in `body`."""
     query_print = fingerprint("quotes", asdict(filters))
-    documents = derived_quote_documents
+    documents = derived_quote_json
     query = (
         filtered(filters)
         .join(documents, documents.c.id == Quote.__table__.c.id)

@@ -4,16 +4,15 @@ The text is folded (lower case, accents removed) in Python before `to_tsvector('
 so no extension is needed and matching is the same as on SQLite.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, bindparam, literal, text
+from sqlalchemy import RowMapping, bindparam, literal, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 
-from app.db.search_tables import search_entries
 from app.queries.search_match import Matches
-from app.queries.search_syntax import AllOf, AnyOf, Node, Terms, words
+from app.queries.search_syntax import AllOf, AnyOf, Node, Terms
 
 MARK_START, MARK_END = "\ue000", "\ue001"
 HEADLINE_OPTIONS = (
@@ -35,27 +34,6 @@ def render(node: Node) -> str:
     if not isinstance(node, AllOf) or not node.exclude:
         return included
     return f"({included} & !({' | '.join(render(part) for part in node.exclude)}))"
-
-
-INSERT = text(
-    "INSERT INTO search_entries (record_type, record_id, title, body, names, vector) "
-    "VALUES (:record_type, :record_id, :title, :body, :names, "
-    "setweight(to_tsvector('simple', :folded_title), 'A') || "
-    "setweight(to_tsvector('simple', :folded_names), 'B') || "
-    "setweight(to_tsvector('simple', :folded_body), 'C'))"
-)
-
-
-def _folded(row: dict[str, Any]) -> dict[str, Any]:
-    extra = {f"folded_{key}": " ".join(words(row[key])) for key in ("title", "names", "body")}
-    return {**row, **extra}
-
-
-def write_entries(connection: Connection, entries: Iterable[list[dict[str, Any]]]) -> None:
-    """Replace the indexed entries by `entries` (chunks of rows), with their vectors."""
-    connection.execute(search_entries.delete())
-    for chunk in entries:
-        connection.execute(INSERT, [_folded(row) for row in chunk])
 
 
 # The text is HTML-escaped before ts_headline: its parser would take "<word ...>" for a tag.

@@ -1,18 +1,15 @@
 """SQLite: the search index is an FTS5 table over `search_entries`, ranked by bm25."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, bindparam, insert, literal, text
+from sqlalchemy import RowMapping, bindparam, literal, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 
-from app.db.search_tables import search_entries
 from app.queries.search_match import Matches
 from app.queries.search_syntax import AnyOf, Node, Terms
 
-# Weights of the title, body and names columns in bm25.
-RANK = "bm25(4.0, 1.0, 2.0)"
 MARK_START, MARK_END = "\ue000", "\ue001"
 HTML_ESCAPED = False
 
@@ -27,18 +24,6 @@ def render(node: Node) -> str:
     if not node.exclude:
         return included
     return f"({included} NOT ({' OR '.join(render(part) for part in node.exclude)}))"
-
-
-def write_entries(connection: Connection, entries: Iterable[list[dict[str, Any]]]) -> None:
-    """Replace the indexed entries by `entries` (chunks of rows) and rebuild the FTS5 index."""
-    connection.execute(search_entries.delete())
-    for chunk in entries:
-        connection.execute(insert(search_entries), chunk)
-    connection.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
-    connection.execute(
-        text("INSERT INTO search_fts(search_fts, rank) VALUES ('rank', :rank)"), {"rank": RANK}
-    )
-    connection.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
 
 
 HITS = text(

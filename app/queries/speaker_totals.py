@@ -20,7 +20,7 @@ import orjson
 from sqlalchemy import Connection, Date, Select, bindparam, select
 from sqlalchemy.orm import Session
 
-from app.db.search_tables import derived_quote_speaker_slots, derived_quote_speaker_totals
+from app.db.derived_tables import derived_quote_speaker_slots, derived_quote_speaker_totals
 
 Bind = Session | Connection
 SLOTS, TOTALS = derived_quote_speaker_slots, derived_quote_speaker_totals

@@ -5,8 +5,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, delete, select
 from sqlalchemy.orm import Session
 
+from app.db.derived_tables import derived_quote_json
 from app.db.models import Quote
-from app.db.search_tables import derived_quote_documents
 from app.loader import load_seed
 from app.queries import quotes
 from tests.conftest import MAX_BYTES
@@ -17,9 +17,7 @@ def stored_and_live(url: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """Each quote's stored document, and the JSON that a live read builds for it now."""
     engine = create_engine(url)
     with Session(engine) as session:
-        stored = {
-            row.id: bytes(row.body) for row in session.execute(select(derived_quote_documents))
-        }
+        stored = {row.id: bytes(row.body) for row in session.execute(select(derived_quote_json))}
         rows = list(session.execute(select(Quote.__table__)).mappings())
         live = {
             quote.id: quote.__pydantic_serializer__.to_json(quote)
@@ -46,7 +44,7 @@ def test_a_load_completes_missing_documents(empty_db: str, seed_copy: Path) -> N
     load_seed(seed_copy, empty_db, MAX_BYTES)
     engine = create_engine(empty_db)
     with engine.begin() as connection:
-        connection.execute(delete(derived_quote_documents))
+        connection.execute(delete(derived_quote_json))
     engine.dispose()
     report = load_seed(seed_copy, empty_db, MAX_BYTES)
     assert report.written

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+import app.derived
 import app.loader
 from app.config import Settings
 from app.db.models import Base, Dataset
@@ -79,7 +80,13 @@ def test_a_load_in_progress_is_invisible_to_readers(
         with api_sessions() as session:
             seen_during_load.append(dataset_state(session))
 
-    monkeypatch.setattr(app.loader, "AFTER_WRITE", [*app.loader.AFTER_WRITE, read_meanwhile])
+    rebuild = app.derived.rebuild
+
+    def rebuild_then_read_meanwhile(connection: Connection) -> None:
+        rebuild(connection)
+        read_meanwhile(connection)
+
+    monkeypatch.setattr(app.derived, "rebuild", rebuild_then_read_meanwhile)
     load_seed(seed_copy, empty_db, MAX_BYTES)
     assert seen_during_load == [old]
     with api_sessions() as session:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, create_engine, text
 
+import app.derived
 import app.loader
 from app.db.engine import LOAD_LOCK, is_sqlite
 from app.loader import load_seed
@@ -46,7 +47,13 @@ def test_a_load_holds_the_loaders_lock_until_it_ends(
     def look(_connection: Connection) -> None:
         seen.append(another_load_could_start(empty_db))
 
-    monkeypatch.setattr(app.loader, "AFTER_WRITE", [*app.loader.AFTER_WRITE, look])
+    rebuild = app.derived.rebuild
+
+    def rebuild_then_look(connection: Connection) -> None:
+        rebuild(connection)
+        look(connection)
+
+    monkeypatch.setattr(app.derived, "rebuild", rebuild_then_look)
     topics = seed_copy / "topics.yaml"
     edited = topics.read_text(encoding="utf-8").replace("name: Ceasefire", "name: Truce", 1)
     topics.write_text(edited, encoding="utf-8")

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 
 from app.config import Settings
-from app.db.search_tables import search_entries
+from app.db.derived_tables import search_entries
 from app.loader import load_seed
 from app.main import create_app
 

@@ -1,5 +1,5 @@
-"""Derived tables that the loader rebuilds from the records: the search index, facet counts,
-running quote counts per speaker and the quotes' JSON documents.
+"""The read model's tables, derived from the records by app.derived: the search index, facet
+counts, running quote counts per speaker and each quote's answer as JSON.
 
 They live outside the models' metadata because part of them is dialect-specific (an FTS5
 virtual table on SQLite, a tsvector column with a GIN index on PostgreSQL); `is_derived` names
@@ -40,8 +40,8 @@ search_facet_counts = Table(
 
 # Each quote as the API sends it (QuoteRead's JSON), so that reads need not rebuild it from five
 # tables: one primary-key lookup instead of five statements and a pydantic model per quote.
-derived_quote_documents = Table(
-    "derived_quote_documents",
+derived_quote_json = Table(
+    "derived_quote_json",
     derived_metadata,
     Column("id", String(200), primary_key=True),
     Column("body", LargeBinary, nullable=False),

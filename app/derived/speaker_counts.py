@@ -1,44 +1,25 @@
-"""Rebuild the quotes' JSON documents and running counts inside the load's transaction."""
+"""Running quote counts per speaker, one packed row per day (see app.db.derived_tables).
+
+A quote written or deleted changes the counts of every later day, so a refresh derives them all
+again: one grouped query over the quotes, one row per day.
+"""
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection, delete, func, insert, select
-from sqlalchemy.orm import Session
 
+from app.db.derived_tables import derived_quote_speaker_slots, derived_quote_speaker_totals
 from app.db.models import Actor, Quote
-from app.db.search_tables import (
-    derived_quote_documents,
-    derived_quote_speaker_slots,
-    derived_quote_speaker_totals,
-)
-from app.queries import quotes, speaker_totals
+from app.queries import speaker_totals
 
 CHUNK = 1000
 SLOTS, TOTALS = derived_quote_speaker_slots, derived_quote_speaker_totals
 
 
-def rebuild_quote_documents(connection: Connection) -> None:
-    """Store each quote as the API sends it, built by the same code as a live read."""
-    connection.execute(delete(derived_quote_documents))
-    with Session(connection) as session:
-        for rows in _quote_chunks(connection):
-            documents = [
-                {"id": quote.id, "body": quote.__pydantic_serializer__.to_json(quote)}
-                for quote in quotes.hydrate(session, rows)
-            ]
-            connection.execute(insert(derived_quote_documents), documents)
-
-
-def _quote_chunks(connection: Connection) -> Iterator[list[Any]]:
-    result = connection.execute(select(Quote.__table__)).mappings().yield_per(CHUNK)
-    for chunk in result.partitions(CHUNK):
-        yield list(chunk)
-
-
-def rebuild_speaker_totals(connection: Connection) -> None:
+def store_speaker_counts(connection: Connection) -> None:
     """Store, for each day with a dated quote, every speaker's running count of quotes."""
     connection.execute(delete(SLOTS))
     connection.execute(delete(TOTALS))
@@ -73,9 +54,3 @@ def _running_totals(per_day: Sequence[Any], slot_of: dict[str, int]) -> list[dic
         if index + 1 == len(per_day) or per_day[index + 1][0] != said_on:
             rows.append({"said_on": said_on, "counts": speaker_totals.pack(running)})
     return rows
-
-
-def documents_complete(connection: Connection) -> bool:
-    """Whether every quote has its document (not so right after the migration that added them)."""
-    documented = connection.scalar(select(func.count()).select_from(derived_quote_documents))
-    return documented == connection.scalar(select(func.count()).select_from(Quote))

@@ -1,0 +1,106 @@
+"""`derived.refresh(changed)` leaves the read model exactly as `derived.rebuild` would, after
+records are edited and deleted in place: the entry point that writes of a few records use."""
+
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, create_engine, delete, select, text, update
+
+from app import derived
+from app.db.derived_tables import (
+    derived_quote_json,
+    derived_quote_speaker_slots,
+    derived_quote_speaker_totals,
+    search_entries,
+    search_facet_counts,
+)
+from app.db.models import Actor, Citation, Event, PositionEvidence, Quote, QuoteTopic, Topic
+from app.loader import load_seed
+from tests.conftest import MAX_BYTES, MINI_SEED
+
+SEARCHES = ["truce", "ceasefire", "hochstapler", "anchorage", "fadeev"]
+
+
+def read_model(connection: Connection) -> dict[str, Any]:
+    """Everything the read model holds, comparable across the two entry points (an entry's row
+    id is not: the index is searched instead)."""
+    entries = select(*(c for c in search_entries.c if c.name not in ("id", "vector")))
+    state: dict[str, Any] = {
+        "entries": sorted(tuple(row) for row in connection.execute(entries)),
+        "json": sorted(tuple(row) for row in connection.execute(select(derived_quote_json))),
+        "facets": sorted(tuple(row) for row in connection.execute(select(search_facet_counts))),
+        "slots": [tuple(row) for row in connection.execute(select(derived_quote_speaker_slots))],
+        "totals": [tuple(row) for row in connection.execute(select(derived_quote_speaker_totals))],
+    }
+    state["found"] = {word: found(connection, word) for word in SEARCHES}
+    return state
+
+
+def found(connection: Connection, word: str) -> list[str]:
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
+        query = text(
+            "SELECT e.record_id FROM search_fts JOIN search_entries AS e ON e.id = search_fts.rowid"
+            " WHERE search_fts MATCH :word ORDER BY e.record_id"
+        )
+    else:
+        query = text(
+            "SELECT record_id FROM search_entries WHERE vector @@ to_tsquery('simple', :word)"
+            " ORDER BY record_id"
+        )
+    return list(connection.scalars(query, {"word": word}))
+
+
+def edit(connection: Connection) -> dict[str, list[str]]:
+    """Rename an actor, a topic and an event, reword a quote and delete another; return what
+    changed."""
+    connection.execute(update(Actor).where(Actor.id == "alexey-fadeev").values(name="Hochstapler"))
+    connection.execute(update(Topic).where(Topic.id == "ceasefire").values(name="Truce"))
+    connection.execute(
+        update(Event).where(Event.id == "anchorage-summit-2025").values(title="Anchorage talks")
+    )
+    connection.execute(
+        update(Quote).where(Quote.id == "zelensky-pressure-on-russia").values(said_on=None)
+    )
+    gone = "putin-next-time-in-moscow"
+    connection.execute(delete(Citation).where(Citation.quote_id == gone))
+    connection.execute(delete(QuoteTopic).where(QuoteTopic.quote_id == gone))
+    connection.execute(delete(PositionEvidence).where(PositionEvidence.quote_id == gone))
+    connection.execute(delete(Quote).where(Quote.id == gone))
+    return {
+        "actors": ["alexey-fadeev"],
+        "topics": ["ceasefire"],
+        "events": ["anchorage-summit-2025"],
+        "quotes": ["zelensky-pressure-on-russia", gone],
+    }
+
+
+def test_a_refresh_derives_what_a_rebuild_derives(empty_db: str) -> None:
+    load_seed(MINI_SEED, empty_db, MAX_BYTES)
+    engine = create_engine(empty_db)
+    try:
+        with engine.connect() as connection, connection.begin():
+            before = read_model(connection)
+            derived.refresh(connection, edit(connection))
+            refreshed = read_model(connection)
+            derived.rebuild(connection)
+            rebuilt = read_model(connection)
+    finally:
+        engine.dispose()
+    assert refreshed == rebuilt
+    assert refreshed != before
+    assert refreshed["found"]["hochstapler"]  # the renamed speaker's quotes are found by name
+    assert "putin-next-time-in-moscow" not in {row[0] for row in refreshed["json"]}
+
+
+@pytest.mark.parametrize("resource", ["actors", "quotes", "sources"])
+def test_a_refresh_of_nothing_changed_changes_nothing(empty_db: str, resource: str) -> None:
+    load_seed(MINI_SEED, empty_db, MAX_BYTES)
+    engine = create_engine(empty_db)
+    try:
+        with engine.connect() as connection, connection.begin():
+            before = read_model(connection)
+            derived.refresh(connection, {resource: ["no-such-record"]})
+            assert read_model(connection) == before
+    finally:
+        engine.dispose()

@@ -76,6 +76,12 @@ class Settings(BaseSettings):
         description="Longest a request may take from arrival until its answer starts (waiting"
         " and every query included); past it, a 503.",
     )
+    send_timeout_ms: int = Field(
+        default=30000,
+        ge=1,
+        description="Longest a client may go without reading an answer under way (a stream)"
+        " before it is dropped.",
+    )
     body_timeout_ms: int = Field(
         default=10000,
         ge=1,

@@ -176,6 +176,7 @@ def admission_limits(settings: Settings) -> Limits:
         slots=settings.max_concurrent_requests,
         slot_wait=settings.slot_wait_ms / 1000,
         request_timeout=settings.request_timeout_ms / 1000,
+        send_timeout=settings.send_timeout_ms / 1000,
     )
 
 

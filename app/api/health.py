@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4
 
 from app.api.routing import ReadRoute
-from app.errors import DomainError
+from app.errors import Unavailable
 from app.observability.metrics import exposition
 from app.observability.readiness import check_readiness
 from app.schemas.common import Problem
@@ -18,8 +18,8 @@ router = APIRouter(tags=["operations"], route_class=ReadRoute)
 NO_STORE = "no-store"
 
 
-class NotReady(DomainError):
-    status = 503
+class NotReady(Unavailable):
+    pass
 
 
 NOT_READY: dict[int | str, dict[str, Any]] = {

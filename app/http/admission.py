@@ -5,9 +5,11 @@ that is still sending holds nothing; then it waits for one of `slots`, first com
 for at most `slot_wait` (a 503 with Retry-After past that). One deadline, `request_timeout`,
 covers everything from arrival until the answer starts: the wait for a slot, for a worker
 thread, and every statement (app.db.budget.request_deadline). The slot is given back when the
-answer starts: a stream to a slow reader then holds no slot.
+answer starts: a stream to a slow reader then holds no slot, and a client that reads nothing for
+`send_timeout` is dropped.
 """
 
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -17,6 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
 from app.db.budget import request_deadline
+
+log = logging.getLogger(__name__)
 
 # Liveness must answer even when every slot is taken.
 UNLIMITED_PATHS = frozenset({"/healthz"})
@@ -29,9 +33,14 @@ class Limits:
     slots: int
     slot_wait: float  # seconds
     request_timeout: float  # seconds
+    send_timeout: float  # seconds a client may go without reading an answer under way
 
 
 class BodyTooLarge(Exception):
+    pass
+
+
+class SendStalled(Exception):
     pass
 
 
@@ -109,17 +118,32 @@ class Admission:
                 scope_of_deadline.deadline = math.inf
                 statements_deadline[0] = math.inf
                 slot.give_back()
-            await send(message)
+            await self.send_in_time(send, message)
 
         token = request_deadline.set(statements_deadline)
         try:
             with anyio.CancelScope(deadline=deadline) as scope_of_deadline:
                 await self.app(scope, receive, send_started)
+        except* SendStalled:
+            log.warning(
+                "%s: the client read nothing for %g s; dropped",
+                scope["path"],
+                self.limits.send_timeout,
+            )
         finally:
             request_deadline.reset(token)
         if scope_of_deadline.cancelled_caught and not started:
             detail = f"the request took longer than {self.limits.request_timeout:g} s; retry"
             await self.refuse(scope, send, 503, detail)
+
+    async def send_in_time(self, send: Send, message: Message) -> None:
+        """`send`, or SendStalled when the client has not read for `send_timeout`: a stream to
+        a client that stopped reading would hold its connection and snapshot for ever."""
+        try:
+            with anyio.fail_after(self.limits.send_timeout):
+                await send(message)
+        except TimeoutError:
+            raise SendStalled from None
 
     def too_large(self) -> str:
         return f"request bodies are limited to {self.limits.max_body_bytes} bytes"

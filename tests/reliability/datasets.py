@@ -26,9 +26,9 @@ class BigSeeds:
     old_db: Path  # a database holding the old dataset, to copy
 
 
-def generate(folder: Path, seed: int) -> Path:
+def generate(folder: Path, seed: int, quotes: int = QUOTES) -> Path:
     command = [sys.executable, str(ROOT / "bench" / "generate.py"), str(folder)]
-    subprocess.run([*command, "--quotes", str(QUOTES), "--seed", str(seed)], check=True)
+    subprocess.run([*command, "--quotes", str(quotes), "--seed", str(seed)], check=True)
     return folder
 
 

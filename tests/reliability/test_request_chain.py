@@ -15,12 +15,15 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.loader import load_seed
 from tests.browser.servers import free_port
-from tests.databases import ROOT
-from tests.reliability.datasets import BigSeeds, copy_database
+from tests.conftest import MAX_BYTES
+from tests.databases import ROOT, migrate
+from tests.reliability.datasets import BigSeeds, checkpoint, copy_database, generate
 
 ALLOWED = "http://allowed.example"
 SLOW_APP = "tests.reliability.slow_app:slow_api"
+EXPORT_QUOTES = 12000
 SECURITY_HEADERS = ("x-content-type-options", "content-security-policy", "x-frame-options")
 
 
@@ -57,6 +60,19 @@ def database(big_seeds: BigSeeds, tmp_path: Path) -> Path:
     return copy_database(big_seeds.old_db, tmp_path / "served.db")
 
 
+@pytest.fixture(scope="module")
+def export_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A dataset whose quote export (several MB) is larger than what the kernel buffers on a
+    loopback connection whose client reads nothing, so that the server's sends block."""
+    folder = tmp_path_factory.mktemp("exports")
+    generate(folder / "seed", seed=3, quotes=EXPORT_QUOTES)
+    database = folder / "served.db"
+    migrate(f"sqlite:///{database}")
+    load_seed(folder / "seed", f"sqlite:///{database}", MAX_BYTES)
+    checkpoint(database)
+    return database
+
+
 def open_socket(base: str, receive_buffer: int | None = None) -> socket.socket:
     host, port = base.removeprefix("http://").split(":")
     connection = socket.socket()
@@ -66,11 +82,12 @@ def open_socket(base: str, receive_buffer: int | None = None) -> socket.socket:
     return connection
 
 
-def unfinished_body(base: str) -> socket.socket:
-    """A request that declares a body and sends only part of it."""
+def unfinished_body(base: str, framing: str) -> socket.socket:
+    """A request that sends part of its body, framed by a length or in chunks."""
     connection = open_socket(base)
-    head = "GET /v1/topics HTTP/1.1\r\nHost: test\r\nContent-Length: 100\r\n\r\n"
-    connection.sendall(head.encode() + b"0123456789")
+    head = f"GET /v1/topics HTTP/1.1\r\nHost: test\r\n{framing}\r\n\r\n"
+    part = b"0123456789" if framing.startswith("Content-Length") else b"5\r\n01234\r\n"
+    connection.sendall(head.encode() + part)
     return connection
 
 
@@ -86,9 +103,11 @@ def assert_answers(base: str) -> None:
         assert httpx.get(base + path, timeout=10).status_code == 200, path
 
 
-def test_unfinished_bodies_and_unread_exports_hold_no_slot(database: Path) -> None:
+def test_unfinished_bodies_and_unread_exports_hold_no_slot(export_database: Path) -> None:
+    database = export_database
     with server(database, "app.main:app_from_environment", max_concurrent_requests="32") as base:
-        held = [unfinished_body(base) for _ in range(32)]
+        held = [unfinished_body(base, "Transfer-Encoding: chunked") for _ in range(32)]
+        held += [unfinished_body(base, "Content-Length: 100") for _ in range(32)]
         held += [export_never_read(base) for _ in range(32)]
         time.sleep(1)  # every export has filled the buffers of its connection
         try:
@@ -197,3 +216,19 @@ def record_ids(base: str) -> dict[str, str]:
     }
     ids = {f"{kind}_id": value for kind, value in first.items()}
     return {**ids, "resource": "topics"}
+
+
+def test_a_client_that_stops_reading_is_dropped(export_database: Path) -> None:
+    """The export is cut once the client has read nothing for SEND_TIMEOUT_MS: it gets less
+    than the whole answer, then the end of the connection."""
+    database = export_database
+    with server(database, "app.main:app_from_environment", send_timeout_ms="500") as base:
+        whole = len(httpx.get(base + "/v1/export/quotes").content)
+        connection = export_never_read(base)
+        time.sleep(2)  # past the send timeout: the server gives up on this client
+        connection.settimeout(10)
+        received = 0
+        while chunk := connection.recv(65536):
+            received += len(chunk)
+        connection.close()
+    assert 0 < received < whole

@@ -62,7 +62,7 @@ def check_readiness(engine: Engine) -> Readiness:
 
 # Alembic's own reader (MigrationContext.get_current_heads) builds a new Table per call, so each
 # check compiled and cached a new statement: SQLAlchemy's statement cache filled up with copies
-# (~30 KB each) until it reached its bound, which the soak run saw as steady memory growth.
+# until it reached its bound, which the soak run saw as steady memory growth.
 VERSION_TABLE = Table(
     "alembic_version", MetaData(), Column("version_num", String(32), primary_key=True)
 )

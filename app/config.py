@@ -65,6 +65,12 @@ class Settings(BaseSettings):
         description="Requests served at once per process; more wait their turn (see"
         " `slot_wait_ms`).",
     )
+    max_concurrent_streams: int = Field(
+        default=8,
+        ge=1,
+        description="Answers streamed at once per process (exports, whole lists as CSV or"
+        " NDJSON); another one is a 503. Each holds a database connection while it streams.",
+    )
     slot_wait_ms: int = Field(
         default=2000,
         ge=0,

@@ -174,6 +174,7 @@ def admission_limits(settings: Settings) -> Limits:
         max_body_bytes=settings.max_request_body_bytes,
         body_timeout=settings.body_timeout_ms / 1000,
         slots=settings.max_concurrent_requests,
+        streams=settings.max_concurrent_streams,
         slot_wait=settings.slot_wait_ms / 1000,
         request_timeout=settings.request_timeout_ms / 1000,
         send_timeout=settings.send_timeout_ms / 1000,

@@ -5,8 +5,9 @@ that is still sending holds nothing; then it waits for one of `slots`, first com
 for at most `slot_wait` (a 503 with Retry-After past that). One deadline, `request_timeout`,
 covers everything from arrival until the answer starts: the wait for a slot, for a worker
 thread, and every statement (app.db.budget.request_deadline). The slot is given back when the
-answer starts: a stream to a slow reader then holds no slot, and a client that reads nothing for
-`send_timeout` is dropped.
+answer starts: a stream to a slow reader then holds no slot. Streams have slots of their own,
+`streams`, taken when a streamed answer starts (a 503 instead when none is free), and a client
+that reads nothing of an answer for `send_timeout` is dropped.
 """
 
 import logging
@@ -31,6 +32,7 @@ class Limits:
     max_body_bytes: int
     body_timeout: float  # seconds
     slots: int
+    streams: int  # answers streamed at once (each holds a connection and a snapshot)
     slot_wait: float  # seconds
     request_timeout: float  # seconds
     send_timeout: float  # seconds a client may go without reading an answer under way
@@ -44,6 +46,17 @@ class SendStalled(Exception):
     pass
 
 
+class StreamRefused(Exception):
+    pass
+
+
+def is_stream(start: Message) -> bool:
+    """Whether an answer's body comes in parts of unknown total length (an export, a whole list
+    as CSV or NDJSON), from its start message."""
+    headers = dict(start.get("headers", []))
+    return start["status"] not in (204, 304) and b"content-length" not in headers
+
+
 class Slot:
     """One request's claim on one of the slots: taken once, given back once."""
 
@@ -54,6 +67,15 @@ class Slot:
     async def take(self) -> None:
         await self.slots.acquire_on_behalf_of(self)
         self.held = True
+
+    def take_now(self) -> bool:
+        """Take a slot if one is free at once; whether it was."""
+        try:
+            self.slots.acquire_on_behalf_of_nowait(self)
+        except anyio.WouldBlock:
+            return False
+        self.held = True
+        return True
 
     def give_back(self) -> None:
         if self.held:
@@ -68,6 +90,7 @@ class Admission:
         self.app = app
         self.limits = limits
         self.slots = anyio.CapacityLimiter(limits.slots)
+        self.streams = anyio.CapacityLimiter(limits.streams)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -109,6 +132,7 @@ class Admission:
         # The same instant on the clock of app.db.budget (anyio's clock is the event loop's).
         statements_deadline = [time.monotonic() + deadline - anyio.current_time()]
         started = False
+        stream = Slot(self.streams)
 
         async def send_started(message: Message) -> None:
             nonlocal started
@@ -118,6 +142,9 @@ class Admission:
                 scope_of_deadline.deadline = math.inf
                 statements_deadline[0] = math.inf
                 slot.give_back()
+                if is_stream(message) and not stream.take_now():
+                    await self.refuse(scope, send, 503, self.too_many_streams())
+                    raise StreamRefused
             await self.send_in_time(send, message)
 
         token = request_deadline.set(statements_deadline)
@@ -130,8 +157,11 @@ class Admission:
                 scope["path"],
                 self.limits.send_timeout,
             )
+        except* StreamRefused:
+            pass  # answered with a 503 already; the route's stream is abandoned unread
         finally:
             request_deadline.reset(token)
+            stream.give_back()
         if scope_of_deadline.cancelled_caught and not started:
             detail = f"the request took longer than {self.limits.request_timeout:g} s; retry"
             await self.refuse(scope, send, 503, detail)
@@ -144,6 +174,9 @@ class Admission:
                 await send(message)
         except TimeoutError:
             raise SendStalled from None
+
+    def too_many_streams(self) -> str:
+        return f"the server is streaming its limit of {self.limits.streams} answers; retry"
 
     def too_large(self) -> str:
         return f"request bodies are limited to {self.limits.max_body_bytes} bytes"

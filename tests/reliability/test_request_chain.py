@@ -232,3 +232,24 @@ def test_a_client_that_stops_reading_is_dropped(export_database: Path) -> None:
             received += len(chunk)
         connection.close()
     assert 0 < received < whole
+
+
+def test_streams_past_their_limit_are_a_503_and_free_again_when_dropped(
+    export_database: Path,
+) -> None:
+    settings = {"max_concurrent_streams": "2", "send_timeout_ms": "1000"}
+    with server(export_database, "app.main:app_from_environment", **settings) as base:
+        held = [export_never_read(base) for _ in range(2)]
+        time.sleep(0.5)  # both exports are under way, blocked on their readers
+        refused = httpx.get(base + "/v1/export/quotes", headers={"Origin": ALLOWED})
+        listed = httpx.get(base + "/v1/topics")
+        time.sleep(2)  # past the send timeout: both readers are dropped
+        again = httpx.get(base + "/v1/export/quotes")
+        for connection in held:
+            connection.close()
+    assert refused.status_code == 503
+    assert refused.headers["retry-after"] == "1"
+    assert "streaming its limit of 2" in refused.json()["detail"]
+    assert_every_header(refused)
+    assert listed.status_code == 200
+    assert again.status_code == 200

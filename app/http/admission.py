@@ -20,6 +20,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
 from app.db.budget import request_deadline
+from app.http.body import BodyTooLarge, read_body, replay
+from app.http.slots import Slot, is_stream
 
 log = logging.getLogger(__name__)
 
@@ -38,49 +40,12 @@ class Limits:
     send_timeout: float  # seconds a client may go without reading an answer under way
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class SendStalled(Exception):
     pass
 
 
 class StreamRefused(Exception):
     pass
-
-
-def is_stream(start: Message) -> bool:
-    """Whether an answer's body comes in parts of unknown total length (an export, a whole list
-    as CSV or NDJSON), from its start message."""
-    headers = dict(start.get("headers", []))
-    return start["status"] not in (204, 304) and b"content-length" not in headers
-
-
-class Slot:
-    """One request's claim on one of the slots: taken once, given back once."""
-
-    def __init__(self, slots: anyio.CapacityLimiter) -> None:
-        self.slots = slots
-        self.held = False
-
-    async def take(self) -> None:
-        await self.slots.acquire_on_behalf_of(self)
-        self.held = True
-
-    def take_now(self) -> bool:
-        """Take a slot if one is free at once; whether it was."""
-        try:
-            self.slots.acquire_on_behalf_of_nowait(self)
-        except anyio.WouldBlock:
-            return False
-        self.held = True
-        return True
-
-    def give_back(self) -> None:
-        if self.held:
-            self.held = False
-            self.slots.release_on_behalf_of(self)
 
 
 class Admission:
@@ -99,7 +64,7 @@ class Admission:
         deadline = anyio.current_time() + self.limits.request_timeout
         try:
             with anyio.fail_after(self.limits.body_timeout):
-                body = await self.read_body(scope, receive)
+                body = await read_body(scope, receive, self.limits.max_body_bytes)
         except BodyTooLarge:
             await self.refuse(scope, send, 413, self.too_large())
             return
@@ -127,7 +92,7 @@ class Admission:
             slot.give_back()
 
     async def run_until_deadline(
-        self, scope: Scope, receive: Receive, send: Send, deadline: float, slot: "Slot"
+        self, scope: Scope, receive: Receive, send: Send, deadline: float, slot: Slot
     ) -> None:
         # The same instant on the clock of app.db.budget (anyio's clock is the event loop's).
         statements_deadline = [time.monotonic() + deadline - anyio.current_time()]
@@ -181,28 +146,6 @@ class Admission:
     def too_large(self) -> str:
         return f"request bodies are limited to {self.limits.max_body_bytes} bytes"
 
-    async def read_body(self, scope: Scope, receive: Receive) -> list[Message]:
-        """The request's body messages, refused as soon as they add up to more than the limit
-        (or when `Content-Length` says they will)."""
-        headers = dict(scope["headers"])
-        declared = headers.get(b"content-length")
-        if declared is not None and (
-            not declared.isdigit() or int(declared) > self.limits.max_body_bytes
-        ):
-            raise BodyTooLarge
-        if declared in (None, b"0") and b"transfer-encoding" not in headers:
-            return []
-        messages: list[Message] = []
-        size = 0
-        while True:
-            message = await receive()
-            messages.append(message)
-            size += len(message.get("body", b""))
-            if size > self.limits.max_body_bytes:
-                raise BodyTooLarge
-            if message["type"] != "http.request" or not message.get("more_body", False):
-                return messages
-
     async def refuse(self, scope: Scope, send: Send, status: int, detail: str) -> None:
         response = problem(status, detail, scope["path"])
         if status == 503:
@@ -210,18 +153,6 @@ class Admission:
         if status in (408, 413):
             response.headers["Connection"] = "close"  # the rest of the body is not read
         await response(scope, no_receive, send)
-
-
-def replay(messages: list[Message], receive: Receive) -> Receive:
-    """A `receive` that gives `messages` again, then defers to the real one."""
-    if not messages:
-        return receive
-    pending = list(messages)
-
-    async def replayed() -> Message:
-        return pending.pop(0) if pending else await receive()
-
-    return replayed
 
 
 async def no_receive() -> Message:

@@ -5,7 +5,7 @@
     zelensk*               words starting with "zelensk" (at least two letters before the star)
     sanctions OR tariffs   either word; AND, OR and NOT are operators only in capitals
     putin NOT trump        excluding a word; `-trump` is the same
-    (a OR b) c             parentheses group
+    (a OR b) c             parentheses group (nested at most 16 deep)
 
 Matching ignores case and accents. User text never reaches the database as syntax: every word is
 reduced to its letters and digits here, and the dialect modules quote what is left.
@@ -19,6 +19,9 @@ from app.errors import InvalidParameter
 
 MAX_QUERY_LENGTH = 500
 MAX_TERMS = 32
+# Each level of parentheses is a few frames of recursive descent: bounding it keeps any query
+# far from Python's recursion limit.
+MAX_NESTING = 16
 MIN_PREFIX = 2
 QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "”": "”"}
 TOKEN = re.compile(r"[^\W_]+")
@@ -95,6 +98,7 @@ class Parser:
         self.tokens = tokens
         self.at = 0
         self.terms = 0
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -157,10 +161,14 @@ class Parser:
     def primary(self) -> Node | None:
         token = self.take()
         if token == "(":
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise _bad(f"parentheses nest at most {MAX_NESTING} deep")
             node = self.any_()
             if self.peek() != ")":
                 raise _bad("a parenthesis is opened but never closed")
             self.take()
+            self.depth -= 1
             return node
         if token == ")":
             raise _bad("a parenthesis is closed but never opened")

@@ -167,6 +167,14 @@ def test_no_query_text_makes_a_server_error(api: TestClient, q: str) -> None:
     assert listed.status_code in (200, 422), listed.text
 
 
+@pytest.mark.parametrize("path", ["/v1/search", "/v1/quotes", "/v1/events"])
+def test_deeply_nested_parentheses_are_a_422(api: TestClient, path: str) -> None:
+    nested = "(" * 246 + "ab" + ")" * 246
+    assert_problem(api.get(path, params={"q": nested}), 422, "q: parentheses nest at most 16 deep")
+    allowed = "(" * 16 + "putin" + ")" * 16
+    assert api.get(path, params={"q": allowed}).status_code == 200
+
+
 def test_q_filters_quotes_in_their_usual_order(api: TestClient) -> None:
     putin = walk(api, "/v1/quotes", q="putin")
     assert set(ids(putin)) == {"putin-understanding-pave-the-way", "putin-next-time-in-moscow"}

@@ -50,6 +50,8 @@ def test_queries_parse_as_users_expect(query: str, tree: object) -> None:
         ("()", "no words"),
         ("x" * 501, "at most 500"),
         (" ".join(["w"] * 33), "at most 32"),
+        ("(" * 17 + "a" + ")" * 17, "nest at most 16 deep"),
+        ("(" * 246 + "ab" + ")" * 246, "nest at most 16 deep"),
     ],
 )
 def test_malformed_queries_say_what_is_wrong(query: str, reason: str) -> None:
@@ -57,6 +59,11 @@ def test_malformed_queries_say_what_is_wrong(query: str, reason: str) -> None:
         parse(query)
     assert reason in raised.value.detail
     assert raised.value.detail.startswith("q: ")
+
+
+def test_parentheses_nest_up_to_the_bound() -> None:
+    assert parse("(" * 16 + "a OR b" + ")" * 16) == AnyOf((Terms(("a",)), Terms(("b",))))
+    assert parse("(a (b (c)))") == AllOf((Terms(("a",)), AllOf((Terms(("b",)), Terms(("c",))))))
 
 
 def test_fts5_and_tsquery_renderings() -> None:

@@ -92,7 +92,7 @@ def list_sources(session: Session, filters: SourceFilters, page: PageRequest) ->
     query = select(*SOURCE_COLUMNS)
     if filters.publisher:
         query = query.where(Source.publisher.in_(filters.publisher))
-    keyset = Keyset(key=Source.id, lead=Source.published_on, lead_is_date=True)
+    keyset = Keyset(key=Source.id, lead=Source.published_on)
     query_print = fingerprint("sources", asdict(filters))
     rows, next_cursor = paginate(session, query, keyset, page, query_print)
     return Page[SourceRead](items=[SourceRead.model_validate(r) for r in rows], next=next_cursor)

@@ -14,7 +14,7 @@ from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, 
 from app.schemas.common import Page
 from app.schemas.records import EventRead
 
-KEYSET = Keyset(key=Event.id, lead=Event.start_on, lead_is_date=True)
+KEYSET = Keyset(key=Event.id, lead=Event.start_on)
 
 
 @dataclass(frozen=True)

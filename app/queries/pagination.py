@@ -4,7 +4,7 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,9 @@ from sqlalchemy.orm import Session
 from app.errors import InvalidParameter
 
 AnySelect = Select[*tuple[Any, ...]]
+# What a JSON cursor may hold before its positions are checked against their order's types:
+# integers a 64-bit column can bind (bool is an int in Python, and refused), text without NUL.
+LARGEST = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,6 @@ class Keyset:
 
     key: Any  # a mapped column attribute, e.g. Quote.id
     lead: Any = None
-    lead_is_date: bool = False
 
     def fetch(
         self,
@@ -48,8 +50,7 @@ class Keyset:
         if position is None or position[0] is not None:
             dated = query.where(self.lead.is_not(None))
             if position is not None:
-                lead_value = parse_cursor_date(position[0]) if self.lead_is_date else position[0]
-                dated = dated.where(tuple_(self.lead, self.key) > (lead_value, position[1]))
+                dated = dated.where(tuple_(self.lead, self.key) > tuple(position))
             rows = _rows(session, dated.order_by(self.lead, self.key).limit(count))
         if len(rows) < count and not dated_only:
             undated = query.where(self.lead.is_(None))
@@ -66,12 +67,18 @@ class Keyset:
         return [lead.isoformat() if isinstance(lead, dt.date) else lead, key]
 
     @property
-    def width(self) -> int:
-        return 1 if self.lead is None else 2
+    def kinds(self) -> list["Kind"]:
+        """What each position of a cursor in this order must be: the lead may be null."""
+        key = kind_of(self.key)
+        return [key] if self.lead is None else [optional(kind_of(self.lead)), key]
 
 
 def _rows(session: Session, query: AnySelect) -> list[RowMapping]:
     return list(session.execute(query).mappings())
+
+
+def _not_issued() -> InvalidParameter:
+    return InvalidParameter("cursor: not a cursor this API issued")
 
 
 def parse_cursor_date(value: Any) -> dt.date:
@@ -79,7 +86,37 @@ def parse_cursor_date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise InvalidParameter("cursor: not a cursor this API issued") from None
+        raise _not_issued() from None
+
+
+# A kind takes a decoded position and returns the value to bind, or raises a 422: every position
+# is checked against the type of its column before any SQL runs.
+Kind = Callable[[Any], Any]
+
+
+def text_position(value: Any) -> str:
+    if type(value) is not str:
+        raise _not_issued()
+    return value
+
+
+def integer_position(value: Any) -> int:
+    if type(value) is not int:
+        raise _not_issued()
+    return value
+
+
+def optional(kind: Kind) -> Kind:
+    """`kind`, or null (an undated row)."""
+    return lambda value: None if value is None else kind(value)
+
+
+KINDS: dict[type, Kind] = {str: text_position, int: integer_position, dt.date: parse_cursor_date}
+
+
+def kind_of(column: Any) -> Kind:
+    """The kind of a position in the order of `column`, from the column's Python type."""
+    return KINDS[column.type.python_type]
 
 
 def fingerprint(scope: str, filters: dict[str, Any]) -> str:
@@ -104,9 +141,21 @@ def decode_cursor(cursor: str, query_print: str, width: int) -> list[Any]:
         raise InvalidParameter("cursor: belongs to another query (its filters or order differ)")
     if not isinstance(position, list) or len(position) != width:
         raise InvalidParameter("cursor: not a cursor this API issued")
-    if not all(isinstance(value, str | int | None) for value in position):
-        raise InvalidParameter("cursor: not a cursor this API issued")
+    if not all(_plain(value) for value in position):
+        raise _not_issued()
     return position
+
+
+def _plain(value: Any) -> bool:
+    if type(value) is int:
+        return -LARGEST <= value <= LARGEST
+    return value is None or (type(value) is str and "\x00" not in value)
+
+
+def decode_position(cursor: str, query_print: str, kinds: Sequence[Kind]) -> list[Any]:
+    """The position stored in `cursor`, each value checked by its kind and ready to bind."""
+    position = decode_cursor(cursor, query_print, len(kinds))
+    return [kind(value) for kind, value in zip(kinds, position, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -124,7 +173,7 @@ def paginate(
     dated_only: bool = False,
 ) -> tuple[list[RowMapping], str | None]:
     """Run `query` in keyset order from the cursor on; return one page and the next cursor."""
-    position = decode_cursor(page.cursor, query_print, keyset.width) if page.cursor else None
+    position = decode_position(page.cursor, query_print, keyset.kinds) if page.cursor else None
     rows = keyset.fetch(session, query, position, page.limit + 1, dated_only)
     if len(rows) <= page.limit:
         return rows, None

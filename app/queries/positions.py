@@ -13,7 +13,7 @@ from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, 
 from app.schemas.common import Page
 from app.schemas.records import PositionRead
 
-KEYSET = Keyset(key=Position.id, lead=Position.held_on, lead_is_date=True)
+KEYSET = Keyset(key=Position.id, lead=Position.held_on)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, 
 from app.schemas.common import Page
 from app.schemas.records import QuoteRead
 
-KEYSET = Keyset(key=Quote.id, lead=Quote.said_on, lead_is_date=True)
+KEYSET = Keyset(key=Quote.id, lead=Quote.said_on)
 
 
 @dataclass(frozen=True)

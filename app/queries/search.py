@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter
 from app.queries import search_postgres, search_sqlite
-from app.queries.pagination import PageRequest, decode_cursor, encode_cursor, fingerprint
+from app.queries.pagination import (
+    PageRequest,
+    decode_position,
+    encode_cursor,
+    fingerprint,
+    integer_position,
+)
 from app.queries.search_match import Matches
 from app.queries.search_syntax import parse
 from app.schemas.views import SearchHit, SearchPage
@@ -62,8 +68,8 @@ def search(session: Session, q: str, types: Sequence[str], page: PageRequest) ->
     """One page of hits for `q`, best first."""
     node = parse(q)
     query_print = fingerprint("search", {"q": q, "types": sorted(types)})
-    offset = decode_cursor(page.cursor, query_print, 1)[0] if page.cursor else 0
-    if not isinstance(offset, int) or not 0 <= offset < MAX_DEPTH:
+    offset = decode_position(page.cursor, query_print, [integer_position])[0] if page.cursor else 0
+    if not 0 <= offset < MAX_DEPTH:
         raise InvalidParameter("cursor: not a cursor this API issued")
     limit = min(page.limit, MAX_DEPTH - offset)
     module = dialect(session)

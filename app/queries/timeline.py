@@ -8,9 +8,17 @@ from sqlalchemy import RowMapping, and_, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.models import Event, EventParticipant, EventTopic, Quote, QuoteTopic
-from app.errors import InvalidParameter
 from app.queries import events, quotes
-from app.queries.pagination import AnySelect, PageRequest, decode_cursor, encode_cursor, fingerprint
+from app.queries.pagination import (
+    AnySelect,
+    PageRequest,
+    decode_position,
+    encode_cursor,
+    fingerprint,
+    optional,
+    parse_cursor_date,
+    text_position,
+)
 from app.schemas.common import Ref
 from app.schemas.records import EventRead, QuoteRead
 from app.schemas.views import TimelineItem, TimelinePage
@@ -68,16 +76,16 @@ def _quotes(filters: TimelineFilters) -> AnySelect:
     return _dated(query, Quote.said_on, filters)
 
 
+# A cursor's position: the date (null when undated), the type and the id of the last item.
+KINDS = [optional(parse_cursor_date), text_position, text_position]
+
+
 def _after(stream: Any, position: list[Any]) -> Any:
     """Rows after `position` in the order date (nulls last), type, id."""
     day, kind, key = position
     later_same_day = or_(stream.c.type > kind, and_(stream.c.type == kind, stream.c.id > key))
     if day is None:
         return and_(stream.c.date.is_(None), later_same_day)
-    try:
-        day = dt.date.fromisoformat(day)
-    except (TypeError, ValueError):
-        raise InvalidParameter("cursor: not a cursor this API issued") from None
     return or_(
         stream.c.date > day,
         and_(stream.c.date == day, later_same_day),
@@ -99,7 +107,7 @@ def list_timeline(session: Session, filters: TimelineFilters, page: PageRequest)
     stream = _stream(filters)
     query = select(stream)
     if page.cursor:
-        query = query.where(_after(stream, decode_cursor(page.cursor, query_print, 3)))
+        query = query.where(_after(stream, decode_position(page.cursor, query_print, KINDS)))
     query = query.order_by(stream.c.date.asc().nulls_last(), stream.c.type, stream.c.id)
     rows = list(session.execute(query.limit(page.limit + 1)).mappings())
     next_cursor = None

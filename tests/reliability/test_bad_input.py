@@ -169,3 +169,45 @@ def test_includes_go_one_level_deep_and_are_few(client: TestClient) -> None:
         assert_documented_problem(nested, 422)
         many = client.get(template, params=[("include", f"x{n}") for n in range(50)])
         assert_documented_problem(many, 422)
+
+
+CURSOR_LISTS = [
+    ("/v1/quotes", {}),
+    ("/v1/events", {}),
+    ("/v1/positions", {}),
+    ("/v1/actors", {}),
+    ("/v1/sources", {}),
+    ("/v1/topics", {}),
+    ("/v1/timeline", {}),
+    ("/v1/search", {"q": "the"}),
+]
+# Values no issued cursor holds at any position: booleans, integers a 64-bit column cannot bind,
+# text with NUL, floats. A null is only an undated row's leading date.
+TAMPERED = [True, False, 2**63, 2**64 - 1, -(2**63), "x\u0000y", 1.5, None]
+
+
+def of_another_type(issued: object, is_date: bool) -> list[object]:
+    """Values a position of the issued one's type cannot hold: an integer against a text order,
+    text against an offset, a day that does not exist against a date."""
+    if isinstance(issued, int):
+        return ["7"]
+    return [7, "2025-02-30"] if is_date else [7]
+
+
+@pytest.mark.parametrize(("path", "params"), CURSOR_LISTS, ids=[path for path, _ in CURSOR_LISTS])
+def test_tampered_cursor_positions_are_422s(
+    client: TestClient, path: str, params: dict[str, str]
+) -> None:
+    issued = client.get(path, params={**params, "limit": 1}).json()["next"]
+    query_print, position = orjson.loads(base64.urlsafe_b64decode(issued + "=" * 4))
+    date_slot = 0 if len(position) > 1 else None  # a leading date, null for undated rows
+    for slot in range(len(position)):
+        for value in TAMPERED + of_another_type(position[slot], slot == date_slot):
+            tampered = [*position[:slot], value, *position[slot + 1 :]]
+            cursor = cursor_of([query_print, tampered])
+            response = client.get(path, params={**params, "cursor": cursor})
+            if value is None and slot == date_slot:
+                assert response.status_code == 200, response.text
+                continue
+            body = assert_documented_problem(response, 422)
+            assert body["detail"] == "cursor: not a cursor this API issued", (tampered, body)

@@ -51,7 +51,7 @@ def none_match(header: str, tag: str) -> bool:
 def not_modified_since(header: str, stamp: Stamp) -> bool:
     try:
         since = parsedate_to_datetime(header)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # not an HTTP-date: ignored (RFC 9110 13.1.3)
         return False
     if since.tzinfo is None:
         return False

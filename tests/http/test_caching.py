@@ -87,6 +87,20 @@ def test_if_modified_since(client: TestClient) -> None:
     assert client.get("/v1/topics", headers=both).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "absurd",
+    [
+        "Fri, 15 Aug 99999999999 23:00:00 GMT",
+        "Fri, 99999999999999999999 Aug 2025 23:00:00 GMT",
+        "Fri, 15 Aug 2025 99:00:00 GMT",
+        "Fri, 15 Aug 2025 23:00:00 +99999999999",
+    ],
+)
+def test_an_absurd_if_modified_since_is_ignored(client: TestClient, absurd: str) -> None:
+    for path in ("/v1/topics", "/v1/quotes", "/v1/search?q=putin", "/v1/meta"):
+        assert client.get(path, headers={"If-Modified-Since": absurd}).status_code == 200, path
+
+
 def test_preconditions_apply_to_good_requests_only(client: TestClient) -> None:
     future = {"If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
     assert client.get("/v1/sources", headers=future).status_code == 304

@@ -29,3 +29,10 @@ class Unavailable(DomainError):
 
     status = 503
     retry_after = 1
+
+
+class DatabaseUnavailable(Unavailable):
+    """The database is missing, unreadable or unreachable: an operator has to act (restore,
+    migrate, load), so a client had better not retry at once."""
+
+    retry_after = 30

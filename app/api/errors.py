@@ -1,17 +1,19 @@
 """Every error becomes one RFC 9457 problem+json body, rendered here and nowhere else."""
 
 import logging
+import sqlite3
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.db.availability import is_unavailable
 from app.db.budget import is_over_budget
-from app.errors import DomainError, Unavailable
+from app.errors import DatabaseUnavailable, DomainError, Unavailable
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -62,10 +64,14 @@ async def on_http_error(request: Request, error: Exception) -> JSONResponse:
 
 
 async def on_database_error(request: Request, error: Exception) -> JSONResponse:
-    if not is_over_budget(error):
-        return await on_unexpected_error(request, error)
-    detail = "the query ran longer than its time budget and was cancelled; narrow it or retry"
-    return error_problem(Unavailable(detail), request.url.path)
+    if is_over_budget(error):
+        detail = "the query ran longer than its time budget and was cancelled; narrow it or retry"
+        return error_problem(Unavailable(detail), request.url.path)
+    if is_unavailable(error):
+        log.error("the database is unavailable answering %s", request.url.path, exc_info=error)
+        detail = "the database is unavailable (missing, unreadable or unreachable); retry later"
+        return error_problem(DatabaseUnavailable(detail), request.url.path)
+    return await on_unexpected_error(request, error)
 
 
 async def on_unexpected_error(request: Request, error: BaseException) -> JSONResponse:
@@ -77,7 +83,10 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
-    app.add_exception_handler(OperationalError, on_database_error)
+    app.add_exception_handler(SQLAlchemyError, on_database_error)
+    # The driver's own errors reach here unwrapped when a connection's set-up fails (a file that
+    # is not a database fails the first pragma).
+    app.add_exception_handler(sqlite3.Error, on_database_error)
     # Routes answer their own unexpected errors (app.api.routing); this one takes the rest.
     app.add_exception_handler(Exception, on_unexpected_error)
 
@@ -108,7 +117,7 @@ SHARED_RESPONSES = {
     "413": shared_response("The request has a body; this API reads none past a small limit."),
     "422": shared_response("A parameter is invalid or unknown; `errors` names each."),
     "503": shared_response(
-        "Over a limit (requests at once, the request's deadline, a query's time budget): retry"
-        " after `Retry-After`."
+        "Over a limit (requests at once, the request's deadline, a query's time budget), or the"
+        " database is unavailable: retry after `Retry-After`."
     ),
 }

@@ -5,6 +5,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from app.db.availability import watch_sqlite_file
+
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
@@ -56,13 +58,16 @@ def build_engine(url: str, pool_size: int = 5) -> Engine:
     """An engine for `url`; SQLite connections get the project's pragmas and real transactions."""
     pool = _pool(pool_size)
     if is_sqlite(url):
-        if make_url(url).database in (None, "", ":memory:"):
+        path = make_url(url).database
+        if path in (None, "", ":memory:"):
             pool = {}  # one connection per thread (SingletonThreadPool): no pool to size
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "isolation_level": None}, **pool
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        if path and path != ":memory:":
+            watch_sqlite_file(engine, path)
         return engine
     engine = create_engine(url, pool_pre_ping=True, **pool)
     event.listen(engine, "begin", _postgres_begin)

@@ -6,11 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from app.config import Settings
 from app.http.security import API_POLICY, PAGE_POLICY
+from app.loader import load_seed
 from app.main import create_app
-from tests.databases import ROOT
+from tests.conftest import MAX_BYTES, MINI_SEED
+from tests.databases import ROOT, sqlite_copy
 from tests.reliability.conftest import assert_documented_problem
 
 APP = ROOT / "app"
@@ -18,18 +21,39 @@ SQL_CALLS = {"text", "execute", "exec_driver_sql", "executemany", "executescript
 HTTP_CLIENTS = {"httpx", "requests", "urllib.request", "urllib3", "aiohttp", "http.client"}
 
 
-def test_an_internal_error_shows_no_traceback_and_no_sql(tmp_path: Path) -> None:
+LEAKS = ("Traceback", "SELECT", "FROM", "sqlite", "OperationalError", ".py", "line ")
+
+
+def assert_no_internals(response: Any, status: int, detail: str) -> None:
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"] == detail
+    for leak in LEAKS:
+        assert leak not in response.text, leak
+
+
+def test_an_internal_error_shows_no_traceback_and_no_sql(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    url = sqlite_copy(sqlite_template, tmp_path)
+    load_seed(MINI_SEED, url, MAX_BYTES)
+    engine = create_engine(url)
+    with engine.begin() as connection:  # a value the code cannot read: a fault of ours
+        connection.execute(text("UPDATE dataset SET counts = 'not json'"))
+    engine.dispose()
+    app = create_app(Settings(database_url=url))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for path in ("/v1/quotes", "/v1/actors/vladimir-putin", "/v1/meta"):
+            assert_no_internals(client.get(path), 500, "the server failed to answer this request")
+
+
+def test_a_database_error_shows_no_traceback_and_no_sql(tmp_path: Path) -> None:
     (tmp_path / "broken.db").write_bytes(b"this is not a database" * 100)
     broken = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'broken.db'}"))
     with TestClient(broken, raise_server_exceptions=False) as client:
         for path in ("/v1/quotes", "/v1/actors/vladimir-putin", "/v1/meta"):
-            response = client.get(path)
-            assert response.status_code == 500
-            assert response.headers["content-type"] == "application/problem+json"
-            assert response.json()["detail"] == "the server failed to answer this request"
-            leaks = ("Traceback", "SELECT", "FROM", "sqlite", "OperationalError", ".py", "line ")
-            for leak in leaks:
-                assert leak not in response.text, leak
+            detail = "the database is unavailable (missing, unreadable or unreachable); retry later"
+            assert_no_internals(client.get(path), 503, detail)
 
 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:

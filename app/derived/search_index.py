@@ -23,8 +23,6 @@ RECORD_TYPES = {
     "positions": "position",
     "sources": "source",
 }
-# Weights of the title, body and names columns in bm25.
-RANK = "bm25(4.0, 1.0, 2.0)"
 
 
 def store_entries(connection: Connection, changed: Changed | None = None) -> None:
@@ -147,9 +145,8 @@ class SqliteIndex:
         for chunk in chunks:
             connection.execute(insert(search_entries), chunk)
         connection.execute(text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"))
-        connection.execute(
-            text("INSERT INTO search_fts(search_fts, rank) VALUES ('rank', :rank)"), {"rank": RANK}
-        )
+        # No configuration is written (the ranking is given per query, search_sqlite.RANK): a
+        # write to it failed the next search of every connection that had searched before.
         connection.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
 
     @staticmethod

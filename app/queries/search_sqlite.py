@@ -10,6 +10,10 @@ from sqlalchemy.orm import Session
 from app.queries.search_match import Matches
 from app.queries.search_syntax import AnyOf, Node, Terms
 
+# Weights of the title, body and names columns in bm25, given with each query (`rank MATCH`).
+# Stored as the table's configured rank instead, every load rewrote FTS5's configuration, and
+# each connection that had searched before failed its next search ("SQL logic error").
+RANK = "bm25(4.0, 1.0, 2.0)"
 MARK_START, MARK_END = "\ue000", "\ue001"
 HTML_ESCAPED = False
 
@@ -33,7 +37,7 @@ SELECT e.record_type, e.record_id, e.title, -search_fts.rank AS score,
        snippet(search_fts, 1, :start, :end, '…', 24) AS snippet_body,
        snippet(search_fts, 2, :start, :end, '…', 24) AS snippet_names
 FROM search_fts JOIN search_entries AS e ON e.id = search_fts.rowid
-WHERE search_fts MATCH :expression AND e.record_type IN :types
+WHERE search_fts MATCH :expression AND search_fts.rank MATCH :rank AND e.record_type IN :types
 ORDER BY search_fts.rank, e.id
 LIMIT :limit OFFSET :offset
 """
@@ -46,6 +50,7 @@ def hits(
     """One page of ranked hits, best first, with highlighted snippets."""
     params = {
         "expression": render(node),
+        "rank": RANK,
         "start": MARK_START,
         "end": MARK_END,
         "types": list(types),

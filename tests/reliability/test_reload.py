@@ -13,10 +13,14 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.loader import load_seed
-from tests.conftest import MAX_BYTES
+from app.main import create_app
+from tests.conftest import MAX_BYTES, MINI_SEED
 from tests.reliability.datasets import BigSeeds, copy_database
+from tests.search.extended_seed import extended_seed
 
 READERS = 16
 RELOADS = 4
@@ -121,3 +125,36 @@ def test_readers_see_one_whole_dataset_while_reloads_run(
     versions = {version for _, _, version, _ in seen}
     assert versions == set(expected), "both datasets were served during the reloads"
     assert len(seen) >= READERS * RELOADS
+
+
+SEARCHERS = 8
+SEARCHES = ["/v1/search?q=ceasefire", "/v1/search?q=putin OR zelensk*", "/v1/quotes?q=putin"]
+
+
+def test_searches_answer_while_reloads_run(empty_db: str, tmp_path: Path) -> None:
+    """Each reload rebuilds the search index; every connection that searched before it goes on
+    searching after it (a reload once cost each pooled SQLite connection a failed search)."""
+    seeds = [MINI_SEED, extended_seed(tmp_path)]
+    load_seed(seeds[0], empty_db, MAX_BYTES)
+    stop = threading.Event()
+    statuses: list[list[int]] = [[] for _ in range(SEARCHERS)]
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
+
+        def searcher(index: int) -> None:
+            turn = index
+            while not stop.is_set():
+                statuses[index].append(client.get(SEARCHES[turn % len(SEARCHES)]).status_code)
+                turn += 1
+
+        threads = [threading.Thread(target=searcher, args=(index,)) for index in range(SEARCHERS)]
+        for thread in threads:
+            thread.start()
+        for turn in range(1, 2 * RELOADS + 1):
+            load_seed(seeds[turn % 2], empty_db, MAX_BYTES)
+            time.sleep(0.2)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    answered = [status for of_one in statuses for status in of_one]
+    assert [status for status in answered if status != 200] == []
+    assert len(answered) >= SEARCHERS * RELOADS

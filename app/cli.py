@@ -47,16 +47,23 @@ def load(
 ) -> None:
     """Verify a seed folder and load it into the database in one transaction."""
     settings = Settings()
+    seed, url = seed_dir or settings.seed_dir, resolve_url(database_url)
     try:
-        report = load_seed(
-            seed_dir or settings.seed_dir, resolve_url(database_url), settings.seed_max_file_bytes
-        )
+        report = load_seed(seed, url, settings.seed_max_file_bytes, report_waiting)
     except SeedRejected as rejected:
         for problem in rejected.problems:
             typer.echo(str(problem), err=True)
         typer.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was written", err=True)
         raise typer.Exit(code=1) from None
     print_report(report)
+
+
+def report_waiting(waited_s: float) -> None:
+    """What a load says while another load of the same database runs."""
+    typer.echo(
+        f"another load is writing to this database; waiting for it to end ({waited_s:.0f} s)",
+        err=True,
+    )
 
 
 def print_report(report: LoadReport) -> None:

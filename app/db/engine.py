@@ -6,6 +6,13 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from app.db.availability import watch_sqlite_file
+from app.db.load_lock import (
+    BUSY_TIMEOUT,
+    take_postgres_lock,
+    take_sqlite_lock,
+    wait_for_lock,
+    waiting_hook,
+)
 
 
 def is_sqlite(url: str) -> bool:
@@ -17,27 +24,25 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers keep serving the old dataset while a load writes the new one.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(BUSY_TIMEOUT)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
 def _sqlite_begin(connection: Connection) -> None:
     # pysqlite would only BEGIN before the first write; a load must hold its lock from the start.
-    immediate = connection.get_execution_options().get("sqlite_immediate", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-# Loads run one at a time, or two could interleave their diffs and writes into a mix of both
-# seeds. On SQLite BEGIN IMMEDIATE takes the write lock; on PostgreSQL the same request takes a
-# transaction-scoped advisory lock, one per schema.
-LOAD_LOCK = "SELECT pg_advisory_xact_lock(hashtext('summitkb.load:' || current_schema()))"
+    waiting = waiting_hook(connection)
+    if waiting is None:
+        connection.exec_driver_sql("BEGIN")
+        return
+    driver = connection.connection.driver_connection
+    wait_for_lock(lambda patient: take_sqlite_lock(driver, patient), waiting)
 
 
 def _postgres_begin(connection: Connection) -> None:
-    loading = connection.get_execution_options().get("sqlite_immediate", False)
-    if loading and connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(LOAD_LOCK)
+    waiting = waiting_hook(connection)
+    if waiting is not None:
+        wait_for_lock(lambda patient: take_postgres_lock(connection, patient), waiting)
 
 
 def _pool(pool_size: int) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 
 from app import derived
 from app.db.engine import build_engine
+from app.db.load_lock import LOADING, Waiting
 from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
 from app.loader.read import read_seed
@@ -59,19 +60,26 @@ def count_rows(plan: Plan) -> dict[str, int]:
     return counts
 
 
-def load_seed(seed_dir: Path, database_url: str, max_file_bytes: int) -> LoadReport:
-    """Load the seed at `seed_dir` into the database, all or nothing."""
+def load_seed(
+    seed_dir: Path, database_url: str, max_file_bytes: int, waiting: Waiting | None = None
+) -> LoadReport:
+    """Load the seed at `seed_dir` into the database, all or nothing; while another load runs,
+    wait for it to end (`waiting` hears how long it has waited, every few seconds)."""
     with gc_paused():
         version, plan = check_seed(seed_dir, max_file_bytes)
     counts = count_rows(plan)
     engine = build_engine(database_url)
     try:
         with engine.connect() as connection:
-            connection = connection.execution_options(sqlite_immediate=True)
+            connection = connection.execution_options(**{LOADING: waiting or _quietly})
             with connection.begin():
                 return _write(connection, version, plan, counts)
     finally:
         engine.dispose()
+
+
+def _quietly(_waited_s: float) -> None:
+    pass
 
 
 def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, int]) -> LoadReport:

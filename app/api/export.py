@@ -17,7 +17,7 @@ from app.db.budget import allow_longer
 from app.formats.columns import columns_of
 from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
-from app.formats.negotiation import CSV, NDJSON, require_admitted
+from app.formats.negotiation import CSV, FORMATS, NDJSON, choose, require_admitted
 from app.formats.openapi import NOT_ACCEPTABLE
 from app.queries.catalog import ActorFilters, SourceFilters, list_actors, list_sources, list_topics
 from app.queries.events import EventFilters, list_events
@@ -141,7 +141,7 @@ NdjsonOnly = Annotated[
 NdjsonOrCsv = Annotated[
     Literal["ndjson", "csv"],
     Query(
-        description="`ndjson` (default) or `csv`.",
+        description="`ndjson` or `csv` (default: as `Accept` prefers, else `ndjson`).",
         openapi_examples={
             "ndjson": {"summary": "NDJSON, one typed line per record", "value": "ndjson"},
             "csv": {"summary": "CSV, flattened as on the lists", "value": "csv"},
@@ -180,12 +180,13 @@ def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> Streaming
     },
 )
 def export_resource(
-    request: Request, resource: ResourceName, format: NdjsonOrCsv = "ndjson"
+    request: Request, resource: ResourceName, format: NdjsonOrCsv | None = None
 ) -> StreamingResponse:
     """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
-    require_admitted(request.headers.get("accept"), CSV if format == "csv" else NDJSON)
+    offered = [FORMATS[format]] if format else [NDJSON, CSV]
+    media_type = choose(request.headers.get("accept"), offered)
     session = snapshot(request)
-    if format == "csv":
+    if media_type == CSV:
         headers = _attachment(resource.value, "csv")
         stream = csv_stream(session, resource)
         return StreamingResponse(stream, media_type=CSV_CONTENT_TYPE, headers=headers)

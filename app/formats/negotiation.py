@@ -90,19 +90,25 @@ def negotiate(format_value: str | None, accept: str | None) -> str:
     return chosen
 
 
-def admits(header: str | None, media_type: str) -> bool:
-    """Whether an `Accept` header admits `media_type`: by name, an alias or a range."""
-    if not header or not header.strip():
+def covers(accepted: str, media_type: str) -> bool:
+    """Whether one media range of `Accept` covers `media_type`: by name, an alias or a range."""
+    if accepted in ("*/*", media_type.split("/")[0] + "/*"):
         return True
-    ranges = {"*/*", media_type.split("/")[0] + "/*"}
-    return any(
-        offer.media_type in ranges
-        or ("*" not in offer.media_type and ACCEPTED.get(offer.media_type) == media_type)
-        for offer in parse_accept(header)
-    )
+    return "*" not in accepted and ACCEPTED.get(accepted) == media_type
+
+
+def choose(header: str | None, offered: list[str]) -> str:
+    """The one of `offered` (default first) that `Accept` prefers, for routes that answer in a
+    few media types of their own; 406 if `Accept` admits none of them."""
+    if not header or not header.strip():
+        return offered[0]
+    for offer in parse_accept(header):
+        for media_type in offered:
+            if covers(offer.media_type, media_type):
+                return media_type
+    raise NotAcceptable(f"cannot answer with any of {header!r}; this answers {', '.join(offered)}")
 
 
 def require_admitted(header: str | None, media_type: str) -> None:
     """406 unless `Accept` admits `media_type` (for routes with a single media type)."""
-    if not admits(header, media_type):
-        raise NotAcceptable(f"cannot answer with any of {header!r}; this answers {media_type}")
+    choose(header, [media_type])

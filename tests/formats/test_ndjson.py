@@ -86,6 +86,20 @@ def test_the_export_honours_accept(client: TestClient) -> None:
     assert_problem(refused, 406, "text/csv")
 
 
+def test_a_resource_export_answers_the_type_accept_prefers(client: TestClient) -> None:
+    by_format = client.get("/v1/export/topics", params={"format": "csv"})
+    by_accept = client.get("/v1/export/topics", headers={"Accept": "text/csv"})
+    assert by_accept.status_code == 200
+    assert by_accept.headers["content-type"].startswith("text/csv")
+    assert by_accept.text == by_format.text
+    assert by_accept.headers["content-disposition"].endswith('.csv"')
+    ndjson_first = {"Accept": "text/csv;q=0.5, application/x-ndjson"}
+    preferred = client.get("/v1/export/topics", headers=ndjson_first)
+    assert preferred.headers["content-type"].startswith("application/x-ndjson")
+    refused = client.get("/v1/export/topics", headers={"Accept": "image/png"})
+    assert_problem(refused, 406, "application/x-ndjson, text/csv")
+
+
 @pytest.mark.parametrize("resource", ["quotes", "actors"])
 def test_an_export_in_small_batches_loses_and_repeats_nothing(
     client: TestClient, resource: str, monkeypatch: pytest.MonkeyPatch

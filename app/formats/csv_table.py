@@ -2,12 +2,25 @@
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from app.formats.columns import Column, cell
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present"
+# OWASP's advice against CSV injection: a spreadsheet reads a cell that starts with one of these
+# as a formula, so such a cell gets a leading apostrophe and is read as text. Numbers (-3, +0.5)
+# are left as they are.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
+def guarded(text: str) -> str:
+    """`text`, with an apostrophe before it if a spreadsheet would take it for a formula."""
+    if text.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def csv_lines(rows: Iterable[list[str]]) -> str:
@@ -24,4 +37,5 @@ def csv_header(columns: list[Column]) -> bytes:
 
 def csv_rows(columns: list[Column], records: Iterable[dict[str, Any]]) -> bytes:
     """One chunk of CSV: a row per record, its cells in the order of `columns`."""
-    return csv_lines([cell(record, column) for column in columns] for record in records).encode()
+    rows = ([guarded(cell(record, column)) for column in columns] for record in records)
+    return csv_lines(rows).encode()

@@ -1,11 +1,15 @@
 """CSV: every list, the same filters as JSON, flattened columns, streamed in chunks."""
 
+import csv
+import io
 import json
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from app.formats.columns import Column
+from app.formats.csv_table import csv_rows
 from tests.api.helpers import assert_problem, ids, walk
 from tests.formats.helpers import csv_header, parse_csv
 
@@ -129,3 +133,25 @@ def test_sparse_fields_narrow_the_columns(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     assert csv_header(response.text) == ["id", "text", "speaker_id", "speaker_name"]
     assert len(parse_csv(response.text)) == 4
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-3", "-3"),
+        ("+0.5", "+0.5"),
+        ("-1e5", "-1e5"),
+        ("a = b", "a = b"),
+        ("", ""),
+    ],
+)
+def test_cells_a_spreadsheet_would_run_are_written_as_text(value: str, written: str) -> None:
+    columns = [Column("text", ("text",))]
+    rows = list(csv.reader(io.StringIO(csv_rows(columns, [{"text": value}]).decode(), newline="")))
+    assert rows == [[written]]

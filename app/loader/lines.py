@@ -25,8 +25,17 @@ class LineLoader(yaml.SafeLoader):
         yield data
         data.update(cast(dict[str, Any], self.construct_mapping(node)))
 
+    def construct_date_or_text(self, node: yaml.ScalarNode) -> Any:
+        """A date or a timestamp; its text if it names none (2025-02-30), so that the field's
+        validation reports it, with its line, instead of the whole file failing."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
 
 LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_dict)
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_date_or_text)
 
 
 def load_yaml(text: str) -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.db.models import CITATION_OWNERS
 from app.loader.problems import Problem
-from app.loader.read import Located, ParsedSeed
+from app.loader.read import Located, ParsedSeed, outside
 from app.loader.records import CitationRecord, SourceRecord
 
 NO_OWNER = {f"{name}_id": None for name in CITATION_OWNERS}
@@ -54,7 +54,7 @@ class SeedChecker:
         return kept
 
     def ref(self, located: Located, loc: tuple[int | str, ...], resource: str, value: str) -> None:
-        if value not in self.ids[resource]:
+        if value not in self.ids[resource] and resource not in self.seed.unreadable:
             self.report(located, loc, f"unknown {resource[:-1]} {value!r}")
 
     def refs(self, located: Located, name: str, resource: str, values: Iterable[str]) -> None:
@@ -67,6 +67,10 @@ class SeedChecker:
         path = self.seed.root / relative
         if relative.startswith(("/", "../")) or relative == ".." or not path.is_file():
             self.report(located, ("file",), f"no document at {record.file!r} inside the seed")
+            return
+        if outside(self.seed.root, path):
+            reason = f"{record.file!r} is a link to a file outside the seed folder: refused"
+            self.report(located, ("file",), reason)
             return
         if path.stat().st_size > self.max_file_bytes:
             self.report(located, ("file",), f"document is larger than {self.max_file_bytes} bytes")
@@ -115,7 +119,8 @@ class SeedChecker:
     ) -> int | None:
         document = self.documents.get(citation.source)
         if document is None:
-            if citation.source not in self.ids.get("sources", set()):
+            known = self.ids.get("sources", set())
+            if citation.source not in known and "sources" not in self.seed.unreadable:
                 self.report(located, (*here, "source"), f"unknown source {citation.source!r}")
             return None
         found, reason = find_excerpt(document.text, citation.excerpt, citation.start)

@@ -156,3 +156,70 @@ def test_jsonl_records_are_read_with_their_line_numbers(seed_copy: Path) -> None
 def test_a_resource_given_twice_is_refused(seed_copy: Path) -> None:
     (seed_copy / "topics.jsonl").write_text('{"id": "x", "name": "X"}\n', encoding="utf-8")
     assert any("given twice" in problem for problem in problems_of(seed_copy))
+
+
+def test_a_day_that_does_not_exist_is_a_problem_of_its_field(seed_copy: Path) -> None:
+    replace_in(seed_copy / "quotes.yaml", "said_on: 2025-08-13", "said_on: 2025-02-30")
+    line = line_number(seed_copy / "quotes.yaml", "said_on: 2025-02-30")
+    assert problems_of(seed_copy) == [
+        f"quotes.yaml:{line}: said_on: Value error, '2025-02-30' is not a date: expected"
+        " YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY or null"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "topics.yaml:1: file: empty: no records (write [] for a resource that has none)"),
+        (
+            "- id: [ceasefire\n  name: Ceasefire\n",
+            "topics.yaml:2: file: invalid YAML: expected ',' or ']', but got ':'"
+            " (while parsing a flow sequence at line 1)",
+        ),
+    ],
+)
+def test_an_unreadable_file_is_the_one_problem_named(
+    seed_copy: Path, content: str, expected: str
+) -> None:
+    """Records that refer to a file's records are not reported too: the file is the cause."""
+    (seed_copy / "topics.yaml").write_text(content, encoding="utf-8")
+    assert problems_of(seed_copy) == [expected]
+
+
+def test_an_unreadable_file_is_listed_before_the_problems_of_records(seed_copy: Path) -> None:
+    (seed_copy / "topics.yaml").write_text("", encoding="utf-8")
+    replace_in(seed_copy / "actors.yaml", "kind: person", "kind: robot")
+    found = problems_of(seed_copy)
+    assert found[0].startswith("topics.yaml:1: file: empty")
+    assert found[1].startswith("actors.yaml:")
+
+
+def test_a_document_linked_from_outside_the_seed_is_refused(seed_copy: Path) -> None:
+    document = seed_copy / "documents" / "004_9f4e31e1b15dc781.txt"
+    outside = seed_copy.parent / "elsewhere.txt"
+    outside.write_bytes(document.read_bytes())
+    document.unlink()
+    document.symlink_to(outside)
+    line = line_number(seed_copy / "sources.yaml", "file: documents/004_9f4e31e1b15dc781.txt")
+    assert problems_of(seed_copy) == [
+        f"sources.yaml:{line}: file: 'documents/004_9f4e31e1b15dc781.txt' is a link to a file"
+        " outside the seed folder: refused"
+    ]
+
+
+def test_a_resource_file_linked_from_outside_the_seed_is_refused(seed_copy: Path) -> None:
+    outside = seed_copy.parent / "topics.yaml"
+    (seed_copy / "topics.yaml").rename(outside)
+    (seed_copy / "topics.yaml").symlink_to(outside)
+    assert problems_of(seed_copy) == [
+        "topics.yaml:0: file: a link to a file outside the seed folder: refused"
+    ]
+
+
+def test_a_link_inside_the_seed_is_followed(seed_copy: Path) -> None:
+    document = seed_copy / "documents" / "004_9f4e31e1b15dc781.txt"
+    kept = seed_copy / "documents" / "kept.txt"
+    document.rename(kept)
+    document.symlink_to(kept)
+    _, plan = check_seed(seed_copy, MAX_BYTES)
+    assert len(plan["sources"]) == 2

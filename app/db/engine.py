@@ -39,6 +39,19 @@ def _sqlite_begin(connection: Connection) -> None:
     wait_for_lock(lambda patient: take_sqlite_lock(driver, patient), waiting)
 
 
+def truncate_wal(connection: Connection) -> None:
+    """SQLite: fold the write-ahead log into the database and empty it, after a load.
+
+    A load is one transaction, so the log grows to its size, and only a checkpoint that
+    truncates gives the space back (the API's read-only connections never write one). Readers
+    in an older snapshot at that moment keep their pages: the log is then emptied by a later
+    load, or by SQLite's own checkpoints.
+    """
+    if connection.dialect.name == "sqlite":
+        driver: Any = connection.connection.driver_connection
+        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def _postgres_begin(connection: Connection) -> None:
     waiting = waiting_hook(connection)
     if waiting is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from app import derived
-from app.db.engine import build_engine
+from app.db.engine import build_engine, truncate_wal
 from app.db.load_lock import LOADING, Waiting
 from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
@@ -73,7 +73,9 @@ def load_seed(
         with engine.connect() as connection:
             connection = connection.execution_options(**{LOADING: waiting or _quietly})
             with connection.begin():
-                return _write(connection, version, plan, counts)
+                report = _write(connection, version, plan, counts)
+            truncate_wal(connection)
+        return report
     finally:
         engine.dispose()
 

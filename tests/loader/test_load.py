@@ -6,11 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select
 
+from app.config import Settings
 from app.db.models import Base
 from app.loader import SeedRejected, load_seed
+from app.main import create_app
 from tests.conftest import MAX_BYTES, MINI_SEED
+from tests.databases import sqlite_copy
 from tests.loader.test_verification import replace_in
 
 
@@ -123,3 +127,19 @@ def test_the_dataset_version_follows_the_seed(empty_db: str, tmp_path: Path) -> 
     second = load_seed(edited, empty_db, MAX_BYTES).version
     assert first != second
     assert snapshot(empty_db)["dataset"][0][1] == second
+
+
+def test_a_load_leaves_no_write_ahead_log_behind(
+    sqlite_template: Path, tmp_path: Path, seed_copy: Path
+) -> None:
+    """A load is one transaction: its log would otherwise stay as large as the load."""
+    url = sqlite_copy(sqlite_template, tmp_path)
+    wal = Path(url.removeprefix("sqlite:///") + "-wal")
+    with TestClient(create_app(Settings(database_url=url))) as client:  # readers, as serving
+        load_seed(MINI_SEED, url, MAX_BYTES)
+        assert client.get("/v1/quotes").status_code == 200
+        assert wal.stat().st_size == 0
+        replace_in(seed_copy / "topics.yaml", "name: Ceasefire", "name: Truce")
+        load_seed(seed_copy, url, MAX_BYTES)
+        assert client.get("/v1/topics/ceasefire").json()["name"] == "Truce"
+        assert wal.stat().st_size == 0

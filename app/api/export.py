@@ -139,7 +139,7 @@ NdjsonOnly = Annotated[
     ),
 ]
 NdjsonOrCsv = Annotated[
-    Literal["ndjson", "csv"],
+    Literal["ndjson", "csv"] | None,
     Query(
         description="`ndjson` or `csv` (default: as `Accept` prefers, else `ndjson`).",
         openapi_examples={
@@ -180,7 +180,7 @@ def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> Streaming
     },
 )
 def export_resource(
-    request: Request, resource: ResourceName, format: NdjsonOrCsv | None = None
+    request: Request, resource: ResourceName, format: NdjsonOrCsv = None
 ) -> StreamingResponse:
     """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
     offered = [FORMATS[format]] if format else [NDJSON, CSV]

@@ -1,7 +1,7 @@
 """The command line: `summitkb migrate`, `summitkb load`, `summitkb serve`."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -102,7 +102,19 @@ def serve(
         log_config=logging_config(settings.log_level, settings.log_format),
         log_level=settings.log_level.lower(),
         access_log=False,  # the application writes its own, with route and request id
+        **server_limits(settings),
     )
+
+
+def server_limits(settings: Settings) -> dict[str, Any]:
+    """uvicorn's bounds on connections and request heads, from the settings."""
+    return {
+        "http": settings.http_parser,
+        "h11_max_incomplete_event_size": settings.max_request_head_bytes,
+        "limit_concurrency": settings.max_connections,
+        "timeout_keep_alive": settings.keep_alive_seconds,
+        "backlog": settings.listen_backlog,
+    }
 
 
 def main() -> None:

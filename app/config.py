@@ -106,6 +106,33 @@ class Settings(BaseSettings):
     gzip_minimum_size: int = Field(
         default=1024, ge=0, description="Smallest response body compressed when asked for gzip."
     )
+    # The server's own limits (`summitkb serve`). What uvicorn cannot bound (how long a client
+    # may take to send its headers, connections that never send a request) is the reverse
+    # proxy's part: deploy/nginx.conf.
+    http_parser: Literal["h11", "httptools"] = Field(
+        default="h11",
+        description="uvicorn's HTTP parser: `h11` bounds a request's head (max_request_head_bytes);"
+        " `httptools` is faster but bounds nothing, so only behind a proxy that does.",
+    )
+    max_request_head_bytes: int = Field(
+        default=16384,
+        ge=1024,
+        description="Most of a request head (line and headers) held before it is complete (h11):"
+        " past it, a 400 and the connection is closed. A head that arrives whole in one read is"
+        " not bounded here: the reverse proxy bounds header size and count.",
+    )
+    max_connections: int = Field(
+        default=1024,
+        ge=1,
+        description="Open connections (and requests) per process, uvicorn's limit-concurrency:"
+        " a request past it gets a 503 at once.",
+    )
+    keep_alive_seconds: int = Field(
+        default=5, ge=1, description="Seconds an idle connection is kept open after an answer."
+    )
+    listen_backlog: int = Field(
+        default=1024, ge=1, description="Connections the kernel queues before they are accepted."
+    )
 
     @property
     def api_database_url(self) -> str:

@@ -130,17 +130,17 @@ def encode_cursor(query_print: str, position: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, query_print: str, width: int) -> list[Any]:
+def _stored_position(cursor: str, query_print: str, width: int) -> list[Any]:
     """The position stored in `cursor`; 422 if it is malformed or belongs to another query."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         stored_print, position = orjson.loads(raw)
     except (binascii.Error, ValueError, TypeError, orjson.JSONDecodeError):
-        raise InvalidParameter("cursor: not a cursor this API issued") from None
+        raise _not_issued() from None
     if stored_print != query_print:
         raise InvalidParameter("cursor: belongs to another query (its filters or order differ)")
     if not isinstance(position, list) or len(position) != width:
-        raise InvalidParameter("cursor: not a cursor this API issued")
+        raise _not_issued()
     if not all(_plain(value) for value in position):
         raise _not_issued()
     return position
@@ -154,7 +154,7 @@ def _plain(value: Any) -> bool:
 
 def decode_position(cursor: str, query_print: str, kinds: Sequence[Kind]) -> list[Any]:
     """The position stored in `cursor`, each value checked by its kind and ready to bind."""
-    position = decode_cursor(cursor, query_print, len(kinds))
+    position = _stored_position(cursor, query_print, len(kinds))
     return [kind(value) for kind, value in zip(kinds, position, strict=True)]
 
 

@@ -3,7 +3,6 @@ scaled down from 10 s to 1 s): it refuses what uvicorn cannot bound."""
 
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from app.loader import load_seed
 from tests.conftest import MAX_BYTES, MINI_SEED
 from tests.databases import ROOT, sqlite_copy
 from tests.ops.servers import Server, answer_to, read_until_closed, serving
-from tests.reliability.test_reload import free_port
+from tests.reliability.test_reload import free_port, wait_until_up
 
 pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
 
@@ -46,21 +45,12 @@ def proxy(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> It
         command = ["nginx", "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", settings]
         process = subprocess.Popen(command)
         try:
-            yield wait_for(Server("127.0.0.1", port, process.pid))
+            proxy = Server("127.0.0.1", port, process.pid)
+            wait_until_up(proxy.base)
+            yield proxy
         finally:
             process.terminate()
             process.wait(timeout=30)
-
-
-def wait_for(proxy: Server) -> Server:
-    for _ in range(100):
-        try:
-            if httpx.get(f"{proxy.base}/healthz").status_code == 200:
-                return proxy
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError("nginx did not start")
 
 
 def test_answers_pass_through(proxy: Server) -> None:

@@ -33,6 +33,7 @@ def client_for() -> Iterator[ClientFor]:
 def unmigrated_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A reachable database of each backend that no migration has touched."""
     if request.param == "sqlite":
+        (tmp_path / "unmigrated.db").touch()  # an empty file: the API never creates one
         yield f"sqlite:///{tmp_path / 'unmigrated.db'}"
         return
     with postgres_schema() as url:

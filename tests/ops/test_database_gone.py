@@ -75,6 +75,9 @@ def test_a_removed_database_is_a_503_everywhere(client_for: ClientFor, loaded_db
     assert client.get("/readyz").status_code == 200
     remove_database(loaded_db)
     assert_unavailable(client)
+    if make_url(loaded_db).get_backend_name() == "sqlite":
+        assert_problem(client.get("/readyz"), 503, "not ready: database: failed")
+        assert not sqlite_files(loaded_db)[0].exists(), "an empty database was made in its place"
 
 
 def test_a_sqlite_file_replaced_by_another_is_not_served(

@@ -19,14 +19,27 @@ FILE_IDENTITY = "summitkb_file_identity"
 # exist (the tests build every table through the migrations, so the schema went away), the
 # server shutting down or out of resources.
 UNAVAILABLE_SQLSTATES = ("08", "3D000", "3F000", "42P01", "57P", "53")
+# SQLite's primary result codes for the same: the file cannot be opened, read or trusted, or is
+# held by another process; and a table that does not exist (the file holds another database).
+UNAVAILABLE_SQLITE_CODES = {
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_NOTADB,
+    sqlite3.SQLITE_CORRUPT,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_BUSY,
+    sqlite3.SQLITE_LOCKED,
+    sqlite3.SQLITE_FULL,
+}
 
 
 def is_unavailable(error: BaseException) -> bool:
-    """Whether a database error means the database is missing, unreadable or unreachable."""
+    """Whether a database error means the database is missing, unreadable or unreachable (a
+    mistake of ours, such as a column that does not exist, is not: it stays a 500)."""
     original = getattr(error, "orig", None) or error
     if isinstance(original, sqlite3.Error):
-        # Cannot open, I/O, "no such table", "file is not a database", a corrupt file.
-        return type(original) in (sqlite3.OperationalError, sqlite3.DatabaseError)
+        code = (getattr(original, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code
+        return code in UNAVAILABLE_SQLITE_CODES or str(original).startswith("no such table")
     sqlstate = getattr(original, "sqlstate", None) or ""
     return sqlstate.startswith(UNAVAILABLE_SQLSTATES)
 

@@ -2,6 +2,7 @@
 endpoint, with Retry-After, and /readyz says not ready: never a 500, never the old data."""
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.db.availability import is_unavailable
 from app.loader import load_seed
 from tests.api.helpers import assert_problem
 from tests.conftest import MAX_BYTES, MINI_SEED
@@ -92,3 +94,26 @@ def test_a_sqlite_file_replaced_by_another_is_not_served(
     replacement.write_bytes(b"not a database " * 1000)
     os.replace(replacement, path)
     assert_unavailable(client)
+
+
+def sqlite_error(statement: str, database: str = ":memory:") -> sqlite3.Error:
+    with pytest.raises(sqlite3.Error) as raised:
+        sqlite3.connect(database).execute(statement)
+    return raised.value
+
+
+class PostgresError(Exception):
+    def __init__(self, sqlstate: str) -> None:
+        self.sqlstate = sqlstate
+
+
+def test_only_a_database_that_is_gone_counts_as_unavailable(tmp_path: Path) -> None:
+    (tmp_path / "garbage.db").write_bytes(b"not a database " * 100)
+    assert is_unavailable(sqlite_error("SELECT * FROM quotes"))  # no such table
+    assert is_unavailable(sqlite_error("SELECT * FROM sqlite_master", str(tmp_path / "garbage.db")))
+    assert not is_unavailable(sqlite_error("SELECT nothing FROM sqlite_master"))  # our mistake
+    assert not is_unavailable(sqlite_error("SELEC 1"))
+    for gone in ("08006", "3D000", "3F000", "42P01", "57P01", "53300"):
+        assert is_unavailable(PostgresError(gone)), gone
+    for mistake in ("42703", "42601", "22P02"):
+        assert not is_unavailable(PostgresError(mistake)), mistake

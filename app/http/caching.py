@@ -71,7 +71,8 @@ class Caching:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        stamp = await self.stamp.current()
+        # Only data answers wait for a fresh stamp: health and pages never wait on the database.
+        stamp = await self.stamp.current() if _is_data(scope) else self.stamp.stamp
         headers = Headers(scope=scope)
         tag = None
         if stamp is not None and _is_data(scope):

@@ -34,6 +34,8 @@ class DatasetStamp:
         self.stamp: Stamp | None = None
         self.read_at = -float("inf")
         self.refresh: anyio.Event | None = None  # set while a read is under way
+        # A thread of its own: the stamp is never read behind slow reads that hold every thread.
+        self.reader = anyio.CapacityLimiter(1)
 
     def read(self) -> Stamp | None:
         """The dataset row now; None before the first load or while the database is unreachable
@@ -55,7 +57,7 @@ class DatasetStamp:
             return self.stamp
         self.refresh = anyio.Event()
         try:
-            self.stamp = await anyio.to_thread.run_sync(self.read)
+            self.stamp = await anyio.to_thread.run_sync(self.read, limiter=self.reader)
             self.read_at = now
         finally:
             self.refresh.set()

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +104,12 @@ class Settings(BaseSettings):
     dataset_version_ttl: float = Field(
         default=1.0, ge=0, description="Seconds the dataset version is cached per process."
     )
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The API's address as its clients reach it (scheme, host, optional path"
+        " prefix): JSON-LD `@id`s and `Link` headers are written under it, never under the"
+        " request's `Host` header, which a client chooses and which cached answers do not vary on.",
+    )
     gzip_minimum_size: int = Field(
         default=1024, ge=0, description="Smallest response body compressed when asked for gzip."
     )
@@ -133,6 +140,16 @@ class Settings(BaseSettings):
     listen_backlog: int = Field(
         default=1024, ge=1, description="Connections the kernel queues before they are accepted."
     )
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _an_absolute_base(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("must be an absolute http(s) URL, e.g. https://kb.example")
+        if parts.query or parts.fragment:
+            raise ValueError("must have no query and no fragment")
+        return value.rstrip("/")
 
     @property
     def api_database_url(self) -> str:

@@ -31,8 +31,6 @@ from app.config import Settings
 from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
-from app.formats.middleware import FormatMiddleware
-from app.formats.openapi import install_openapi
 from app.http.admission import Admission, Limits
 from app.http.caching import Caching
 from app.http.cors import AllowedOriginsCORS
@@ -114,7 +112,6 @@ def create_app(settings: Settings) -> FastAPI:
         app.include_router(module.router)
     install_web(app)
     install_error_handlers(app)
-    install_openapi(app)
     document_problems(app)
     app.user_middleware = request_chain(app, settings, stamp)
     return app
@@ -150,7 +147,6 @@ def request_chain(app: FastAPI, settings: Settings, stamp: DatasetStamp) -> list
             thread_minimum_size=INLINE_GZIP_MAXIMUM,
         ),
         Middleware(StrictQuery, api=app),
-        Middleware(FormatMiddleware, api=app),
     ]
 
 

@@ -1,12 +1,14 @@
 """/v1/actors: people, states, organisations and groups, and their own records."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import ActorId, PageDep, SessionDep, problem_responses, read_in_thread
+from app.api.answer import Negotiated, answer_list, answers
+from app.api.deps import ActorId, PageDep, SessionDep, read_in_thread
 from app.api.routing import ReadRoute
 from app.domain import ActorKind
+from app.formats.render import respond
 from app.queries.catalog import ActorFilters, get_actor, list_actors, require_actor
 from app.queries.events import EventFilters, list_events
 from app.queries.positions import PositionFilters, list_positions
@@ -37,39 +39,65 @@ def existing_actor(session: SessionDep, actor_id: ActorId) -> str:
 ActorIdDep = Annotated[str, Depends(existing_actor)]
 
 
-@router.get("", responses=problem_responses(422))
+@router.get(
+    "",
+    response_model=Page[ActorRead],
+    responses=answers(Page[ActorRead], 422),
+)
 async def read_actors(
-    session: SessionDep, filters: Annotated[ActorFilters, Depends(actor_filters)], page: PageDep
-) -> Page[ActorRead]:
+    target: Negotiated,
+    session: SessionDep,
+    filters: Annotated[ActorFilters, Depends(actor_filters)],
+    page: PageDep,
+) -> Any:
     """List actors by id, with aliases, affiliations and citations."""
-    return await read_in_thread(session, list_actors, filters, page)
+    return await answer_list(target, session, page, lambda s, p: list_actors(s, filters, p))
 
 
-@router.get("/{actor_id}", responses=problem_responses(404, 422))
-async def read_actor(session: SessionDep, actor_id: ActorId) -> ActorRead:
+@router.get(
+    "/{actor_id}",
+    response_model=ActorRead,
+    responses=answers(ActorRead, 404, 422),
+)
+async def read_actor(target: Negotiated, session: SessionDep, actor_id: ActorId) -> Any:
     """One actor by id."""
-    return await read_in_thread(session, get_actor, actor_id)
+    return respond(target, await read_in_thread(session, get_actor, actor_id))
 
 
-@router.get("/{actor_id}/quotes", responses=problem_responses(404, 422))
+@router.get(
+    "/{actor_id}/quotes",
+    response_model=Page[QuoteRead],
+    responses=answers(Page[QuoteRead], 404, 422),
+)
 async def read_actor_quotes(
-    session: SessionDep, actor_id: ActorIdDep, page: PageDep
-) -> Page[QuoteRead]:
+    target: Negotiated, session: SessionDep, actor_id: ActorIdDep, page: PageDep
+) -> Any:
     """The actor's own quotes, oldest first."""
-    return await read_in_thread(session, list_quotes, QuoteFilters(speaker=[actor_id]), page)
+    filters = QuoteFilters(speaker=[actor_id])
+    return await answer_list(target, session, page, lambda s, p: list_quotes(s, filters, p))
 
 
-@router.get("/{actor_id}/positions", responses=problem_responses(404, 422))
+@router.get(
+    "/{actor_id}/positions",
+    response_model=Page[PositionRead],
+    responses=answers(Page[PositionRead], 404, 422),
+)
 async def read_actor_positions(
-    session: SessionDep, actor_id: ActorIdDep, page: PageDep
-) -> Page[PositionRead]:
+    target: Negotiated, session: SessionDep, actor_id: ActorIdDep, page: PageDep
+) -> Any:
     """The actor's positions, oldest first."""
-    return await read_in_thread(session, list_positions, PositionFilters(actor=[actor_id]), page)
+    filters = PositionFilters(actor=[actor_id])
+    return await answer_list(target, session, page, lambda s, p: list_positions(s, filters, p))
 
 
-@router.get("/{actor_id}/events", responses=problem_responses(404, 422))
+@router.get(
+    "/{actor_id}/events",
+    response_model=Page[EventRead],
+    responses=answers(Page[EventRead], 404, 422),
+)
 async def read_actor_events(
-    session: SessionDep, actor_id: ActorIdDep, page: PageDep
-) -> Page[EventRead]:
+    target: Negotiated, session: SessionDep, actor_id: ActorIdDep, page: PageDep
+) -> Any:
     """The events the actor took part in, earliest first."""
-    return await read_in_thread(session, list_events, EventFilters(participant=[actor_id]), page)
+    filters = EventFilters(participant=[actor_id])
+    return await answer_list(target, session, page, lambda s, p: list_events(s, filters, p))

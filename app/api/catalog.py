@@ -1,10 +1,11 @@
 """/v1/topics, /v1/sources (with their texts) and /v1/meta."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
 
+from app.api.answer import Negotiated, answer_list, answers
 from app.api.deps import (
     IdList,
     PageDep,
@@ -16,6 +17,7 @@ from app.api.deps import (
     read_in_thread,
 )
 from app.api.routing import ReadRoute
+from app.formats.render import respond
 from app.queries.catalog import (
     SourceFilters,
     get_meta,
@@ -31,16 +33,26 @@ from app.schemas.records import MetaRead, SourceRead, TopicRead
 router = APIRouter(prefix="/v1", route_class=ReadRoute)
 
 
-@router.get("/topics", tags=["topics"], responses=problem_responses(422))
-async def read_topics(session: SessionDep, page: PageDep) -> Page[TopicRead]:
+@router.get(
+    "/topics",
+    tags=["topics"],
+    response_model=Page[TopicRead],
+    responses=answers(Page[TopicRead], 422),
+)
+async def read_topics(target: Negotiated, session: SessionDep, page: PageDep) -> Any:
     """List topics by id."""
-    return await read_in_thread(session, list_topics, page)
+    return await answer_list(target, session, page, list_topics)
 
 
-@router.get("/topics/{topic_id}", tags=["topics"], responses=problem_responses(404, 422))
-async def read_topic(session: SessionDep, topic_id: TopicId) -> TopicRead:
+@router.get(
+    "/topics/{topic_id}",
+    tags=["topics"],
+    response_model=TopicRead,
+    responses=answers(TopicRead, 404, 422),
+)
+async def read_topic(target: Negotiated, session: SessionDep, topic_id: TopicId) -> Any:
     """One topic by id."""
-    return await read_in_thread(session, get_topic, topic_id)
+    return respond(target, await read_in_thread(session, get_topic, topic_id))
 
 
 async def source_filters(
@@ -49,18 +61,31 @@ async def source_filters(
     return SourceFilters(publisher)
 
 
-@router.get("/sources", tags=["sources"], responses=problem_responses(422))
+@router.get(
+    "/sources",
+    tags=["sources"],
+    response_model=Page[SourceRead],
+    responses=answers(Page[SourceRead], 422),
+)
 async def read_sources(
-    session: SessionDep, filters: Annotated[SourceFilters, Depends(source_filters)], page: PageDep
-) -> Page[SourceRead]:
+    target: Negotiated,
+    session: SessionDep,
+    filters: Annotated[SourceFilters, Depends(source_filters)],
+    page: PageDep,
+) -> Any:
     """List source documents, oldest first."""
-    return await read_in_thread(session, list_sources, filters, page)
+    return await answer_list(target, session, page, lambda s, p: list_sources(s, filters, p))
 
 
-@router.get("/sources/{source_id}", tags=["sources"], responses=problem_responses(404, 422))
-async def read_source(session: SessionDep, source_id: SourceId) -> SourceRead:
+@router.get(
+    "/sources/{source_id}",
+    tags=["sources"],
+    response_model=SourceRead,
+    responses=answers(SourceRead, 404, 422),
+)
+async def read_source(target: Negotiated, session: SessionDep, source_id: SourceId) -> Any:
     """One source document's metadata by id."""
-    return await read_in_thread(session, get_source, source_id)
+    return respond(target, await read_in_thread(session, get_source, source_id))
 
 
 Offset = Annotated[int | None, Query(ge=0, le=2**31, description="Code point offset.")]
@@ -86,7 +111,7 @@ async def read_source_text(
     return PlainTextResponse(await read_in_thread(session, source_text, source_id, start, end))
 
 
-@router.get("/meta", tags=["meta"], responses=problem_responses(404))
-async def read_meta(session: SessionDep) -> MetaRead:
+@router.get("/meta", tags=["meta"], response_model=MetaRead, responses=answers(MetaRead, 404, 422))
+async def read_meta(target: Negotiated, session: SessionDep) -> Any:
     """The loaded dataset's version, load time and record counts."""
-    return await read_in_thread(session, get_meta)
+    return respond(target, await read_in_thread(session, get_meta))

@@ -4,16 +4,10 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from sqlalchemy.orm import Session
 
-from app.api.deps import (
-    EventId,
-    IdList,
-    PageDep,
-    SessionDep,
-    id_filter,
-    problem_responses,
-    read_in_thread,
-)
+from app.api.answer import Negotiated, answer_list, answers
+from app.api.deps import EventId, IdList, PageDep, SessionDep, id_filter, read_in_thread
 from app.api.listing import (
     SearchFilter,
     facet_param,
@@ -24,8 +18,10 @@ from app.api.listing import (
 )
 from app.api.routing import ReadRoute
 from app.domain import EventKind, EventStatus
+from app.formats.render import respond
 from app.queries.events import EventFilters, get_event
 from app.queries.listing import event_page
+from app.queries.pagination import PageRequest
 from app.schemas.records import EventRead
 from app.schemas.views import EventListAnswer, EventPage
 
@@ -63,8 +59,9 @@ async def event_filters(
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
-@router.get("", response_model=EventPage, responses=list_responses(EventListAnswer))
+@router.get("", response_model=EventPage, responses=list_responses(EventPage, EventListAnswer))
 async def read_events(
+    target: Negotiated,
     session: SessionDep,
     filters: EventFiltersDep,
     page: PageDep,
@@ -73,11 +70,14 @@ async def read_events(
     fields: Annotated[list[str], Depends(fields_param(EventRead))],
 ) -> Any:
     """List events, earliest first (undated last), with participants and citations."""
-    answer = await read_in_thread(session, event_page, filters, page, facet, include)
-    return sparse(answer, fields)
+
+    def read(s: Session, p: PageRequest) -> EventPage:
+        return event_page(s, filters, p, facet, include)
+
+    return await answer_list(target, session, page, read, fields, lambda a: sparse(a, fields))
 
 
-@router.get("/{event_id}", responses=problem_responses(404, 422))
-async def read_event(session: SessionDep, event_id: EventId) -> EventRead:
+@router.get("/{event_id}", response_model=EventRead, responses=answers(EventRead, 404, 422))
+async def read_event(target: Negotiated, session: SessionDep, event_id: EventId) -> Any:
     """One event by id."""
-    return await read_in_thread(session, get_event, event_id)
+    return respond(target, await read_in_thread(session, get_event, event_id))

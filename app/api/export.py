@@ -1,37 +1,35 @@
-"""/v1/export: the whole dataset, or one resource, streamed as NDJSON (or CSV) in keyset batches."""
+"""/v1/export: the whole dataset, or one resource, streamed as NDJSON (or CSV) by the renderer of
+the lists: keyset pages of one snapshot, memory holding one page whatever the dataset's size."""
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-import orjson
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from app.api.answer import snapshot_of
 from app.api.deps import problem_responses
 from app.api.routing import ReadRoute
-from app.db.budget import allow_longer
-from app.formats.columns import columns_of
-from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
+from app.formats.csv_table import CSV_CONTENT_TYPE
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
 from app.formats.negotiation import CSV, FORMATS, NDJSON, choose, require_admitted
 from app.formats.openapi import NOT_ACCEPTABLE
+from app.formats.render import Paged, batch, encode, following, open_pages, streaming
+from app.formats.shape import Shape, as_json
 from app.queries.catalog import ActorFilters, SourceFilters, list_actors, list_sources, list_topics
 from app.queries.events import EventFilters, list_events
+from app.queries.listing import quote_page
 from app.queries.pagination import PageRequest
 from app.queries.positions import PositionFilters, list_positions
-from app.queries.quotes import QuoteFilters, list_quote_rows, list_quotes
-from app.schemas.common import Page
+from app.queries.quotes import QuoteFilters
 from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead, SourceRead, TopicRead
 
 router = APIRouter(prefix="/v1/export", tags=["export"], route_class=ReadRoute)
 
-EXPORT_BUDGET_MS = "export_budget_ms"  # Session.info key: the stream's time budget
-BATCH = 1000  # records per query: memory holds one batch, whatever the dataset's size
-Lister = Callable[[Session, PageRequest], Page[Any]]
+Read = Callable[[Session, PageRequest], Paged]
 
 
 class Resource(StrEnum):
@@ -43,13 +41,14 @@ class Resource(StrEnum):
     positions = "positions"
 
 
-# In this order a consumer meets every record before the records that refer to it.
-LISTERS: dict[Resource, tuple[str, type[BaseModel], Lister]] = {
+# In this order a consumer meets every record before the records that refer to it. Quotes are
+# read as the list reads them: their stored documents, the very bytes of their `QuoteRead`.
+LISTERS: dict[Resource, tuple[str, type[BaseModel], Read]] = {
     Resource.sources: ("source", SourceRead, lambda s, p: list_sources(s, SourceFilters(), p)),
     Resource.topics: ("topic", TopicRead, lambda s, p: list_topics(s, p)),
     Resource.actors: ("actor", ActorRead, lambda s, p: list_actors(s, ActorFilters(), p)),
     Resource.events: ("event", EventRead, lambda s, p: list_events(s, EventFilters(), p)),
-    Resource.quotes: ("quote", QuoteRead, lambda s, p: list_quotes(s, QuoteFilters(), p)),
+    Resource.quotes: ("quote", QuoteRead, lambda s, p: quote_page(s, QuoteFilters(), p)),
     Resource.positions: (
         "position",
         PositionRead,
@@ -58,71 +57,29 @@ LISTERS: dict[Resource, tuple[str, type[BaseModel], Lister]] = {
 }
 
 
-def batches(session: Session, lister: Lister) -> Iterator[list[Any]]:
-    """Every record of one resource, a keyset page of BATCH records at a time."""
-    cursor = None
-    while True:
-        page = lister(session, PageRequest(limit=BATCH, cursor=cursor))
-        yield page.items
-        if page.next is None:
-            return
-        cursor = page.next
+def typed_lines(
+    session: Session, resources: list[Resource], first: Iterator[Paged]
+) -> Iterator[bytes]:
+    """A `{"type", "record"}` line per record of each resource in turn, a chunk per page; the
+    pages of the first resource are `first`."""
+    for index, resource in enumerate(resources):
+        record_type, _, read = LISTERS[resource]
+        pages = first if index == 0 else following(session, read, read(session, batch()))
+        for page in pages:
+            yield b"".join(typed_line(record_type, as_json(item)) for item in page.items)
 
 
-def stored_quote_batches(session: Session) -> Iterator[list[bytes]]:
-    """Every quote as its stored JSON document (the very bytes of its `QuoteRead`), in the order
-    and batches of `batches`."""
-    cursor = None
-    while True:
-        page = PageRequest(limit=BATCH, cursor=cursor)
-        rows, cursor = list_quote_rows(session, QuoteFilters(), page)
-        yield [bytes(row["body"]) for row in rows]
-        if cursor is None:
-            return
+async def ndjson_export(request: Request, resources: list[Resource]) -> StreamingResponse:
+    session, pages = await open_pages(snapshot_of(request), LISTERS[resources[0]][2])
+    headers = _attachment(resources[0].value if len(resources) == 1 else "all")
+    return streaming(session, typed_lines(session, resources, pages), NDJSON_CONTENT_TYPE, headers)
 
 
-def json_batches(session: Session, resource: Resource) -> Iterator[list[bytes]]:
-    """Every record of `resource` as JSON, a batch at a time; quotes as stored at load."""
-    if resource is Resource.quotes:
-        yield from stored_quote_batches(session)
-        return
-    _, _, lister = LISTERS[resource]
-    for batch in batches(session, lister):
-        yield [record.__pydantic_serializer__.to_json(record) for record in batch]
-
-
-def snapshot(request: Request) -> Session:
-    """A session of its own for the stream (it outlives the request's dependencies); its one
-    transaction reads one snapshot (WAL on SQLite, REPEATABLE READ on PostgreSQL), so an export
-    never mixes two loads."""
-    budget_ms = request.app.state.settings.export_time_budget_ms
-    session: Session = request.app.state.sessionmaker(info={EXPORT_BUDGET_MS: budget_ms})
-    return session
-
-
-@contextmanager
-def export_transaction(session: Session) -> Iterator[Session]:
-    """`session` for the stream, its statements on the export's time budget (a stream that has
-    started cannot answer a 503, only stop), closed at the end."""
-    with session:
-        allow_longer(session, session.info[EXPORT_BUDGET_MS])
-        yield session
-
-
-def ndjson_stream(session: Session, resources: list[Resource]) -> Iterator[bytes]:
-    with export_transaction(session):
-        for resource in resources:
-            record_type = LISTERS[resource][0]
-            for batch in json_batches(session, resource):
-                yield b"".join(typed_line(record_type, record) for record in batch)
-
-
-def csv_stream(session: Session, resource: Resource) -> Iterator[bytes]:
-    columns = columns_of([LISTERS[resource][1]])
-    with export_transaction(session):
-        yield csv_header(columns)
-        for batch in json_batches(session, resource):
-            yield csv_rows(columns, (orjson.loads(record) for record in batch))
+async def csv_export(request: Request, resource: Resource) -> StreamingResponse:
+    _, model, read = LISTERS[resource]
+    session, pages = await open_pages(snapshot_of(request), read)
+    chunks = encode(CSV, Shape("items", (model,)), (page.items for page in pages), ())
+    return streaming(session, chunks, CSV_CONTENT_TYPE, _attachment(resource.value, "csv"))
 
 
 NDJSON_EXAMPLE = '{"type":"source","record":{"id":"afp-2025-08-15", ...}}\n'
@@ -158,11 +115,10 @@ ResourceName = Annotated[
 
 
 @router.get("", response_class=StreamingResponse, responses=STREAM_RESPONSES)
-def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> StreamingResponse:
+async def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> StreamingResponse:
     """The whole dataset as NDJSON: one `{"type", "record"}` line per record, referents first."""
     require_admitted(request.headers.get("accept"), NDJSON)
-    stream = ndjson_stream(snapshot(request), list(Resource))
-    return StreamingResponse(stream, media_type=NDJSON_CONTENT_TYPE, headers=_attachment("all"))
+    return await ndjson_export(request, list(Resource))
 
 
 @router.get(
@@ -179,20 +135,14 @@ def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> Streaming
         406: NOT_ACCEPTABLE,
     },
 )
-def export_resource(
+async def export_resource(
     request: Request, resource: ResourceName, format: NdjsonOrCsv = None
 ) -> StreamingResponse:
     """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
     offered = [FORMATS[format]] if format else [NDJSON, CSV]
-    media_type = choose(request.headers.get("accept"), offered)
-    session = snapshot(request)
-    if media_type == CSV:
-        headers = _attachment(resource.value, "csv")
-        stream = csv_stream(session, resource)
-        return StreamingResponse(stream, media_type=CSV_CONTENT_TYPE, headers=headers)
-    stream = ndjson_stream(session, [resource])
-    headers = _attachment(resource.value)
-    return StreamingResponse(stream, media_type=NDJSON_CONTENT_TYPE, headers=headers)
+    if choose(request.headers.get("accept"), offered) == CSV:
+        return await csv_export(request, resource)
+    return await ndjson_export(request, [resource])
 
 
 def _attachment(name: str, extension: str = "ndjson") -> dict[str, str]:

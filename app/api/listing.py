@@ -8,7 +8,7 @@ from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter
 
-from app.api.deps import problem_responses
+from app.api.answer import answers
 from app.queries.facets import COUNTINGS, check_names
 from app.queries.listing import INCLUDES, QuoteDocumentPage, check_includes
 from app.schemas.views import Facets, Included
@@ -96,9 +96,10 @@ def _checked_fields(given: list[str], known: list[str]) -> list[str]:
     return list(dict.fromkeys(["id", *given])) if given else []
 
 
-def list_responses(answer: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
-    """The documented answers of a list: whole or sparse pages, or a 422 problem."""
-    return {200: {"model": answer, "description": "A page of the list."}, **problem_responses(422)}
+def list_responses(page: type[BaseModel], answer: type[BaseModel]) -> dict[int | str, Any]:
+    """The documented answers of a list of `page`s: whole or sparse pages (`answer`) in every
+    format, or a 422 problem."""
+    return answers(page, 422, ok={"model": answer, "description": "A page of the list."})
 
 
 def sparse(page: BaseModel, fields: Sequence[str]) -> Any:
@@ -118,9 +119,9 @@ INCLUDED = TypeAdapter(Included | None)
 
 def document_page(page: QuoteDocumentPage, fields: Sequence[str]) -> Response:
     """The page as JSON, its items spliced in as stored (or, with `fields`, cut down to those)."""
-    items: list[Any] = [orjson.Fragment(document) for document in page.documents]
+    items: list[Any] = [orjson.Fragment(document) for document in page.items]
     if fields:
-        items = [_kept(orjson.loads(document), fields) for document in page.documents]
+        items = [_kept(orjson.loads(document), fields) for document in page.items]
     facets = FACETS.dump_python(page.facets, mode="json")
     included = INCLUDED.dump_python(page.included, mode="json")
     return Response(page_json(items, page.next, facets, included), media_type="application/json")

@@ -1,20 +1,21 @@
 """/v1/positions: an actor's stance on a topic at a time."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
+from app.api.answer import Negotiated, answer_list, answers
 from app.api.deps import (
     IdList,
     PageDep,
     PositionId,
     SessionDep,
     id_filter,
-    problem_responses,
     read_in_thread,
 )
 from app.api.routing import ReadRoute
 from app.domain import Stance
+from app.formats.render import respond
 from app.queries.positions import PositionFilters, get_position, list_positions
 from app.schemas.common import Page
 from app.schemas.records import PositionRead
@@ -40,15 +41,17 @@ async def position_filters(
 PositionFiltersDep = Annotated[PositionFilters, Depends(position_filters)]
 
 
-@router.get("", responses=problem_responses(422))
+@router.get("", response_model=Page[PositionRead], responses=answers(Page[PositionRead], 422))
 async def read_positions(
-    session: SessionDep, filters: PositionFiltersDep, page: PageDep
-) -> Page[PositionRead]:
+    target: Negotiated, session: SessionDep, filters: PositionFiltersDep, page: PageDep
+) -> Any:
     """List positions, oldest first (undated last), with evidence and citations."""
-    return await read_in_thread(session, list_positions, filters, page)
+    return await answer_list(target, session, page, lambda s, p: list_positions(s, filters, p))
 
 
-@router.get("/{position_id}", responses=problem_responses(404, 422))
-async def read_position(session: SessionDep, position_id: PositionId) -> PositionRead:
+@router.get(
+    "/{position_id}", response_model=PositionRead, responses=answers(PositionRead, 404, 422)
+)
+async def read_position(target: Negotiated, session: SessionDep, position_id: PositionId) -> Any:
     """One position by id."""
-    return await read_in_thread(session, get_position, position_id)
+    return respond(target, await read_in_thread(session, get_position, position_id))

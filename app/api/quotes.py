@@ -1,20 +1,14 @@
 """/v1/quotes: who said what, when, and where it is written."""
 
 import datetime as dt
-from typing import Annotated
+import functools
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
-from app.api.deps import (
-    IdList,
-    PageDep,
-    QuoteId,
-    SessionDep,
-    id_filter,
-    problem_responses,
-    read_in_thread,
-)
+from app.api.answer import Negotiated, answer_list, answers
+from app.api.deps import IdList, PageDep, QuoteId, SessionDep, id_filter, read_in_thread
 from app.api.listing import (
     SearchFilter,
     document_page,
@@ -24,7 +18,9 @@ from app.api.listing import (
     list_responses,
 )
 from app.api.routing import ReadRoute
-from app.queries.listing import quote_page
+from app.formats.render import respond
+from app.queries.listing import QuoteDocumentPage, quote_page
+from app.queries.pagination import PageRequest
 from app.queries.quotes import QuoteFilters, quote_document
 from app.schemas.records import QuoteRead
 from app.schemas.views import QuoteListAnswer, QuotePage
@@ -53,22 +49,26 @@ async def quote_filters(
 QuoteFiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
 
 
-@router.get("", response_model=QuotePage, responses=list_responses(QuoteListAnswer))
+@router.get("", response_model=QuotePage, responses=list_responses(QuotePage, QuoteListAnswer))
 async def read_quotes(
+    target: Negotiated,
     session: SessionDep,
     filters: QuoteFiltersDep,
     page: PageDep,
     facet: Annotated[list[str], Depends(facet_param("quotes"))],
     include: Annotated[list[str], Depends(include_param("quotes"))],
     fields: Annotated[list[str], Depends(fields_param(QuoteRead))],
-) -> Response:
+) -> Any:
     """List quotes, oldest first (unknown dates last), with their speaker and citations."""
-    answer = await read_in_thread(session, quote_page, filters, page, facet, include)
-    return document_page(answer, fields)
+
+    def read(s: Session, p: PageRequest) -> QuoteDocumentPage:
+        return quote_page(s, filters, p, facet, include)
+
+    json = functools.partial(document_page, fields=fields)
+    return await answer_list(target, session, page, read, fields, json)
 
 
-@router.get("/{quote_id}", response_model=QuoteRead, responses=problem_responses(404, 422))
-async def read_quote(session: SessionDep, quote_id: QuoteId) -> Response:
+@router.get("/{quote_id}", response_model=QuoteRead, responses=answers(QuoteRead, 404, 422))
+async def read_quote(target: Negotiated, session: SessionDep, quote_id: QuoteId) -> Any:
     """One quote by id."""
-    body = await read_in_thread(session, quote_document, quote_id)
-    return Response(body, media_type="application/json")
+    return respond(target, await read_in_thread(session, quote_document, quote_id))

@@ -1,10 +1,11 @@
 """/v1/search: full-text search over quotes, events, positions, actors, topics and sources."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import SessionDep, problem_responses, read_in_thread
+from app.api.answer import Negotiated, answer_list, answers
+from app.api.deps import SessionDep
 from app.api.routing import ReadRoute
 from app.queries.pagination import PageRequest
 from app.queries.search import MAX_DEPTH, search
@@ -33,8 +34,9 @@ QueryText = Annotated[
 TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]
 
 
-@router.get("", responses=problem_responses(422))
+@router.get("", response_model=SearchPage, responses=answers(SearchPage, 422))
 async def read_search(
+    target: Negotiated,
     session: SessionDep,
     q: QueryText,
     type: Annotated[
@@ -57,7 +59,7 @@ async def read_search(
             f"first {MAX_DEPTH} hits).",
         ),
     ] = None,
-) -> SearchPage:
+) -> Any:
     """Search every kind of record; hits are ranked best first, with highlighted snippets."""
     page = PageRequest(limit=limit, cursor=cursor)
-    return await read_in_thread(session, search, q, type or [], page)
+    return await answer_list(target, session, page, lambda s, p: search(s, q, type or [], p))

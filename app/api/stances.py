@@ -1,20 +1,23 @@
 """/v1/stances: who holds what on which topic, and how that changed."""
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import IdList, SessionDep, id_filter, problem_responses, read_in_thread
+from app.api.answer import Negotiated, answers
+from app.api.deps import IdList, SessionDep, id_filter, read_in_thread
 from app.api.routing import ReadRoute
+from app.formats.render import respond
 from app.queries.stances import StanceFilters, stance_matrix
 from app.schemas.views import StanceMatrix
 
 router = APIRouter(prefix="/v1/stances", tags=["views"], route_class=ReadRoute)
 
 
-@router.get("", responses=problem_responses(422))
+@router.get("", response_model=StanceMatrix, responses=answers(StanceMatrix, 422))
 async def read_stances(
+    target: Negotiated,
     session: SessionDep,
     actor: Annotated[IdList, id_filter("Actor id.", "volodymyr-zelensky")] = None,
     topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
@@ -26,6 +29,7 @@ async def read_stances(
             examples=["2025-08-14"],
         ),
     ] = None,
-) -> StanceMatrix:
+) -> Any:
     """The actor × topic matrix: each cell's current stance, evidence, and earlier stances."""
-    return await read_in_thread(session, stance_matrix, StanceFilters(actor, topic, as_of))
+    filters = StanceFilters(actor, topic, as_of)
+    return respond(target, await read_in_thread(session, stance_matrix, filters))

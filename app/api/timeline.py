@@ -1,11 +1,12 @@
 """/v1/timeline: events and quotes in one chronological stream."""
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import IdList, PageDep, SessionDep, id_filter, problem_responses, read_in_thread
+from app.api.answer import Negotiated, answer_list, answers
+from app.api.deps import IdList, PageDep, SessionDep, id_filter
 from app.api.routing import ReadRoute
 from app.queries.timeline import TimelineFilters, list_timeline
 from app.schemas.views import TimelinePage
@@ -34,11 +35,12 @@ async def timeline_filters(
     return TimelineFilters(actor, topic, date_from, date_to, type)
 
 
-@router.get("", responses=problem_responses(422))
+@router.get("", response_model=TimelinePage, responses=answers(TimelinePage, 422))
 async def read_timeline(
+    target: Negotiated,
     session: SessionDep,
     filters: Annotated[TimelineFilters, Depends(timeline_filters)],
     page: PageDep,
-) -> TimelinePage:
+) -> Any:
     """Events and quotes in date order (undated last; ties by type, then id), with citations."""
-    return await read_in_thread(session, list_timeline, filters, page)
+    return await answer_list(target, session, page, lambda s, p: list_timeline(s, filters, p))

@@ -8,7 +8,6 @@ Terms schema.org lacks (date precision, stance, offsets) live under the `skb:` p
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urljoin
 
 JSONLD_CONTENT_TYPE = "application/ld+json"
 SKB = "urn:summitkb:vocab:"
@@ -30,10 +29,12 @@ def _compact(node: Record) -> Record:
 
 
 class Linker:
-    """Builds nodes whose `@id`s are the records' API URLs under `base` (e.g. `http://h/v1/`)."""
+    """Builds nodes whose `@id`s are the records' API URLs under the public base URL `root`
+    (e.g. `https://kb.example`): never under the request's `Host`, which a client chooses."""
 
-    def __init__(self, base: str) -> None:
-        self.base = base
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.base = f"{root}/v1/"
 
     def iri(self, collection: str, record_id: str) -> str:
         return f"{self.base}{collection}/{record_id}"
@@ -196,7 +197,7 @@ def typed_link(link: Linker, r: Record) -> Record:
     kind = HIT_TYPES.get(r["type"], "Thing")
     date_key = "startDate" if kind == "Event" else "dateCreated"
     return {
-        "@id": urljoin(link.base, r["url"]),
+        "@id": link.root + r["url"],  # the API path of the record, `/v1/...`
         "@type": kind,
         "name": r.get("title"),
         date_key: r.get("date"),

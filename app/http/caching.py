@@ -21,10 +21,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import DomainError
 from app.formats.negotiation import negotiate
-from app.formats.routes import DATA_PREFIX
 from app.http.dataset_stamp import DatasetStamp, Stamp
 
 CONDITIONAL_METHODS = {"GET", "HEAD"}
+DATA_PREFIX = "/v1/"
 
 
 def entity_tag(version: str, api_version: str, scope: Scope, accept: str | None) -> str:

@@ -75,7 +75,7 @@ def _quote_facets(
 class QuoteDocumentPage:
     """A page of quotes as their stored JSON documents, with facets and included records."""
 
-    documents: list[bytes]
+    items: list[bytes]
     next: str | None
     facets: Facets | None
     included: Included | None

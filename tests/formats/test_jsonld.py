@@ -16,6 +16,12 @@ def offline_loader(url: str, options: dict[str, Any] | None = None) -> Any:
 OPTIONS = {"documentLoader": offline_loader}
 
 
+def base(client: TestClient) -> str:
+    """The public base URL the app writes its links under."""
+    url: str = client.app.state.settings.public_base_url  # type: ignore[attr-defined]
+    return url
+
+
 def ld(client: TestClient, path: str, **params: Any) -> dict[str, Any]:
     response = client.get(path, params=params, headers={"Accept": "application/ld+json"})
     assert response.status_code == 200, response.text
@@ -61,16 +67,16 @@ def test_a_quotation_says_who_said_it_and_where_it_is_written(client: TestClient
     document = ld(client, "/v1/quotes/fadeev-consultations-insignificant")
     expanded = jsonld.expand(document, OPTIONS)
     (quote,) = expanded
-    assert quote["@id"] == "http://testserver/v1/quotes/fadeev-consultations-insignificant"
+    assert quote["@id"] == f"{base(client)}/v1/quotes/fadeev-consultations-insignificant"
     assert quote["@type"] == [SCHEMA + "Quotation"]
     speaker = quote[SCHEMA + "spokenByCharacter"][0]
-    assert speaker["@id"] == "http://testserver/v1/actors/alexey-fadeev"
+    assert speaker["@id"] == f"{base(client)}/v1/actors/alexey-fadeev"
     assert quote[SCHEMA + "creator"][0]["@id"] == speaker["@id"]
     assert quote[SCHEMA + "dateCreated"] == [{"@value": "2025-08-13"}]
     citation = quote[SCHEMA + "citation"][0]
     assert citation[SCHEMA + "text"][0]["@value"].startswith('"We consider')
     source = citation[SCHEMA + "isPartOf"][0]
-    assert source["@id"] == "http://testserver/v1/sources/chinadaily-2025-08-14"
+    assert source["@id"] == f"{base(client)}/v1/sources/chinadaily-2025-08-14"
     assert citation["urn:summitkb:vocab:start"][0]["@value"] >= 0
 
 
@@ -80,8 +86,8 @@ def test_compaction_with_the_embedded_context_round_trips(client: TestClient) ->
     assert compacted["@type"] == "Event"
     assert compacted["name"] == "Trump–Putin summit in Anchorage"
     assert {a["@id"] for a in compacted["attendee"]} >= {
-        "http://testserver/v1/actors/vladimir-putin",
-        "http://testserver/v1/actors/donald-trump",
+        f"{base(client)}/v1/actors/vladimir-putin",
+        f"{base(client)}/v1/actors/donald-trump",
     }
 
 

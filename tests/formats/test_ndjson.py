@@ -104,7 +104,7 @@ def test_a_resource_export_answers_the_type_accept_prefers(client: TestClient) -
 def test_an_export_in_small_batches_loses_and_repeats_nothing(
     client: TestClient, resource: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.api.export.BATCH", 1)  # a batch per record: every cursor is used
+    monkeypatch.setattr("app.formats.render.BATCH", 1)  # a batch per record: every cursor is used
     records = lines(client.get(f"/v1/export/{resource}").text)
     assert len(records) > 3
     assert [line["record"] for line in records] == walk(client, f"/v1/{resource}", limit=500)

@@ -1,14 +1,21 @@
-"""Streaming: CSV and NDJSON arrive page by page, whatever the number of pages."""
+"""Streaming: CSV and NDJSON arrive page by page, all pages read in one snapshot, off the loop."""
 
 import csv
 import io
 import json
-from typing import Annotated
+import threading
+from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session, sessionmaker
 
-from app.formats.middleware import FormatMiddleware
+from app.api.answer import Negotiated, answer_list
+from app.api.deps import PageDep, SessionDep
+from app.config import Settings
+from app.queries.pagination import PageRequest
 from app.schemas.common import Page, Schema
 from tests.formats.helpers import asgi_get, bodies, parse_csv
 
@@ -31,31 +38,44 @@ class Row(Schema):
     tags: list[str]
 
 
-def rows_app(overloaded_pages: set[str] | None = None) -> FastAPI:
-    """An API of one list with pages of at most 2 records, formats installed; the pages after
-    the cursors in `overloaded_pages` answer 503 the first time they are asked for."""
+class Reads:
+    """What each page read saw: its session, its transaction, its thread."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[Session, Any, int]] = []
+        self.loop_thread: int | None = None
+
+
+def rows_app(reads: Reads) -> FastAPI:
+    """An API of one list of the AWKWARD rows, read by offset, through the one renderer."""
     app = FastAPI()
-    overloaded = set(overloaded_pages or ())
+    app.state.settings = Settings()
+    app.state.sessionmaker = sessionmaker(create_engine("sqlite://"))
     records = [Row(id=f"r{i}", text=t, flag=i % 2 == 0, tags=[t]) for i, t in enumerate(AWKWARD)]
 
-    @app.get("/v1/rows")
-    def list_rows(
-        limit: Annotated[int, Query(le=2)] = 2, cursor: Annotated[str | None, Query()] = None
-    ) -> Page[Row]:
-        """Rows in id order."""
-        if cursor in overloaded:
-            overloaded.discard(cursor)
-            raise HTTPException(503, "over the time budget")
-        start = int(cursor or 0)
-        end = start + limit
+    def read(session: Session, page: PageRequest) -> Page[Row]:
+        reads.seen.append((session, session.get_transaction(), threading.get_ident()))
+        start = int(page.cursor or 0)
+        end = start + page.limit
         return Page[Row](items=records[start:end], next=str(end) if end < len(records) else None)
 
-    app.add_middleware(FormatMiddleware, api=app)
+    @app.get("/v1/rows", response_model=Page[Row])
+    async def list_rows(target: Negotiated, session: SessionDep, page: PageDep) -> Any:
+        """Rows in id order."""
+        reads.loop_thread = threading.get_ident()
+        return await answer_list(target, session, page, read)
+
     return app
 
 
+@pytest.fixture
+def pages_of_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("app.formats.render.BATCH", 2)
+
+
+@pytest.mark.usefixtures("pages_of_two")
 def test_csv_streams_one_chunk_per_page_and_quotes_what_it_must() -> None:
-    messages = asgi_get(rows_app(), "/v1/rows", "format=csv")
+    messages = asgi_get(rows_app(Reads()), "/v1/rows", "format=csv")
     chunks = [body for body in bodies(messages) if body]
     assert len(chunks) == 1 + 3  # the header, then three pages of two
     rows = parse_csv(b"".join(chunks).decode())
@@ -67,8 +87,9 @@ def test_csv_streams_one_chunk_per_page_and_quotes_what_it_must() -> None:
     assert next(csv.reader(io.StringIO(raw, newline=""))) == ["id", "text", "flag", "tags"]
 
 
+@pytest.mark.usefixtures("pages_of_two")
 def test_ndjson_streams_every_page() -> None:
-    messages = asgi_get(rows_app(), "/v1/rows", headers={"Accept": "application/x-ndjson"})
+    messages = asgi_get(rows_app(Reads()), "/v1/rows", headers={"Accept": "application/x-ndjson"})
     start = messages[0]
     assert start["status"] == 200
     assert (b"content-type", b"application/x-ndjson") in start["headers"]
@@ -78,6 +99,27 @@ def test_ndjson_streams_every_page() -> None:
     assert [json.loads(line)["text"] for line in lines] == AWKWARD
 
 
+@pytest.mark.usefixtures("pages_of_two")
+def test_a_stream_reads_every_page_in_one_transaction_in_worker_threads() -> None:
+    reads = Reads()
+    asgi_get(rows_app(reads), "/v1/rows", "format=ndjson")
+    assert len(reads.seen) == 3
+    sessions = {id(session) for session, _, _ in reads.seen}
+    transactions = {id(transaction) for _, transaction, _ in reads.seen}
+    assert len(sessions) == len(transactions) == 1
+    assert None not in [transaction for _, transaction, _ in reads.seen]
+    assert reads.loop_thread not in {thread for _, _, thread in reads.seen}
+    session = reads.seen[0][0]
+    assert not session.in_transaction()  # closed once the stream ended
+
+
+def test_given_a_limit_one_page_is_read(pages_of_two: None) -> None:
+    reads = Reads()
+    messages = asgi_get(rows_app(reads), "/v1/rows", "format=ndjson&limit=2")
+    assert len(b"".join(bodies(messages)).splitlines()) == 2
+    assert len(reads.seen) == 1
+
+
 def test_the_response_is_a_streaming_one(client: TestClient) -> None:
     with client.stream("GET", "/v1/quotes", params={"format": "csv"}) as response:
         assert "content-length" not in response.headers
@@ -85,7 +127,12 @@ def test_the_response_is_a_streaming_one(client: TestClient) -> None:
         assert len(parse_csv(response.read().decode())) == 4
 
 
-def test_a_page_answered_503_is_tried_again() -> None:
-    messages = asgi_get(rows_app(overloaded_pages={"2", "4"}), "/v1/rows", "format=ndjson")
-    lines = b"".join(bodies(messages)).decode().splitlines()
-    assert [json.loads(line)["text"] for line in lines] == AWKWARD
+def test_a_list_streams_in_pages_of_one_without_losing_a_record(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = client.get("/v1/quotes", params={"format": "ndjson"}).text
+    monkeypatch.setattr("app.formats.render.BATCH", 1)  # every cursor is used
+    messages = asgi_get(client.app, "/v1/quotes", "format=ndjson")
+    chunks = [body for body in bodies(messages) if body]
+    assert len(chunks) == 4
+    assert b"".join(chunks).decode() == whole

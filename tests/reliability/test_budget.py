@@ -5,7 +5,7 @@ the suite checks the mechanism (a query that would run for minutes returns, as a
 """
 
 from collections.abc import Iterator
-from typing import Any
+from types import SimpleNamespace
 
 import pytest
 from fastapi import FastAPI
@@ -15,10 +15,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.api.deps import SessionDep
+from app.api.export import LISTERS, Resource
 from app.config import Settings
 from app.db.budget import allow_longer, apply_time_budget, is_over_budget
 from app.db.engine import build_engine
 from app.main import create_app
+from app.queries.pagination import PageRequest
+from app.schemas.records import TopicRead
 from tests.reliability.conftest import assert_documented_problem
 
 
@@ -108,10 +111,13 @@ def test_an_export_runs_on_the_export_budget(mini_db: str, monkeypatch: pytest.M
     """A batch slower than the query budget does not cut the export off; one slower than the
     export's budget does (a stream that has started can only stop)."""
 
-    def slow_batches(session: Any, _resource: Any) -> Iterator[list[bytes]]:
-        yield [str(session.execute(MEDIUM).scalar_one()).encode()]
+    def slow_read(session: Session, page: PageRequest) -> SimpleNamespace:
+        if page.cursor is None:  # the first page is read before the answer starts
+            return SimpleNamespace(items=[], next="slow")
+        count = session.execute(MEDIUM).scalar_one()
+        return SimpleNamespace(items=[str(count).encode()], next=None)
 
-    monkeypatch.setattr("app.api.export.json_batches", slow_batches)
+    monkeypatch.setitem(LISTERS, Resource.topics, ("topic", TopicRead, slow_read))
     with export_client(mini_db, 600000) as client:
         answer = client.get("/v1/export/topics").text
     assert answer == '{"type":"topic","record":3000000}\n'

@@ -1,0 +1,120 @@
+"""How a data route answers: the media type it negotiates, and the one renderer it hands its
+result to (app.formats.render)."""
+
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Query, Request
+from pydantic import WithJsonSchema
+from sqlalchemy.orm import Session
+from starlette.datastructures import URL
+
+from app.api.deps import REQUEST_STATE, problem_responses, read_in_thread
+from app.formats.negotiation import FORMATS, negotiate
+from app.formats.openapi import format_responses
+from app.formats.render import P, Snapshot, Target, as_is, respond, stream
+from app.formats.shape import shape_of
+from app.queries.pagination import PageRequest
+
+FormatParameter = Annotated[
+    str | None,
+    # Checked by `negotiate`, whose 422 names the formats; the schema says what it accepts.
+    WithJsonSchema({"type": "string", "enum": list(FORMATS)}),
+    Query(
+        description="Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as"
+        " `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json."
+        " CSV and NDJSON stream every matching record unless `limit` is given.",
+        openapi_examples={name: {"value": name, "summary": type} for name, type in FORMATS.items()},
+    ),
+]
+
+
+def conditional(name: str, description: str, example: str) -> Any:
+    """A validator header: read by the conditional-request layer before the route runs, and
+    declared at the route so that the OpenAPI document says which answers honour it."""
+    return Header(
+        alias=name, description=description, openapi_examples={"example": {"value": example}}
+    )
+
+
+IfNoneMatch = Annotated[
+    str | None,
+    WithJsonSchema({"type": "string"}),
+    conditional(
+        "If-None-Match",
+        "ETags of copies held; a match answers 304 Not Modified.",
+        'W/"5d41402abc4b2a76b9719d911017c592"',
+    ),
+]
+IfModifiedSince = Annotated[
+    str | None,
+    WithJsonSchema({"type": "string"}),
+    conditional(
+        "If-Modified-Since",
+        "Answers 304 if the dataset was loaded at or before this time.",
+        "Fri, 15 Aug 2025 23:00:00 GMT",
+    ),
+]
+
+
+def snapshot_of(request: Request) -> Snapshot:
+    """How a stream answering `request` opens its session: a session of its own (the stream
+    outlives the request's dependencies), whose first statement notes the dataset version."""
+
+    def session() -> Session:
+        opened: Session = request.app.state.sessionmaker(info={REQUEST_STATE: request.state})
+        return opened
+
+    return Snapshot(session, request.app.state.settings.export_time_budget_ms)
+
+
+def public_url(request: Request, base: str) -> URL:
+    """The request's URL under the public base URL instead of its `Host`."""
+    query = request.url.query
+    return URL(f"{base}{request.url.path}" + (f"?{query}" if query else ""))
+
+
+async def negotiated(
+    request: Request,
+    format: FormatParameter = None,
+    if_none_match: IfNoneMatch = None,
+    if_modified_since: IfModifiedSince = None,
+) -> Target:
+    """What this request is answered as; an unknown `format` is a 422, an `Accept` nothing
+    offered meets a 406."""
+    media = negotiate(format, request.headers.get("accept"))
+    base = request.app.state.settings.public_base_url
+    return Target(
+        media=media,
+        shape=shape_of(request.scope["route"].response_model),
+        path=request.url.path,
+        url=public_url(request, base),
+        base=base,
+        limit_given="limit" in request.query_params,
+        snapshot=snapshot_of(request),
+    )
+
+
+Negotiated = Annotated[Target, Depends(negotiated)]
+
+
+async def answer_list(
+    target: Target,
+    session: Session,
+    page: PageRequest,
+    read: Callable[[Session, PageRequest], P],
+    fields: Sequence[str] = (),
+    json: Callable[[P], Any] = as_is,
+) -> Any:
+    """A list's answer: the page asked for (as JSON, `json(page)` if given), or, as CSV or
+    NDJSON without `limit`, every record from the page's cursor on, streamed."""
+    if target.whole_list:
+        return await stream(target, read, page.cursor, fields)
+    result = await read_in_thread(session, read, page)
+    return respond(target, result, fields, json)
+
+
+def answers(model: Any, *problems: int, ok: dict[str, Any] | None = None) -> dict[int | str, Any]:
+    """The documented answers of a route rendered from `model`: its 200 (`ok`) in every format,
+    a 304, a 406, and the problems of the statuses `problems`."""
+    return {**problem_responses(*problems), **format_responses(model, ok)}

@@ -45,10 +45,10 @@ ActorIdDep = Annotated[str, Depends(existing_actor)]
     responses=answers(Page[ActorRead], 422),
 )
 async def read_actors(
-    target: Negotiated,
     session: SessionDep,
     filters: Annotated[ActorFilters, Depends(actor_filters)],
     page: PageDep,
+    target: Negotiated,
 ) -> Any:
     """List actors by id, with aliases, affiliations and citations."""
     return await answer_list(target, session, page, lambda s, p: list_actors(s, filters, p))
@@ -59,7 +59,7 @@ async def read_actors(
     response_model=ActorRead,
     responses=answers(ActorRead, 404, 422),
 )
-async def read_actor(target: Negotiated, session: SessionDep, actor_id: ActorId) -> Any:
+async def read_actor(session: SessionDep, actor_id: ActorId, target: Negotiated) -> Any:
     """One actor by id."""
     return respond(target, await read_in_thread(session, get_actor, actor_id))
 
@@ -70,7 +70,7 @@ async def read_actor(target: Negotiated, session: SessionDep, actor_id: ActorId)
     responses=answers(Page[QuoteRead], 404, 422),
 )
 async def read_actor_quotes(
-    target: Negotiated, session: SessionDep, actor_id: ActorIdDep, page: PageDep
+    session: SessionDep, actor_id: ActorIdDep, page: PageDep, target: Negotiated
 ) -> Any:
     """The actor's own quotes, oldest first."""
     filters = QuoteFilters(speaker=[actor_id])
@@ -83,7 +83,7 @@ async def read_actor_quotes(
     responses=answers(Page[PositionRead], 404, 422),
 )
 async def read_actor_positions(
-    target: Negotiated, session: SessionDep, actor_id: ActorIdDep, page: PageDep
+    session: SessionDep, actor_id: ActorIdDep, page: PageDep, target: Negotiated
 ) -> Any:
     """The actor's positions, oldest first."""
     filters = PositionFilters(actor=[actor_id])
@@ -96,7 +96,7 @@ async def read_actor_positions(
     responses=answers(Page[EventRead], 404, 422),
 )
 async def read_actor_events(
-    target: Negotiated, session: SessionDep, actor_id: ActorIdDep, page: PageDep
+    session: SessionDep, actor_id: ActorIdDep, page: PageDep, target: Negotiated
 ) -> Any:
     """The events the actor took part in, earliest first."""
     filters = EventFilters(participant=[actor_id])

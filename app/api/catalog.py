@@ -39,7 +39,7 @@ router = APIRouter(prefix="/v1", route_class=ReadRoute)
     response_model=Page[TopicRead],
     responses=answers(Page[TopicRead], 422),
 )
-async def read_topics(target: Negotiated, session: SessionDep, page: PageDep) -> Any:
+async def read_topics(session: SessionDep, page: PageDep, target: Negotiated) -> Any:
     """List topics by id."""
     return await answer_list(target, session, page, list_topics)
 
@@ -50,7 +50,7 @@ async def read_topics(target: Negotiated, session: SessionDep, page: PageDep) ->
     response_model=TopicRead,
     responses=answers(TopicRead, 404, 422),
 )
-async def read_topic(target: Negotiated, session: SessionDep, topic_id: TopicId) -> Any:
+async def read_topic(session: SessionDep, topic_id: TopicId, target: Negotiated) -> Any:
     """One topic by id."""
     return respond(target, await read_in_thread(session, get_topic, topic_id))
 
@@ -68,10 +68,10 @@ async def source_filters(
     responses=answers(Page[SourceRead], 422),
 )
 async def read_sources(
-    target: Negotiated,
     session: SessionDep,
     filters: Annotated[SourceFilters, Depends(source_filters)],
     page: PageDep,
+    target: Negotiated,
 ) -> Any:
     """List source documents, oldest first."""
     return await answer_list(target, session, page, lambda s, p: list_sources(s, filters, p))
@@ -83,7 +83,7 @@ async def read_sources(
     response_model=SourceRead,
     responses=answers(SourceRead, 404, 422),
 )
-async def read_source(target: Negotiated, session: SessionDep, source_id: SourceId) -> Any:
+async def read_source(session: SessionDep, source_id: SourceId, target: Negotiated) -> Any:
     """One source document's metadata by id."""
     return respond(target, await read_in_thread(session, get_source, source_id))
 
@@ -112,6 +112,6 @@ async def read_source_text(
 
 
 @router.get("/meta", tags=["meta"], response_model=MetaRead, responses=answers(MetaRead, 404, 422))
-async def read_meta(target: Negotiated, session: SessionDep) -> Any:
+async def read_meta(session: SessionDep, target: Negotiated) -> Any:
     """The loaded dataset's version, load time and record counts."""
     return respond(target, await read_in_thread(session, get_meta))

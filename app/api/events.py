@@ -78,6 +78,6 @@ async def read_events(
 
 
 @router.get("/{event_id}", response_model=EventRead, responses=answers(EventRead, 404, 422))
-async def read_event(target: Negotiated, session: SessionDep, event_id: EventId) -> Any:
+async def read_event(session: SessionDep, event_id: EventId, target: Negotiated) -> Any:
     """One event by id."""
     return respond(target, await read_in_thread(session, get_event, event_id))

@@ -43,7 +43,7 @@ PositionFiltersDep = Annotated[PositionFilters, Depends(position_filters)]
 
 @router.get("", response_model=Page[PositionRead], responses=answers(Page[PositionRead], 422))
 async def read_positions(
-    target: Negotiated, session: SessionDep, filters: PositionFiltersDep, page: PageDep
+    session: SessionDep, filters: PositionFiltersDep, page: PageDep, target: Negotiated
 ) -> Any:
     """List positions, oldest first (undated last), with evidence and citations."""
     return await answer_list(target, session, page, lambda s, p: list_positions(s, filters, p))
@@ -52,6 +52,6 @@ async def read_positions(
 @router.get(
     "/{position_id}", response_model=PositionRead, responses=answers(PositionRead, 404, 422)
 )
-async def read_position(target: Negotiated, session: SessionDep, position_id: PositionId) -> Any:
+async def read_position(session: SessionDep, position_id: PositionId, target: Negotiated) -> Any:
     """One position by id."""
     return respond(target, await read_in_thread(session, get_position, position_id))

@@ -69,6 +69,6 @@ async def read_quotes(
 
 
 @router.get("/{quote_id}", response_model=QuoteRead, responses=answers(QuoteRead, 404, 422))
-async def read_quote(target: Negotiated, session: SessionDep, quote_id: QuoteId) -> Any:
+async def read_quote(session: SessionDep, quote_id: QuoteId, target: Negotiated) -> Any:
     """One quote by id."""
     return respond(target, await read_in_thread(session, quote_document, quote_id))

@@ -36,9 +36,9 @@ TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]
 
 @router.get("", response_model=SearchPage, responses=answers(SearchPage, 422))
 async def read_search(
-    target: Negotiated,
     session: SessionDep,
     q: QueryText,
+    *,
     type: Annotated[
         list[TypeName] | None,
         Query(
@@ -59,6 +59,7 @@ async def read_search(
             f"first {MAX_DEPTH} hits).",
         ),
     ] = None,
+    target: Negotiated,
 ) -> Any:
     """Search every kind of record; hits are ranked best first, with highlighted snippets."""
     page = PageRequest(limit=limit, cursor=cursor)

@@ -17,8 +17,8 @@ router = APIRouter(prefix="/v1/stances", tags=["views"], route_class=ReadRoute)
 
 @router.get("", response_model=StanceMatrix, responses=answers(StanceMatrix, 422))
 async def read_stances(
-    target: Negotiated,
     session: SessionDep,
+    *,
     actor: Annotated[IdList, id_filter("Actor id.", "volodymyr-zelensky")] = None,
     topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
     as_of: Annotated[
@@ -29,6 +29,7 @@ async def read_stances(
             examples=["2025-08-14"],
         ),
     ] = None,
+    target: Negotiated,
 ) -> Any:
     """The actor × topic matrix: each cell's current stance, evidence, and earlier stances."""
     filters = StanceFilters(actor, topic, as_of)

@@ -37,10 +37,10 @@ async def timeline_filters(
 
 @router.get("", response_model=TimelinePage, responses=answers(TimelinePage, 422))
 async def read_timeline(
-    target: Negotiated,
     session: SessionDep,
     filters: Annotated[TimelineFilters, Depends(timeline_filters)],
     page: PageDep,
+    target: Negotiated,
 ) -> Any:
     """Events and quotes in date order (undated last; ties by type, then id), with citations."""
     return await answer_list(target, session, page, lambda s, p: list_timeline(s, filters, p))

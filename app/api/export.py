@@ -17,7 +17,7 @@ from app.formats.csv_table import CSV_CONTENT_TYPE
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
 from app.formats.negotiation import CSV, FORMATS, NDJSON, choose, require_admitted
 from app.formats.openapi import NOT_ACCEPTABLE
-from app.formats.render import Paged, batch, encode, following, open_pages, streaming
+from app.formats.render import Paged, SnapshotStream, batch, encode, following, open_pages
 from app.formats.shape import Shape, as_json
 from app.queries.catalog import ActorFilters, SourceFilters, list_actors, list_sources, list_topics
 from app.queries.events import EventFilters, list_events
@@ -72,14 +72,16 @@ def typed_lines(
 async def ndjson_export(request: Request, resources: list[Resource]) -> StreamingResponse:
     session, pages = await open_pages(snapshot_of(request), LISTERS[resources[0]][2])
     headers = _attachment(resources[0].value if len(resources) == 1 else "all")
-    return streaming(session, typed_lines(session, resources, pages), NDJSON_CONTENT_TYPE, headers)
+    return SnapshotStream(
+        session, typed_lines(session, resources, pages), NDJSON_CONTENT_TYPE, headers
+    )
 
 
 async def csv_export(request: Request, resource: Resource) -> StreamingResponse:
     _, model, read = LISTERS[resource]
     session, pages = await open_pages(snapshot_of(request), read)
     chunks = encode(CSV, Shape("items", (model,)), (page.items for page in pages), ())
-    return streaming(session, chunks, CSV_CONTENT_TYPE, _attachment(resource.value, "csv"))
+    return SnapshotStream(session, chunks, CSV_CONTENT_TYPE, _attachment(resource.value, "csv"))
 
 
 NDJSON_EXAMPLE = '{"type":"source","record":{"id":"afp-2025-08-15", ...}}\n'

@@ -8,7 +8,7 @@ event loop never waits for the database. Given `limit`, they answer that one pag
 next in `Link: <...>; rel="next"`. JSON-LD renders the one page or record asked for.
 """
 
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.datastructures import URL
 from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
 from app.db.budget import allow_longer
 from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
@@ -149,7 +150,7 @@ async def stream(
     session, pages = await open_pages(target.snapshot, read, cursor)
     chunks = encode(target.media, target.shape, (page.items for page in pages), fields)
     headers = target.attachment(_extension(target.media))
-    return streaming(session, chunks, CONTENT_TYPES[target.media], headers)
+    return SnapshotStream(session, chunks, CONTENT_TYPES[target.media], headers)
 
 
 def encode(
@@ -169,21 +170,23 @@ def encode(
         yield csv_rows(columns, (as_record(item, fields) for item in items))
 
 
-def streaming(
-    session: Session, chunks: Iterator[bytes], media_type: str, headers: dict[str, str]
-) -> StreamingResponse:
-    """A streamed answer whose chunks are made in worker threads, `session` closed at the end
-    (in a worker thread too, also when the client goes away)."""
+class SnapshotStream(StreamingResponse):
+    """A streamed answer whose chunks are made in worker threads, and whose session is closed
+    (in a worker thread too) however the answer ends: read to the end, its reader gone, or
+    refused before it started."""
 
-    async def body() -> AsyncIterator[bytes]:
+    def __init__(
+        self, session: Session, chunks: Iterator[bytes], media_type: str, headers: dict[str, str]
+    ) -> None:
+        super().__init__(iterate_in_threadpool(chunks), media_type=media_type, headers=headers)
+        self.session = session
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            async for chunk in iterate_in_threadpool(chunks):
-                yield chunk
+            await super().__call__(scope, receive, send)
         finally:
             with anyio.CancelScope(shield=True):
-                await run_in_threadpool(session.close)
-
-    return StreamingResponse(body(), media_type=media_type, headers=headers)
+                await run_in_threadpool(self.session.close)
 
 
 def _extension(media: str) -> str:

@@ -6,15 +6,18 @@ import json
 import threading
 from typing import Any
 
+import anyio
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.types import Message
 
 from app.api.answer import Negotiated, answer_list
 from app.api.deps import PageDep, SessionDep
 from app.config import Settings
+from app.formats.render import SnapshotStream
 from app.queries.pagination import PageRequest
 from app.schemas.common import Page, Schema
 from tests.formats.helpers import asgi_get, bodies, parse_csv
@@ -136,3 +139,22 @@ def test_a_list_streams_in_pages_of_one_without_losing_a_record(
     chunks = [body for body in bodies(messages) if body]
     assert len(chunks) == 4
     assert b"".join(chunks).decode() == whole
+
+
+def test_a_stream_refused_before_it_starts_still_closes_its_session() -> None:
+    """The stream-slot layer refuses a stream at its first message: the session opened for it
+    (its first page read already) must not stay open."""
+    session = Session(create_engine("sqlite://", connect_args={"check_same_thread": False}))
+    session.connection()  # the stream's transaction, under way
+    response = SnapshotStream(session, iter([b"never sent"]), "text/csv", {})
+    scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.4"}, "method": "GET"}
+
+    async def receive() -> Message:
+        return {"type": "http.disconnect"}
+
+    async def refuse(message: Message) -> None:
+        raise RuntimeError("no stream slot")
+
+    with pytest.raises(RuntimeError, match="no stream slot"):
+        anyio.run(response, scope, receive, refuse)
+    assert not session.in_transaction()

@@ -41,8 +41,9 @@ class Settings(BaseSettings):
     export_time_budget_ms: int = Field(
         default=60000,
         ge=1,
-        description="Longest one query of a streamed export may run (past it the export is cut"
-        " off): an export reads the whole dataset, possibly from a cold disk.",
+        description="Longest one query of a stream may run (an export, or a whole list as CSV or"
+        " NDJSON; past it the stream is cut off): a stream may read the whole dataset, possibly"
+        " from a cold disk.",
     )
     max_request_body_bytes: int = Field(
         default=1024, ge=0, description="Largest request body accepted (a read API needs none)."

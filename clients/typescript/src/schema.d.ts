@@ -1520,6 +1520,8 @@ export interface operations {
     read_quotes_v1_quotes_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Speaker's actor id. Repeat to match any of several. */
                 speaker?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
@@ -1544,19 +1546,11 @@ export interface operations {
                 include?: ("speaker" | "event")[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, text, speaker, said_on, said_precision, fragment, event, topics, citations, corroboration. */
                 fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "citations" | "corroboration")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1658,15 +1652,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -1777,6 +1765,8 @@ export interface operations {
     read_events_v1_events_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Kind of event; repeat for several. */
                 kind?: components["schemas"]["EventKind"][] | null;
                 /** @description planned, proposed, held or cancelled. */
@@ -1801,19 +1791,11 @@ export interface operations {
                 include?: "participants"[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, title, kind, status, start_on, start_precision, end_on, end_precision, place, description, participants, topics, citations, corroboration. */
                 fields?: ("id" | "title" | "kind" | "status" | "start_on" | "start_precision" | "end_on" | "end_precision" | "place" | "description" | "participants" | "topics" | "citations" | "corroboration")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1915,15 +1897,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2048,15 +2024,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2158,15 +2128,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2287,15 +2251,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2397,15 +2355,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2524,15 +2476,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2651,15 +2597,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2778,15 +2718,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2905,15 +2839,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3015,15 +2943,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3144,15 +3066,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3254,15 +3170,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3444,15 +3354,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3536,13 +3440,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid or unknown; `errors` names each. */
+            /** @description A parameter is invalid; `detail` says which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3571,15 +3476,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3695,15 +3594,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3811,15 +3704,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.answer import Negotiated, answer_list, answers
+from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import ActorId, PageDep, SessionDep, read_in_thread
 from app.api.routing import ReadRoute
 from app.domain import ActorKind
@@ -39,11 +39,7 @@ def existing_actor(session: SessionDep, actor_id: ActorId) -> str:
 ActorIdDep = Annotated[str, Depends(existing_actor)]
 
 
-@router.get(
-    "",
-    response_model=Page[ActorRead],
-    responses=answers(Page[ActorRead], 422),
-)
+@router.get("", **rendered(Page[ActorRead], 422))
 async def read_actors(
     session: SessionDep,
     filters: Annotated[ActorFilters, Depends(actor_filters)],
@@ -54,21 +50,13 @@ async def read_actors(
     return await answer_list(target, session, page, lambda s, p: list_actors(s, filters, p))
 
 
-@router.get(
-    "/{actor_id}",
-    response_model=ActorRead,
-    responses=answers(ActorRead, 404, 422),
-)
+@router.get("/{actor_id}", **rendered(ActorRead, 404, 422))
 async def read_actor(session: SessionDep, actor_id: ActorId, target: Negotiated) -> Any:
     """One actor by id."""
     return respond(target, await read_in_thread(session, get_actor, actor_id))
 
 
-@router.get(
-    "/{actor_id}/quotes",
-    response_model=Page[QuoteRead],
-    responses=answers(Page[QuoteRead], 404, 422),
-)
+@router.get("/{actor_id}/quotes", **rendered(Page[QuoteRead], 404, 422))
 async def read_actor_quotes(
     session: SessionDep, actor_id: ActorIdDep, page: PageDep, target: Negotiated
 ) -> Any:
@@ -77,11 +65,7 @@ async def read_actor_quotes(
     return await answer_list(target, session, page, lambda s, p: list_quotes(s, filters, p))
 
 
-@router.get(
-    "/{actor_id}/positions",
-    response_model=Page[PositionRead],
-    responses=answers(Page[PositionRead], 404, 422),
-)
+@router.get("/{actor_id}/positions", **rendered(Page[PositionRead], 404, 422))
 async def read_actor_positions(
     session: SessionDep, actor_id: ActorIdDep, page: PageDep, target: Negotiated
 ) -> Any:
@@ -90,11 +74,7 @@ async def read_actor_positions(
     return await answer_list(target, session, page, lambda s, p: list_positions(s, filters, p))
 
 
-@router.get(
-    "/{actor_id}/events",
-    response_model=Page[EventRead],
-    responses=answers(Page[EventRead], 404, 422),
-)
+@router.get("/{actor_id}/events", **rendered(Page[EventRead], 404, 422))
 async def read_actor_events(
     session: SessionDep, actor_id: ActorIdDep, page: PageDep, target: Negotiated
 ) -> Any:

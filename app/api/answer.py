@@ -110,3 +110,9 @@ def answers(model: Any, *problems: int, ok: dict[str, Any] | None = None) -> dic
     """The documented answers of a route rendered from `model`: its 200 (`ok`) in every format,
     a 304, a 406, and the problems of the statuses `problems`."""
     return {**problem_responses(*problems), **format_responses(model, ok)}
+
+
+def rendered(model: Any, *problems: int, ok: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The `router.get` arguments of a route rendered from answers of `model`: its response
+    model and its documented answers."""
+    return {"response_model": model, "responses": answers(model, *problems, ok=ok)}

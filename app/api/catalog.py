@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse
 
-from app.api.answer import Negotiated, answer_list, answers
+from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import (
     IdList,
     PageDep,
@@ -33,23 +33,13 @@ from app.schemas.records import MetaRead, SourceRead, TopicRead
 router = APIRouter(prefix="/v1", route_class=ReadRoute)
 
 
-@router.get(
-    "/topics",
-    tags=["topics"],
-    response_model=Page[TopicRead],
-    responses=answers(Page[TopicRead], 422),
-)
+@router.get("/topics", tags=["topics"], **rendered(Page[TopicRead], 422))
 async def read_topics(session: SessionDep, page: PageDep, target: Negotiated) -> Any:
     """List topics by id."""
     return await answer_list(target, session, page, list_topics)
 
 
-@router.get(
-    "/topics/{topic_id}",
-    tags=["topics"],
-    response_model=TopicRead,
-    responses=answers(TopicRead, 404, 422),
-)
+@router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 422))
 async def read_topic(session: SessionDep, topic_id: TopicId, target: Negotiated) -> Any:
     """One topic by id."""
     return respond(target, await read_in_thread(session, get_topic, topic_id))
@@ -61,12 +51,7 @@ async def source_filters(
     return SourceFilters(publisher)
 
 
-@router.get(
-    "/sources",
-    tags=["sources"],
-    response_model=Page[SourceRead],
-    responses=answers(Page[SourceRead], 422),
-)
+@router.get("/sources", tags=["sources"], **rendered(Page[SourceRead], 422))
 async def read_sources(
     session: SessionDep,
     filters: Annotated[SourceFilters, Depends(source_filters)],
@@ -77,12 +62,7 @@ async def read_sources(
     return await answer_list(target, session, page, lambda s, p: list_sources(s, filters, p))
 
 
-@router.get(
-    "/sources/{source_id}",
-    tags=["sources"],
-    response_model=SourceRead,
-    responses=answers(SourceRead, 404, 422),
-)
+@router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 422))
 async def read_source(session: SessionDep, source_id: SourceId, target: Negotiated) -> Any:
     """One source document's metadata by id."""
     return respond(target, await read_in_thread(session, get_source, source_id))
@@ -111,7 +91,7 @@ async def read_source_text(
     return PlainTextResponse(await read_in_thread(session, source_text, source_id, start, end))
 
 
-@router.get("/meta", tags=["meta"], response_model=MetaRead, responses=answers(MetaRead, 404, 422))
+@router.get("/meta", tags=["meta"], **rendered(MetaRead, 404, 422))
 async def read_meta(session: SessionDep, target: Negotiated) -> Any:
     """The loaded dataset's version, load time and record counts."""
     return respond(target, await read_in_thread(session, get_meta))

@@ -6,14 +6,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, answers
+from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import EventId, IdList, PageDep, SessionDep, id_filter, read_in_thread
 from app.api.listing import (
     SearchFilter,
     facet_param,
     fields_param,
     include_param,
-    list_responses,
+    list_rendered,
     sparse,
 )
 from app.api.routing import ReadRoute
@@ -59,7 +59,7 @@ async def event_filters(
 EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 
-@router.get("", response_model=EventPage, responses=list_responses(EventPage, EventListAnswer))
+@router.get("", **list_rendered(EventPage, EventListAnswer))
 async def read_events(
     target: Negotiated,
     session: SessionDep,
@@ -77,7 +77,7 @@ async def read_events(
     return await answer_list(target, session, page, read, fields, lambda a: sparse(a, fields))
 
 
-@router.get("/{event_id}", response_model=EventRead, responses=answers(EventRead, 404, 422))
+@router.get("/{event_id}", **rendered(EventRead, 404, 422))
 async def read_event(session: SessionDep, event_id: EventId, target: Negotiated) -> Any:
     """One event by id."""
     return respond(target, await read_in_thread(session, get_event, event_id))

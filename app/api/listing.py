@@ -8,7 +8,7 @@ from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter
 
-from app.api.answer import answers
+from app.api.answer import rendered
 from app.queries.facets import COUNTINGS, check_names
 from app.queries.listing import INCLUDES, QuoteDocumentPage, check_includes
 from app.schemas.views import Facets, Included
@@ -96,10 +96,10 @@ def _checked_fields(given: list[str], known: list[str]) -> list[str]:
     return list(dict.fromkeys(["id", *given])) if given else []
 
 
-def list_responses(page: type[BaseModel], answer: type[BaseModel]) -> dict[int | str, Any]:
-    """The documented answers of a list of `page`s: whole or sparse pages (`answer`) in every
-    format, or a 422 problem."""
-    return answers(page, 422, ok={"model": answer, "description": "A page of the list."})
+def list_rendered(page: type[BaseModel], answer: type[BaseModel]) -> dict[str, Any]:
+    """The `router.get` arguments of a list of `page`s: whole or sparse pages (`answer`) in
+    every format, or a 422 problem."""
+    return rendered(page, 422, ok={"model": answer, "description": "A page of the list."})
 
 
 def sparse(page: BaseModel, fields: Sequence[str]) -> Any:

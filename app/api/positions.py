@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.answer import Negotiated, answer_list, answers
+from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import (
     IdList,
     PageDep,
@@ -41,7 +41,7 @@ async def position_filters(
 PositionFiltersDep = Annotated[PositionFilters, Depends(position_filters)]
 
 
-@router.get("", response_model=Page[PositionRead], responses=answers(Page[PositionRead], 422))
+@router.get("", **rendered(Page[PositionRead], 422))
 async def read_positions(
     session: SessionDep, filters: PositionFiltersDep, page: PageDep, target: Negotiated
 ) -> Any:
@@ -49,9 +49,7 @@ async def read_positions(
     return await answer_list(target, session, page, lambda s, p: list_positions(s, filters, p))
 
 
-@router.get(
-    "/{position_id}", response_model=PositionRead, responses=answers(PositionRead, 404, 422)
-)
+@router.get("/{position_id}", **rendered(PositionRead, 404, 422))
 async def read_position(session: SessionDep, position_id: PositionId, target: Negotiated) -> Any:
     """One position by id."""
     return respond(target, await read_in_thread(session, get_position, position_id))

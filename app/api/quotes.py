@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, answers
+from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import IdList, PageDep, QuoteId, SessionDep, id_filter, read_in_thread
 from app.api.listing import (
     SearchFilter,
@@ -15,7 +15,7 @@ from app.api.listing import (
     facet_param,
     fields_param,
     include_param,
-    list_responses,
+    list_rendered,
 )
 from app.api.routing import ReadRoute
 from app.formats.render import respond
@@ -49,7 +49,7 @@ async def quote_filters(
 QuoteFiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
 
 
-@router.get("", response_model=QuotePage, responses=list_responses(QuotePage, QuoteListAnswer))
+@router.get("", **list_rendered(QuotePage, QuoteListAnswer))
 async def read_quotes(
     target: Negotiated,
     session: SessionDep,
@@ -68,7 +68,7 @@ async def read_quotes(
     return await answer_list(target, session, page, read, fields, json)
 
 
-@router.get("/{quote_id}", response_model=QuoteRead, responses=answers(QuoteRead, 404, 422))
+@router.get("/{quote_id}", **rendered(QuoteRead, 404, 422))
 async def read_quote(session: SessionDep, quote_id: QuoteId, target: Negotiated) -> Any:
     """One quote by id."""
     return respond(target, await read_in_thread(session, quote_document, quote_id))

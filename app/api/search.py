@@ -4,7 +4,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from app.api.answer import Negotiated, answer_list, answers
+from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
 from app.api.routing import ReadRoute
 from app.queries.pagination import PageRequest
@@ -34,7 +34,7 @@ QueryText = Annotated[
 TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]
 
 
-@router.get("", response_model=SearchPage, responses=answers(SearchPage, 422))
+@router.get("", **rendered(SearchPage, 422))
 async def read_search(
     session: SessionDep,
     q: QueryText,

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from app.api.answer import Negotiated, answers
+from app.api.answer import Negotiated, rendered
 from app.api.deps import IdList, SessionDep, id_filter, read_in_thread
 from app.api.routing import ReadRoute
 from app.formats.render import respond
@@ -15,7 +15,7 @@ from app.schemas.views import StanceMatrix
 router = APIRouter(prefix="/v1/stances", tags=["views"], route_class=ReadRoute)
 
 
-@router.get("", response_model=StanceMatrix, responses=answers(StanceMatrix, 422))
+@router.get("", **rendered(StanceMatrix, 422))
 async def read_stances(
     session: SessionDep,
     *,

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.answer import Negotiated, answer_list, answers
+from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import IdList, PageDep, SessionDep, id_filter
 from app.api.routing import ReadRoute
 from app.queries.timeline import TimelineFilters, list_timeline
@@ -35,7 +35,7 @@ async def timeline_filters(
     return TimelineFilters(actor, topic, date_from, date_to, type)
 
 
-@router.get("", response_model=TimelinePage, responses=answers(TimelinePage, 422))
+@router.get("", **rendered(TimelinePage, 422))
 async def read_timeline(
     session: SessionDep,
     filters: Annotated[TimelineFilters, Depends(timeline_filters)],

@@ -1,1 +1,1 @@
-"""HTTP concerns that wrap every response: limits, security headers, formats."""
+"""The layers every request passes, in the order app.main.request_chain lists them."""

@@ -1,13 +1,14 @@
 """Admission: what a request must pass before it runs, and the time it has to answer.
 
-Its body is read whole first (at most `max_body_bytes`, within `body_timeout`), so a client
-that is still sending holds nothing; then it waits for one of `slots`, first come first served,
-for at most `slot_wait` (a 503 with Retry-After past that). One deadline, `request_timeout`,
-covers everything from arrival until the answer starts: the wait for a slot, for a worker
-thread, and every statement (app.db.budget.request_deadline). The slot is given back when the
-answer starts: a stream to a slow reader then holds no slot. Streams have slots of their own,
-`streams`, taken when a streamed answer starts (a 503 instead when none is free), and a client
-that reads nothing of an answer for `send_timeout` is dropped.
+A request with more than one Host header is refused (RFC 9112). Its body is read whole first
+(at most `max_body_bytes`, within `body_timeout`), so a client that is still sending holds
+nothing; then it waits for one of `slots`, first come first served, for at most `slot_wait` (a
+503 with Retry-After past that). One deadline, `request_timeout`, covers everything from arrival
+until the answer starts: the wait for a slot, for a worker thread, and every statement
+(app.db.budget.request_deadline). The slot is given back when the answer starts: a stream to a
+slow reader then holds no slot. Streams have slots of their own, `streams`, taken when a
+streamed answer starts (a 503 instead when none is free), and a client that reads nothing of an
+answer for `send_timeout` is dropped.
 """
 
 import logging
@@ -62,6 +63,9 @@ class Admission:
             await self.app(scope, receive, send)
             return
         deadline = anyio.current_time() + self.limits.request_timeout
+        if sum(name == b"host" for name, _ in scope["headers"]) > 1:
+            await self.refuse(scope, send, 400, "a request has one Host header (RFC 9112)")
+            return
         try:
             with anyio.fail_after(self.limits.body_timeout):
                 body = await read_body(scope, receive, self.limits.max_body_bytes)

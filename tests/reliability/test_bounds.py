@@ -75,3 +75,10 @@ def test_the_limits_are_documented_on_every_operation(client: TestClient) -> Non
     for _template, operation in operations(client):
         for status in ("413", "422", "503"):
             assert "application/problem+json" in operation["responses"][status]["content"]
+
+
+def test_two_host_headers_are_a_400(client: TestClient) -> None:
+    response = client.get("/v1/topics", headers=[("Host", "a.example"), ("Host", "b.example")])
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "one Host header" in response.json()["detail"]

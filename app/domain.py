@@ -43,7 +43,15 @@ class EventStatus(StrEnum):
 
 
 class Stance(StrEnum):
+    """An actor's stance on a topic; seed/README.md gives an example of each."""
+
     SUPPORTS = "supports"
     OPPOSES = "opposes"
     CONDITIONAL = "conditional"
     MIXED = "mixed"
+    TENTATIVE = "tentative"
+    EXPECTS = "expects"
+    DECLINES_TO_RESPOND = "declines-to-respond"
+
+
+STANCES_TEXT = ", ".join(stance.value for stance in Stance) + "."

@@ -14,7 +14,7 @@ from app.api.deps import (
     read_in_thread,
 )
 from app.api.routing import ReadRoute
-from app.domain import Stance
+from app.domain import STANCES_TEXT, Stance
 from app.formats.render import respond
 from app.queries.positions import PositionFilters, get_position, list_positions
 from app.schemas.common import Page
@@ -29,7 +29,7 @@ async def position_filters(
     stance: Annotated[
         list[Stance] | None,
         Query(
-            description="supports, opposes, conditional or mixed.",
+            description=STANCES_TEXT,
             examples=[["supports"]],
             max_length=4,
         ),

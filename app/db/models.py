@@ -168,6 +168,8 @@ class Quote(Base):
     said_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "said_precision"))
     is_fragment: Mapped[bool]
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
+    translated_from: Mapped[str | None] = mapped_column(String(16))
+    translated_by: Mapped[str | None] = mapped_column(String(300))
     content_hash: Mapped[str] = mapped_column(String(64))
 
 

@@ -1,5 +1,6 @@
 """Check a parsed seed as a whole and build the rows it would write."""
 
+from app.loader.checks import check_knowledge
 from app.loader.read import ParsedSeed
 from app.loader.records import RESOURCES
 from app.loader.rows import BUILDERS, RecordRows
@@ -19,6 +20,7 @@ def build_plan(seed: ParsedSeed, max_file_bytes: int) -> Plan:
         rows = (builder(check, located) for located in unique[resource])
         plan[resource] = {built.main["id"]: built for built in rows if built is not None}
     _check_repeated_quotes(check, unique)
+    check_knowledge(check, unique)
     return plan
 
 

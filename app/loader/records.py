@@ -13,19 +13,32 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
 
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class Curated(Record):
+    """A record of its own file: it may carry a curator's note and the ids it replaces."""
+
+    note: Text | None = None
+    # Ids of records merged into or renamed to this one.
+    replaces: list[Slug] = []
+
+
 class CitationRecord(Record):
     source: Slug
     excerpt: Text
     start: int | None = Field(default=None, ge=0)
+    # For a quote reported in part: the words of the quote that this excerpt holds.
+    words: Text | None = None
+    # The date of the article the excerpt belongs to, where the page holds a later article too.
+    article_date: SeedDate = UNKNOWN
 
 
-class SourceRecord(Record):
+class SourceRecord(Curated):
     id: Slug
     file: Annotated[str, StringConstraints(min_length=1, max_length=500)]
     title: Text
@@ -33,7 +46,7 @@ class SourceRecord(Record):
     byline: Line | None = None
     published_at: dt.datetime | dt.date
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    language: Language = "en"
 
 
 class AffiliationRecord(Record):
@@ -44,7 +57,7 @@ class AffiliationRecord(Record):
     citations: list[CitationRecord] = Field(min_length=1)
 
 
-class ActorRecord(Record):
+class ActorRecord(Curated):
     id: Slug
     name: Line
     kind: ActorKind
@@ -54,7 +67,7 @@ class ActorRecord(Record):
     citations: list[CitationRecord] = []
 
 
-class TopicRecord(Record):
+class TopicRecord(Curated):
     id: Slug
     name: Line
     description: Text | None = None
@@ -65,7 +78,7 @@ class ParticipantRecord(Record):
     role: Line | None = None
 
 
-class EventRecord(Record):
+class EventRecord(Curated):
     id: Slug
     title: Text
     kind: EventKind
@@ -79,7 +92,7 @@ class EventRecord(Record):
     citations: list[CitationRecord] = Field(min_length=1)
 
 
-class QuoteRecord(Record):
+class QuoteRecord(Curated):
     id: Slug
     text: Text
     speaker: Slug
@@ -87,16 +100,26 @@ class QuoteRecord(Record):
     fragment: bool = False
     event: Slug | None = None
     topics: list[Slug] = []
+    # Where the sources give the words in translation: the language they were said in, and
+    # whose translation it is when the text says.
+    translated_from: Language | None = None
+    translated_by: Line | None = None
+    # Quotes whose words contain this quote's words, or lie inside them, in a source, though
+    # they are another remark (the note says why).
+    distinct_from: list[Slug] = []
     citations: list[CitationRecord] = Field(min_length=1)
 
 
-class PositionRecord(Record):
+class PositionRecord(Curated):
     id: Slug
     actor: Slug
     topic: Slug
     stance: Stance
     statement: Line
     held_on: SeedDate
+    # Who states the stance when it is not the actor's own ("Merz said Ukraine is open to..."):
+    # the evidence may then be their words.
+    reported_by: Slug | None = None
     evidence: list[Slug] = []
     citations: list[CitationRecord] = Field(min_length=1)
 

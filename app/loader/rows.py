@@ -151,6 +151,8 @@ def quote_rows(check: SeedChecker, located: Located) -> RecordRows:
         "said_precision": record.said_on.precision,
         "is_fragment": record.fragment,
         "event_id": record.event,
+        "translated_from": record.translated_from,
+        "translated_by": record.translated_by,
     }
     check.ref(located, ("speaker",), "actors", record.speaker)
     if record.event is not None:

@@ -100,8 +100,8 @@ class SeedChecker:
             start = self._locate(located, here, citation)
             if start is None:
                 continue
-            if must_contain is not None and must_contain not in citation.excerpt:
-                self.report(located, (*here, "excerpt"), "the quote's text is not in this excerpt")
+            if must_contain is not None:
+                self._check_words(located, here, citation, must_contain)
             rows.append(
                 {
                     "source_id": citation.source,
@@ -113,6 +113,16 @@ class SeedChecker:
                 }
             )
         return rows
+
+    def _check_words(
+        self, located: Located, here: tuple[int | str, ...], citation: CitationRecord, text: str
+    ) -> None:
+        """The excerpt holds the quote's text, or the part of it that the citation names."""
+        if citation.words is not None and citation.words not in text:
+            self.report(located, (*here, "words"), "these words are not in the quote's text")
+        elif (citation.words or text) not in citation.excerpt:
+            what = "the citation's words are" if citation.words else "the quote's text is"
+            self.report(located, (*here, "excerpt"), f"{what} not in this excerpt")
 
     def _locate(
         self, located: Located, here: tuple[int | str, ...], citation: CitationRecord

@@ -99,6 +99,8 @@ def hydrate(session: Session, rows: list[RowMapping]) -> list[QuoteRead]:
             said_precision=row["said_precision"],
             fragment=row["is_fragment"],
             event=events.get(row["event_id"]) if row["event_id"] else None,
+            translated_from=row["translated_from"],
+            translated_by=row["translated_by"],
             topics=topics.get(row["id"], []),
             citations=citations.get(row["id"], []),
             corroboration=corroborated.get(row["id"], 0),

@@ -4,7 +4,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from app.domain import ActorKind, EventKind, EventStatus, Stance
+from app.domain import STANCES_TEXT, ActorKind, EventKind, EventStatus, Stance
 from app.schemas.common import Cited, DateOn, DatePrecision, LocalDateTime, Ref, Schema
 
 
@@ -117,6 +117,14 @@ class QuoteRead(Schema):
     fragment: bool = Field(description="True when the words are part of a sentence.")
     event: EventRef | None = Field(description="The event the words were said at, if known.")
     topics: list[str] = Field(description="Topic ids.", examples=[["europe-role-in-talks"]])
+    translated_from: str | None = Field(
+        description="Set when the sources give the words in translation: the language they were "
+        "said in.",
+        examples=["ru"],
+    )
+    translated_by: str | None = Field(
+        description="Whose translation the words are, where the sources say.", examples=[None]
+    )
     citations: Cited
     corroboration: int = Field(
         description="How many distinct publishers cite it (a corroboration signal).", examples=[2]
@@ -129,7 +137,7 @@ class PositionRead(Schema):
     id: str = Field(examples=["zelensky-ceasefire"])
     actor: Ref = Field(description="Whose stance it is.")
     topic: Ref = Field(description="What the stance is about.")
-    stance: Stance = Field(description="supports, opposes, conditional or mixed.")
+    stance: Stance = Field(description=STANCES_TEXT)
     statement: str = Field(
         description="The stance in neutral words.", examples=["Calls for a full ceasefire."]
     )

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import Field, RootModel
 
-from app.domain import Stance
+from app.domain import STANCES_TEXT, Stance
 from app.schemas.common import Cited, DateOn, DatePrecision, Page, Ref, Schema
 from app.schemas.records import ActorRead, EventRead, QuoteRead
 
@@ -118,7 +118,7 @@ class StanceRecord(Schema):
     """One position of an actor on a topic."""
 
     position_id: str = Field(examples=["zelensky-ceasefire-2025-08"])
-    stance: Stance = Field(description="supports, opposes, conditional or mixed.")
+    stance: Stance = Field(description=STANCES_TEXT)
     statement: str = Field(examples=["Calls for a full ceasefire."])
     held_on: DateOn
     held_precision: DatePrecision

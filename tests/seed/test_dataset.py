@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import Connection
@@ -67,7 +68,21 @@ def test_every_position_has_evidence(connection: Connection) -> None:
     assert connection.scalars(bare).all() == []
 
 
+def partial_words() -> dict[tuple[str, str, str], str]:
+    """The words a quote's citation holds where it reports the quote in part, by (quote, source,
+    excerpt): the seed says them, the API does not carry them."""
+    quotes = yaml.safe_load((REAL_SEED / "quotes.yaml").read_text(encoding="utf-8"))
+    return {
+        (quote["id"], citation["source"], citation["excerpt"]): citation["words"]
+        for quote in quotes
+        for citation in quote["citations"]
+        if "words" in citation
+    }
+
+
 def test_every_citation_the_api_returns_checks_out(seed_db: str) -> None:
+    partial = partial_words()
+    assert partial, "the seed has quotes reported in part"
     with TestClient(create_app(Settings(database_url=seed_db))) as client:
         texts = {
             s["id"]: client.get(f"/v1/sources/{s['id']}/text").text
@@ -81,6 +96,9 @@ def test_every_citation_the_api_returns_checks_out(seed_db: str) -> None:
                         text = texts[citation["source_id"]]
                         assert text[citation["start"] : citation["end"]] == citation["excerpt"]
                         if resource == "quotes":
-                            assert record["text"] in citation["excerpt"]
+                            key = (record["id"], citation["source_id"], citation["excerpt"])
+                            words = partial.get(key, record["text"])
+                            assert words in record["text"]
+                            assert words in citation["excerpt"]
                         checked += 1
     assert checked > 0

@@ -1,0 +1,218 @@
+"""Fact-check rules over the knowledge: each judges one record against an index of the rest.
+
+The rules take one record and a `Knowledge` index, so that a record written on its own (not
+only a whole seed) can be held to them. Quote words are placed as (source, start, end) spans
+and looked up by range, never compared pair by pair.
+"""
+
+import bisect
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from app.loader.read import Located
+from app.loader.records import CitationRecord, PositionRecord, QuoteRecord
+from app.loader.verify import SeedChecker, find_excerpt
+
+Finding = tuple[tuple[int | str, ...], str]
+
+# Words this few mean something out of the article only with their whole sentence.
+SHORT_QUOTE_WORDS = 3
+_SENTENCE_END = re.compile(r"(?:[.!?…][”\"'’]?|[”\"'’][.!?])$")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…][”\"'’]?\s+|\n\s*)$")
+
+
+@dataclass
+class Spans:
+    """The spans of quote words in one document, sorted by start for range lookups."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    reach: list[int] = field(default_factory=list)  # the furthest end up to each index
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int, str]]) -> "Spans":
+        ordered = sorted(spans)
+        reach, furthest = [], -1
+        for _, end, _ in ordered:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        return cls(
+            [start for start, _, _ in ordered],
+            [end for _, end, _ in ordered],
+            [owner for _, _, owner in ordered],
+            reach,
+        )
+
+    def holding(self, start: int, end: int) -> Iterator[str]:
+        """The owners of every span that holds [start, end)."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        while index >= 0 and self.reach[index] >= end:
+            if self.ends[index] >= end:
+                yield self.owners[index]
+            index -= 1
+
+
+@dataclass
+class Knowledge:
+    """What the rules need to know of the whole dataset."""
+
+    resource_of: dict[str, str] = field(default_factory=dict)  # id -> the resource holding it
+    speakers: dict[str, str] = field(default_factory=dict)  # quote id -> speaker
+    published: dict[str, dt.date] = field(default_factory=dict)  # source id -> its date
+    texts: dict[str, str] = field(default_factory=dict)  # source id -> its document
+    spans: dict[str, Spans] = field(default_factory=dict)  # source id -> quote word spans
+
+
+def id_problems(resource: str, record_id: str, known: Knowledge) -> list[Finding]:
+    """An id names one record across all resources, so that a bare id is never ambiguous."""
+    holder = known.resource_of.get(record_id, resource)
+    if holder == resource:
+        return []
+    return [(("id",), f"id {record_id!r} is already used by one of the {holder}")]
+
+
+def words_at(citation: CitationRecord, text: str, document: str) -> tuple[int, int] | None:
+    """Where a quote's words stand in a document, through the excerpt that cites them."""
+    start, _ = find_excerpt(document, citation.excerpt, citation.start)
+    inside = citation.excerpt.find(text)
+    if start is None or inside < 0:
+        return None
+    return start + inside, start + inside + len(text)
+
+
+def quote_problems(record: QuoteRecord, known: Knowledge) -> list[Finding]:
+    """One remark is one quote; words are not reported before they were said."""
+    found: list[Finding] = [
+        (("distinct_from", index), f"unknown quote {other!r}")
+        for index, other in enumerate(record.distinct_from)
+        if other not in known.speakers
+    ]
+    found += _repeated_words(record, known)
+    if len(record.text.split()) <= SHORT_QUOTE_WORDS:
+        found += _short_quote_sentences(record, known)
+    found += _dated_after_source(record.said_on.on, "said_on", record.citations, known)
+    return found
+
+
+def _repeated_words(record: QuoteRecord, known: Knowledge) -> list[Finding]:
+    found: list[Finding] = []
+    excused = {record.id, *record.distinct_from}
+    for source in dict.fromkeys(citation.source for citation in record.citations):
+        document, spans = known.texts.get(source), known.spans.get(source)
+        if document is None or spans is None:
+            continue
+        at = document.find(record.text)
+        while at >= 0:
+            for other in spans.holding(at, at + len(record.text)):
+                if other not in excused:
+                    reason = (
+                        f"its words are inside quote {other!r} in source {source!r} (at {at}): "
+                        "one remark is one quote with several citations; if they are another "
+                        "remark, list the quote in distinct_from and say why in note"
+                    )
+                    found.append((("text",), reason))
+                    excused.add(other)
+            at = document.find(record.text, at + 1)
+    return found
+
+
+def _short_quote_sentences(record: QuoteRecord, known: Knowledge) -> list[Finding]:
+    found: list[Finding] = []
+    for index, citation in enumerate(record.citations):
+        document = known.texts.get(citation.source)
+        start = (
+            None
+            if document is None
+            else find_excerpt(document, citation.excerpt, citation.start)[0]
+        )
+        if document is None or start is None:
+            continue
+        before = document[max(0, start - 200) : start]
+        if not (_SENTENCE_BEFORE.search(before) and _SENTENCE_END.search(citation.excerpt)):
+            reason = (
+                f"a quote of {SHORT_QUOTE_WORDS} words or fewer is cited with the whole "
+                "sentence around it, so that it means something out of the article"
+            )
+            found.append((("citations", index, "excerpt"), reason))
+    return found
+
+
+def position_problems(record: PositionRecord, known: Knowledge) -> list[Finding]:
+    """A stance follows from its own actor's words, or from the words of whoever reports it."""
+    found: list[Finding] = []
+    if record.reported_by is not None and known.resource_of.get(record.reported_by) != "actors":
+        found.append((("reported_by",), f"unknown actor {record.reported_by!r}"))
+    allowed = {record.actor, record.reported_by} - {None}
+    for index, quote_id in enumerate(record.evidence):
+        speaker = known.speakers.get(quote_id)
+        # An unknown speaker is reported with its quote.
+        if known.resource_of.get(speaker or "") == "actors" and speaker not in allowed:
+            reason = (
+                f"quote {quote_id!r} is by {speaker!r}, not by the position's actor "
+                f"{record.actor!r}: set reported_by if {speaker!r} reports the stance"
+            )
+            found.append((("evidence", index), reason))
+    found += _dated_after_source(record.held_on.on, "held_on", record.citations, known)
+    return found
+
+
+def _dated_after_source(
+    on: dt.date | None, name: str, citations: list[CitationRecord], known: Knowledge
+) -> list[Finding]:
+    """A record cannot be dated after the article that reports it (its first possible day)."""
+    found: list[Finding] = []
+    for citation in citations:
+        published = citation.article_date.on or known.published.get(citation.source)
+        if on is not None and published is not None and on > published:
+            reason = (
+                f"{on} is after {published}, the date of source {citation.source!r}: fix the "
+                "date, or give the citation the article_date of the later article it is from"
+            )
+            found.append(((name,), reason))
+    return found
+
+
+def know(check: SeedChecker, unique: dict[str, list[Located]]) -> Knowledge:
+    """Index a whole seed for the rules."""
+    known = Knowledge(texts={source: doc.text for source, doc in check.documents.items()})
+    for resource, records in unique.items():
+        for located in records:
+            known.resource_of.setdefault(located.record.id, resource)
+    for located in unique["sources"]:
+        published = located.record.published_at
+        known.published[located.record.id] = (
+            published.date() if isinstance(published, dt.datetime) else published
+        )
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for located in unique["quotes"]:
+        quote: QuoteRecord = located.record
+        known.speakers[quote.id] = quote.speaker
+        for citation in quote.citations:
+            document = known.texts.get(citation.source)
+            placed = document is not None and words_at(citation, quote.text, document)
+            if placed:
+                spans[citation.source].append((*placed, quote.id))
+    known.spans = {source: Spans.of(found) for source, found in spans.items()}
+    return known
+
+
+def check_knowledge(check: SeedChecker, unique: dict[str, list[Located]]) -> None:
+    """Hold every record of a seed to the rules; problems go to the seed's list."""
+    known = know(check, unique)
+    for resource, records in unique.items():
+        for located in records:
+            for loc, reason in _findings(resource, located, known):
+                check.report(located, loc, reason)
+
+
+def _findings(resource: str, located: Located, known: Knowledge) -> list[Finding]:
+    found = id_problems(resource, located.record.id, known)
+    if resource == "quotes":
+        found += quote_problems(located.record, known)
+    elif resource == "positions":
+        found += position_problems(located.record, known)
+    return found

@@ -1,0 +1,49 @@
+"""quotes say when their words are a translation; a wider stance vocabulary
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-03 10:50:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+OLD_STANCES = ("supports", "opposes", "conditional", "mixed")
+NEW_STANCES = (*OLD_STANCES, "tentative", "expects", "declines-to-respond")
+
+
+def stance_type(values: tuple[str, ...]) -> sa.Enum:
+    return sa.Enum(*values, name="stance", native_enum=False, create_constraint=True, length=32)
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("quotes", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("translated_from", sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column("translated_by", sa.String(length=300), nullable=True))
+    with op.batch_alter_table("positions", schema=None) as batch_op:
+        batch_op.alter_column(
+            "stance",
+            existing_type=stance_type(OLD_STANCES),
+            type_=stance_type(NEW_STANCES),
+            existing_nullable=False,
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("positions", schema=None) as batch_op:
+        batch_op.alter_column(
+            "stance",
+            existing_type=stance_type(NEW_STANCES),
+            type_=stance_type(OLD_STANCES),
+            existing_nullable=False,
+        )
+    with op.batch_alter_table("quotes", schema=None) as batch_op:
+        batch_op.drop_column("translated_by")
+        batch_op.drop_column("translated_from")

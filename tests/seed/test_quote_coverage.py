@@ -4,7 +4,9 @@ Every quoted span in every document (text inside ' ', " ", \u2018 \u2019 or \u20
 either be held by a quote record of seed/quotes.yaml (a citation of that quote in the same document
 covers the span, and the span's words are in the quote's text or the other way round), or be listed
 with a reason in tests/seed/quoted_spans_reviewed.yaml (scare quotes, names, headlines, off-topic
-sidebars). Needs no database: only the seed files and the documents.
+sidebars). A reporter may cut one remark into several quoted spans of one sentence: a quote that
+holds one span of an excerpt it is cited with holds the excerpt's other spans too, so the remark
+need not be split into several records. Needs no database: only the seed files and the documents.
 """
 
 import re
@@ -163,6 +165,17 @@ def is_held(span: Span, holders: list[Holder]) -> bool:
     )
 
 
+def held(spans: list[Span], holders: list[Holder]) -> set[Span]:
+    """The spans held by a quote: by its words, or as another part of a remark it holds."""
+    by_words = {span for span in spans if is_held(span, holders)}
+    holding = [holder for holder in holders if any(is_held(span, [holder]) for span in by_words)]
+    return by_words | {
+        span
+        for span in spans
+        if any(holder.start <= span.start and span.end <= holder.end for holder in holding)
+    }
+
+
 def uncovered(
     documents: dict[str, str], holders: dict[str, list[Holder]], reviewed: list[dict[str, Any]]
 ) -> list[str]:
@@ -172,6 +185,7 @@ def uncovered(
     seen: set[tuple[str, int]] = set()
     for name, text in sorted(documents.items()):
         spans, unclosed = quoted_spans(text)
+        kept = held(spans, holders.get(name, []))
         for span in spans:
             key = (name, span.start)
             entry = listed.get(key)
@@ -183,7 +197,7 @@ def uncovered(
                         f"but the document has {span.text!r}"
                     )
                 continue
-            if not is_held(span, holders.get(name, [])):
+            if span not in kept:
                 problems.append(
                     f"{name} @{span.start}: quoted span {span.text!r} is held by no quote "
                     f"record and is not listed in {REVIEWED.name}"
@@ -254,6 +268,15 @@ def test_a_quote_cited_elsewhere_does_not_hold_a_span() -> None:
     far_away = Holder("q", words("a long time"), 26, len(text))
     assert not is_held(quoted_spans(text)[0][0], [far_away])
     assert is_held(quoted_spans(text)[0][0], [Holder("q", words("a long time"), 0, 25)])
+
+
+def test_one_remark_cut_into_spans_of_one_excerpt_is_one_quote() -> None:
+    text = "Putin called it \u201cconstructive\u201d and held in \u201ca respectful mood\u201d.\n"
+    sentence = Holder("putin-constructive", words("constructive"), 0, len(text) - 1)
+    assert uncovered({"x.txt": text}, {"x.txt": [sentence]}, []) == []
+    elsewhere = Holder("other", words("something else"), 0, len(text) - 1)
+    problems = uncovered({"x.txt": text}, {"x.txt": [elsewhere]}, [])
+    assert len(problems) == 2, problems
 
 
 def test_a_reviewed_entry_must_match_the_document() -> None:

@@ -1,0 +1,106 @@
+"""The fact-check rules judge one record against an index of the rest, and the real seed keeps
+them."""
+
+import datetime as dt
+from typing import Any
+
+from app.loader.checks import Knowledge, Spans, id_problems, position_problems, quote_problems
+from app.loader.records import PositionRecord, QuoteRecord
+
+DOCUMENT = (
+    "Fadeev called the talks \"insignificant\".\n"
+    '"We consider the talks to be insignificant," Fadeev said.\n'
+)
+FULL = "We consider the talks to be insignificant"
+FULL_AT = DOCUMENT.index(FULL)
+
+
+def known(**extra: Any) -> Knowledge:
+    fields: dict[str, Any] = {
+        "resource_of": {"fadeev": "actors", "kremlin": "actors", "full": "quotes", "talks": "topics"},
+        "speakers": {"full": "fadeev"},
+        "published": {"src": dt.date(2025, 8, 14)},
+        "texts": {"src": DOCUMENT},
+        "spans": {"src": Spans.of([(FULL_AT, FULL_AT + len(FULL), "full")])},
+    }
+    return Knowledge(**(fields | extra))
+
+
+def quote(**fields: Any) -> QuoteRecord:
+    defaults: dict[str, Any] = {
+        "id": "short",
+        "text": "insignificant",
+        "speaker": "fadeev",
+        "said_on": "2025-08-13",
+        "citations": [{"source": "src", "excerpt": 'Fadeev called the talks "insignificant".'}],
+    }
+    return QuoteRecord.model_validate(defaults | fields)
+
+
+def position(**fields: Any) -> PositionRecord:
+    defaults: dict[str, Any] = {
+        "id": "p",
+        "actor": "kremlin",
+        "topic": "talks",
+        "stance": "opposes",
+        "statement": "Dismisses the talks.",
+        "held_on": "2025-08-13",
+        "evidence": ["full"],
+        "citations": [{"source": "src", "excerpt": "Fadeev said."}],
+    }
+    return PositionRecord.model_validate(defaults | fields)
+
+
+def reasons(found: list[tuple[Any, str]]) -> list[str]:
+    return [reason for _, reason in found]
+
+
+def test_words_inside_another_quote_of_the_source_are_refused() -> None:
+    [reason] = reasons(quote_problems(quote(), known()))
+    assert "its words are inside quote 'full' in source 'src'" in reason
+
+
+def test_another_remark_with_the_same_words_is_marked_distinct() -> None:
+    assert quote_problems(quote(distinct_from=["full"]), known()) == []
+    found = reasons(quote_problems(quote(distinct_from=["nowhere"]), known()))
+    assert found[0] == "unknown quote 'nowhere'"
+    assert "its words are inside quote 'full'" in found[1]
+
+
+def test_spans_are_found_by_range() -> None:
+    spans = Spans.of([(0, 100, "wide"), (10, 20, "inner"), (30, 40, "later")])
+    assert sorted(spans.holding(12, 18)) == ["inner", "wide"]
+    assert list(spans.holding(35, 50)) == ["wide"]
+    assert list(spans.holding(95, 120)) == []
+
+
+def test_a_short_quote_is_cited_with_its_sentence() -> None:
+    clipped = [{"source": "src", "excerpt": '"insignificant"'}]
+    found = reasons(quote_problems(quote(id="x", citations=clipped), known(spans={})))
+    assert found == [
+        "a quote of 3 words or fewer is cited with the whole sentence around it, so that it "
+        "means something out of the article"
+    ]
+    assert quote_problems(quote(id="x"), known(spans={})) == []
+
+
+def test_words_are_not_reported_before_they_were_said() -> None:
+    [reason] = reasons(quote_problems(quote(said_on="2025-08-15"), known(spans={})))
+    assert reason.startswith("2025-08-15 is after 2025-08-14, the date of source 'src'")
+    later = [{**quote().citations[0].model_dump(), "article_date": "2025-08-15"}]
+    assert quote_problems(quote(said_on="2025-08-15", citations=later), known(spans={})) == []
+
+
+def test_evidence_is_by_the_actor_or_whoever_reports_the_stance() -> None:
+    [reason] = reasons(position_problems(position(), known()))
+    assert reason.startswith("quote 'full' is by 'fadeev', not by the position's actor 'kremlin'")
+    assert position_problems(position(reported_by="fadeev"), known()) == []
+    assert position_problems(position(actor="fadeev"), known()) == []
+    found = reasons(position_problems(position(reported_by="nobody"), known()))
+    assert found[0] == "unknown actor 'nobody'"
+
+
+def test_an_id_names_one_record_across_resources() -> None:
+    assert id_problems("topics", "talks", known()) == []
+    [(loc, reason)] = id_problems("positions", "talks", known())
+    assert (loc, reason) == (("id",), "id 'talks' is already used by one of the topics")

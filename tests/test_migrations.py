@@ -3,10 +3,13 @@
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, select
 
 from app.db.derived_tables import include_object
-from app.db.models import Base
+from app.db.models import Base, Position
+from app.domain import Stance
+from app.loader import load_seed
+from tests.conftest import MAX_BYTES, REAL_SEED
 from tests.databases import alembic_config, migrate
 
 
@@ -38,3 +41,12 @@ def test_downgrade_and_upgrade_again(empty_db: str) -> None:
     migrate(empty_db)
     assert set(Base.metadata.tables) <= table_names(empty_db)
     assert schema_drift(empty_db) == []
+
+
+def test_every_stance_of_the_vocabulary_is_stored(empty_db: str) -> None:
+    load_seed(REAL_SEED, empty_db, MAX_BYTES)
+    engine = create_engine(empty_db)
+    with engine.connect() as connection:
+        stored = set(connection.scalars(select(Position.stance).distinct()))
+    engine.dispose()
+    assert stored == set(Stance)

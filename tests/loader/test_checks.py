@@ -8,7 +8,7 @@ from app.loader.checks import Knowledge, Spans, id_problems, position_problems, 
 from app.loader.records import PositionRecord, QuoteRecord
 
 DOCUMENT = (
-    "Fadeev called the talks \"insignificant\".\n"
+    'Fadeev called the talks "insignificant".\n'
     '"We consider the talks to be insignificant," Fadeev said.\n'
 )
 FULL = "We consider the talks to be insignificant"
@@ -17,7 +17,12 @@ FULL_AT = DOCUMENT.index(FULL)
 
 def known(**extra: Any) -> Knowledge:
     fields: dict[str, Any] = {
-        "resource_of": {"fadeev": "actors", "kremlin": "actors", "full": "quotes", "talks": "topics"},
+        "resource_of": {
+            "fadeev": "actors",
+            "kremlin": "actors",
+            "full": "quotes",
+            "talks": "topics",
+        },
         "speakers": {"full": "fadeev"},
         "published": {"src": dt.date(2025, 8, 14)},
         "texts": {"src": DOCUMENT},

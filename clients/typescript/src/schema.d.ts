@@ -962,7 +962,7 @@ export interface components {
             actor: components["schemas"]["Ref"];
             /** @description What the stance is about. */
             topic: components["schemas"]["Ref"];
-            /** @description supports, opposes, conditional or mixed. */
+            /** @description supports, opposes, conditional, mixed, tentative, expects, declines-to-respond. */
             stance: components["schemas"]["Stance"];
             /**
              * Statement
@@ -1110,6 +1110,18 @@ export interface components {
              *     ]
              */
             topics: string[];
+            /**
+             * Translated From
+             * @description Set when the sources give the words in translation: the language they were said in.
+             * @example ru
+             */
+            translated_from: string | null;
+            /**
+             * Translated By
+             * @description Whose translation the words are, where the sources say.
+             * @example null
+             */
+            translated_by: string | null;
             /**
              * Citations
              * @description The sources that support this record.
@@ -1336,9 +1348,10 @@ export interface components {
         };
         /**
          * Stance
+         * @description An actor's stance on a topic; seed/README.md gives an example of each.
          * @enum {string}
          */
-        Stance: "supports" | "opposes" | "conditional" | "mixed";
+        Stance: "supports" | "opposes" | "conditional" | "mixed" | "tentative" | "expects" | "declines-to-respond";
         /**
          * StanceCell
          * @description What an actor holds on a topic, and what it held before where that changed.
@@ -1382,7 +1395,7 @@ export interface components {
              * @example zelensky-ceasefire-2025-08
              */
             position_id: string;
-            /** @description supports, opposes, conditional or mixed. */
+            /** @description supports, opposes, conditional, mixed, tentative, expects, declines-to-respond. */
             stance: components["schemas"]["Stance"];
             /**
              * Statement
@@ -1520,8 +1533,6 @@ export interface operations {
     read_quotes_v1_quotes_get: {
         parameters: {
             query?: {
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Speaker's actor id. Repeat to match any of several. */
                 speaker?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
@@ -1544,13 +1555,21 @@ export interface operations {
                 facet?: ("speaker" | "topic" | "source" | "publisher" | "month")[] | null;
                 /** @description Embed related records in `included` (one level deep): speaker, event. */
                 include?: ("speaker" | "event")[] | null;
-                /** @description Only these fields of each item (repeat for several; `id` is always kept): id, text, speaker, said_on, said_precision, fragment, event, topics, citations, corroboration. */
-                fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "citations" | "corroboration")[] | null;
+                /** @description Only these fields of each item (repeat for several; `id` is always kept): id, text, speaker, said_on, said_precision, fragment, event, topics, translated_from, translated_by, citations, corroboration. */
+                fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "translated_from" | "translated_by" | "citations" | "corroboration")[] | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1571,7 +1590,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteListAnswer"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,citations_count,citations,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -1634,7 +1653,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1652,9 +1671,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -1678,7 +1703,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteRead"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,citations_count,citations,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -1751,7 +1776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,8 +1790,6 @@ export interface operations {
     read_events_v1_events_get: {
         parameters: {
             query?: {
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Kind of event; repeat for several. */
                 kind?: components["schemas"]["EventKind"][] | null;
                 /** @description planned, proposed, held or cancelled. */
@@ -1791,11 +1814,19 @@ export interface operations {
                 include?: "participants"[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, title, kind, status, start_on, start_precision, end_on, end_precision, place, description, participants, topics, citations, corroboration. */
                 fields?: ("id" | "title" | "kind" | "status" | "start_on" | "start_precision" | "end_on" | "end_precision" | "place" | "description" | "participants" | "topics" | "citations" | "corroboration")[] | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1879,7 +1910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1897,9 +1928,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -1996,7 +2033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2014,7 +2051,7 @@ export interface operations {
                 actor?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
                 topic?: string[] | null;
-                /** @description supports, opposes, conditional or mixed. */
+                /** @description supports, opposes, conditional, mixed, tentative, expects, declines-to-respond. */
                 stance?: components["schemas"]["Stance"][] | null;
                 /** @description Items per page (at most 500). */
                 limit?: number;
@@ -2024,9 +2061,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2110,7 +2153,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2128,9 +2171,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2227,7 +2276,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2251,9 +2300,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2337,7 +2392,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2355,9 +2410,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2454,7 +2515,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,9 +2537,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2502,7 +2569,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_QuoteRead_"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,citations_count,citations,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2575,7 +2642,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2597,9 +2664,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2696,7 +2769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2718,9 +2791,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2817,7 +2896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2839,9 +2918,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2925,7 +3010,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2943,9 +3028,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3042,7 +3133,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3066,9 +3157,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3152,7 +3249,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3170,9 +3267,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3269,7 +3372,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3336,7 +3439,7 @@ export interface operations {
                     "text/plain": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3354,9 +3457,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3440,17 +3549,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid or unknown; `errors` names each. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3476,9 +3584,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3562,7 +3676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3594,9 +3708,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3680,7 +3800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3704,9 +3824,15 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /**
+                 * @description ETags of copies held; a match answers 304 Not Modified.
+                 * @example W/"5d41402abc4b2a76b9719d911017c592"
+                 */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /**
+                 * @description Answers 304 if the dataset was loaded at or before this time.
+                 * @example Fri, 15 Aug 2025 23:00:00 GMT
+                 */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3790,7 +3916,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3837,7 +3963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3946,7 +4072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3960,8 +4086,8 @@ export interface operations {
     export_resource_v1_export__resource__get: {
         parameters: {
             query?: {
-                /** @description `ndjson` or `csv` (default: as `Accept` prefers, else `ndjson`). */
-                format?: ("ndjson" | "csv") | null;
+                /** @description `ndjson` (default) or `csv`. */
+                format?: "ndjson" | "csv";
             };
             header?: never;
             path: {
@@ -4015,7 +4141,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;

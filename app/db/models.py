@@ -193,6 +193,8 @@ class Position(Base):
     statement: Mapped[str] = mapped_column(Text)
     held_on: Mapped[dt.date | None] = mapped_column(Date)
     held_precision: Mapped[Precision] = mapped_column(enum_type(Precision, "held_precision"))
+    # Who states the stance when it is not the actor's own words.
+    reported_by_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"))
     content_hash: Mapped[str] = mapped_column(String(64))
 
 
@@ -231,6 +233,8 @@ class Citation(Base):
     event_id: Mapped[str | None] = owner_key("events")
     quote_id: Mapped[str | None] = owner_key("quotes")
     position_id: Mapped[str | None] = owner_key("positions")
+    # For a quote reported in part: the words of the quote that the excerpt holds.
+    words: Mapped[str | None] = mapped_column(Text)
 
 
 class Dataset(Base):

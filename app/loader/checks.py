@@ -144,8 +144,6 @@ def _short_quote_sentences(record: QuoteRecord, known: Knowledge) -> list[Findin
 def position_problems(record: PositionRecord, known: Knowledge) -> list[Finding]:
     """A stance follows from its own actor's words, or from the words of whoever reports it."""
     found: list[Finding] = []
-    if record.reported_by is not None and known.resource_of.get(record.reported_by) != "actors":
-        found.append((("reported_by",), f"unknown actor {record.reported_by!r}"))
     allowed = {record.actor, record.reported_by} - {None}
     for index, quote_id in enumerate(record.evidence):
         speaker = known.speakers.get(quote_id)
@@ -213,6 +211,15 @@ def _findings(resource: str, located: Located, known: Knowledge) -> list[Finding
     found = id_problems(resource, located.record.id, known)
     if resource == "quotes":
         found += quote_problems(located.record, known)
-    elif resource == "positions":
+        return found
+    if resource == "positions":
         found += position_problems(located.record, known)
-    return found
+    return found + _words_outside_quotes(getattr(located.record, "citations", []))
+
+
+def _words_outside_quotes(citations: list[CitationRecord]) -> list[Finding]:
+    return [
+        (("citations", index, "words"), "only a quote's citation names the words it holds")
+        for index, citation in enumerate(citations)
+        if citation.words is not None
+    ]

@@ -178,9 +178,12 @@ def position_rows(check: SeedChecker, located: Located) -> RecordRows:
         "statement": record.statement,
         "held_on": record.held_on.on,
         "held_precision": record.held_on.precision,
+        "reported_by_id": record.reported_by,
     }
     check.ref(located, ("actor",), "actors", record.actor)
     check.ref(located, ("topic",), "topics", record.topic)
+    if record.reported_by is not None:
+        check.ref(located, ("reported_by",), "actors", record.reported_by)
     check.refs(located, "evidence", "quotes", record.evidence)
     evidence = [
         {"position_id": record.id, "quote_id": quote_id, "ordinal": index}

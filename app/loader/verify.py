@@ -108,6 +108,7 @@ class SeedChecker:
                     "excerpt": citation.excerpt,
                     "start_offset": start,
                     "end_offset": start + len(citation.excerpt),
+                    "words": citation.words,
                     "ordinal": index,
                     **owners,
                 }

@@ -53,7 +53,8 @@ def get_position(session: Session, position_id: str) -> PositionRead:
 
 def hydrate(session: Session, rows: list[RowMapping]) -> list[PositionRead]:
     ids = [row["id"] for row in rows]
-    actors = related.actor_refs(session, {row["actor_id"] for row in rows})
+    reporters = {row["reported_by_id"] for row in rows if row["reported_by_id"]}
+    actors = related.actor_refs(session, {row["actor_id"] for row in rows} | reporters)
     topics = related.topic_refs(session, {row["topic_id"] for row in rows})
     evidence = related.position_evidence(session, ids)
     citations = related.citations_for(session, "position", ids)
@@ -66,6 +67,7 @@ def hydrate(session: Session, rows: list[RowMapping]) -> list[PositionRead]:
             statement=row["statement"],
             held_on=row["held_on"],
             held_precision=row["held_precision"],
+            reported_by=actors[row["reported_by_id"]] if row["reported_by_id"] else None,
             evidence=evidence.get(row["id"], []),
             citations=citations.get(row["id"], []),
         )

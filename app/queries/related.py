@@ -51,6 +51,7 @@ def _citations_of(owner: str) -> Select[Any]:
             citation.c.excerpt,
             citation.c.start_offset,
             citation.c.end_offset,
+            citation.c.words,
             source.c.id.label("source_id"),
             source.c.title,
             source.c.publisher,
@@ -83,6 +84,7 @@ def citations_for(
                 excerpt=row.excerpt,
                 start=row.start_offset,
                 end=row.end_offset,
+                words=row.words,
             )
         )
     return found

@@ -34,6 +34,12 @@ class CitationRead(Schema):
     excerpt: str = Field(description="The verbatim words of the source that support the fact.")
     start: int = Field(description="Offset of the excerpt's first code point.", examples=[495])
     end: int = Field(description="Offset just past the excerpt's last code point.", examples=[535])
+    words: str | None = Field(
+        default=None,
+        description="For a quote the excerpt reports in part: the words of the quote it holds "
+        "(otherwise it holds the quote's whole text).",
+        examples=[None],
+    )
 
 
 class Ref(Schema):

@@ -143,6 +143,11 @@ class PositionRead(Schema):
     )
     held_on: DateOn
     held_precision: DatePrecision
+    reported_by: Ref | None = Field(
+        default=None,
+        description="Who states the stance, when it is not the actor's own words; the evidence "
+        "may then be their words.",
+    )
     evidence: list[str] = Field(description="Ids of the quotes that evidence the stance.")
     citations: Cited
 

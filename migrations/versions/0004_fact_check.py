@@ -1,4 +1,5 @@
-"""quotes say when their words are a translation; a wider stance vocabulary
+"""quotes say when their words are a translation, citations which words of a quote they hold,
+positions who reports them; a wider stance vocabulary
 
 Revision ID: 0004
 Revises: 0003
@@ -27,7 +28,13 @@ def upgrade() -> None:
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.add_column(sa.Column("translated_from", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("translated_by", sa.String(length=300), nullable=True))
+    with op.batch_alter_table("citations", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("words", sa.Text(), nullable=True))
     with op.batch_alter_table("positions", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("reported_by_id", sa.String(length=200), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_positions_reported_by_id_actors"), "actors", ["reported_by_id"], ["id"]
+        )
         batch_op.alter_column(
             "stance",
             existing_type=stance_type(OLD_STANCES),
@@ -44,6 +51,12 @@ def downgrade() -> None:
             type_=stance_type(OLD_STANCES),
             existing_nullable=False,
         )
+        batch_op.drop_constraint(
+            batch_op.f("fk_positions_reported_by_id_actors"), type_="foreignkey"
+        )
+        batch_op.drop_column("reported_by_id")
+    with op.batch_alter_table("citations", schema=None) as batch_op:
+        batch_op.drop_column("words")
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.drop_column("translated_by")
         batch_op.drop_column("translated_from")

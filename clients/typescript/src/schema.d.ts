@@ -616,6 +616,12 @@ export interface components {
              * @example 535
              */
             end: number;
+            /**
+             * Words
+             * @description For a quote the excerpt reports in part: the words of the quote it holds (otherwise it holds the quote's whole text).
+             * @example null
+             */
+            words?: string | null;
         };
         /**
          * EventKind
@@ -977,6 +983,8 @@ export interface components {
             held_on: string | null;
             /** @description How precisely the date is known: day, week, month, year or unknown. */
             held_precision: components["schemas"]["Precision"];
+            /** @description Who states the stance, when it is not the actor's own words; the evidence may then be their words. */
+            reported_by?: components["schemas"]["Ref"] | null;
             /**
              * Evidence
              * @description Ids of the quotes that evidence the stance.
@@ -2090,7 +2098,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PositionRead_"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,evidence,citations_count,citations */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2203,7 +2211,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PositionRead"];
-                    /** @example source_id,source_title,publisher,published_at,excerpt,start,end */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2696,7 +2704,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PositionRead_"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,evidence,citations_count,citations */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}

@@ -62,6 +62,7 @@ class Knowledge:
 
     resource_of: dict[str, str] = field(default_factory=dict)  # id -> the resource holding it
     speakers: dict[str, str] = field(default_factory=dict)  # quote id -> speaker
+    names: dict[str, list[str]] = field(default_factory=dict)  # actor id -> name and aliases
     published: dict[str, dt.date] = field(default_factory=dict)  # source id -> its date
     texts: dict[str, str] = field(default_factory=dict)  # source id -> its document
     spans: dict[str, Spans] = field(default_factory=dict)  # source id -> quote word spans
@@ -155,7 +156,22 @@ def position_problems(record: PositionRecord, known: Knowledge) -> list[Finding]
             )
             found.append((("evidence", index), reason))
     found += _dated_after_source(record.held_on.on, "held_on", record.citations, known)
-    return found
+    return found + _holder_unnamed(record, known)
+
+
+def _holder_unnamed(record: PositionRecord, known: Knowledge) -> list[Finding]:
+    """Some excerpt of a position names whoever holds or reports the stance."""
+    holders = [record.actor, record.reported_by]
+    names = [name for holder in holders if holder for name in known.names.get(holder, [])]
+    names += [record.named_as] if record.named_as else []
+    excerpts = [citation.excerpt.casefold() for citation in record.citations]
+    if not names or any(name.casefold() in excerpt for name in names for excerpt in excerpts):
+        return []
+    reason = (
+        f"no excerpt names {record.actor!r} (by its name or an alias): widen an excerpt to the "
+        "sentence that does, or give named_as, the words that name it, and say who in note"
+    )
+    return [(("citations",), reason)]
 
 
 def _dated_after_source(
@@ -180,6 +196,8 @@ def know(check: SeedChecker, unique: dict[str, list[Located]]) -> Knowledge:
     for resource, records in unique.items():
         for located in records:
             known.resource_of.setdefault(located.record.id, resource)
+    for located in unique["actors"]:
+        known.names[located.record.id] = [located.record.name, *located.record.aliases]
     for located in unique["sources"]:
         published = located.record.published_at
         known.published[located.record.id] = (

@@ -120,6 +120,8 @@ class PositionRecord(Curated):
     # Who states the stance when it is not the actor's own ("Merz said Ukraine is open to..."):
     # the evidence may then be their words.
     reported_by: Slug | None = None
+    # How the excerpts name the holder when not by a name or alias ("The Prime Minister").
+    named_as: Line | None = None
     evidence: list[Slug] = []
     citations: list[CitationRecord] = Field(min_length=1)
 

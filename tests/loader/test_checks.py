@@ -121,3 +121,12 @@ def test_the_loader_holds_a_seed_to_the_rules(seed_copy: Path) -> None:
         "positions.yaml:1: id: id 'ceasefire' is already used by one of the topics",
         "positions.yaml:10: citations.0.words: only a quote's citation names the words it holds",
     ]
+
+
+def test_an_excerpt_names_who_holds_the_stance() -> None:
+    named = known(names={"kremlin": ["Kremlin"], "fadeev": ["Alexey Fadeev", "Fadeev"]})
+    held = position(evidence=[], citations=[{"source": "src", "excerpt": "They said no."}])
+    [reason] = reasons(position_problems(held, named))
+    assert reason.startswith("no excerpt names 'kremlin' (by its name or an alias)")
+    assert position_problems(held.model_copy(update={"named_as": "They"}), named) == []
+    assert position_problems(position(reported_by="fadeev"), named) == []

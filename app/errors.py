@@ -20,6 +20,17 @@ class NotFound(DomainError):
     status = 404
 
 
+class Moved(DomainError):
+    """The id was merged into or renamed to another record of its resource: `successor`."""
+
+    status = 308
+
+    def __init__(self, detail: str, record_id: str, successor: str) -> None:
+        super().__init__(detail, successor=successor)
+        self.record_id = record_id
+        self.successor = successor
+
+
 class InvalidParameter(DomainError):
     status = 422
 

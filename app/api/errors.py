@@ -4,6 +4,7 @@ import logging
 import sqlite3
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.db.availability import is_unavailable
 from app.db.budget import is_over_budget
-from app.errors import DatabaseUnavailable, DomainError, Unavailable
+from app.errors import DatabaseUnavailable, DomainError, Moved, Unavailable
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -42,7 +43,17 @@ def error_problem(error: DomainError, instance: str) -> JSONResponse:
 
 async def on_domain_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
-    return error_problem(error, request.url.path)
+    response = error_problem(error, request.url.path)
+    if isinstance(error, Moved):
+        response.headers["Location"] = moved_url(request, error)
+    return response
+
+
+def moved_url(request: Request, error: Moved) -> str:
+    """The request's URL with the replaced id's path segment read as its successor."""
+    old, new = quote(error.record_id, safe=""), quote(error.successor, safe="")
+    path = "/".join(new if part == old else part for part in request.url.path.split("/"))
+    return str(request.url.replace(path=path))
 
 
 async def on_validation_error(request: Request, error: Exception) -> JSONResponse:

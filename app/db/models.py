@@ -237,6 +237,16 @@ class Citation(Base):
     words: Mapped[str | None] = mapped_column(Text)
 
 
+class ReplacedId(Base):
+    """An id that a record of the resource was merged into or renamed to: it keeps answering."""
+
+    __tablename__ = "replaced_ids"
+
+    resource: Mapped[str] = mapped_column(String(16), primary_key=True)
+    old_id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    new_id: Mapped[str] = mapped_column(SLUG)
+
+
 class Dataset(Base):
     """One row: which seed is loaded, when, and how much of each resource it holds."""
 

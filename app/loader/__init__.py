@@ -15,6 +15,7 @@ from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
 from app.loader.read import read_seed
 from app.loader.records import RESOURCES
+from app.loader.replaced import rewrite_replaced
 from app.loader.write import Change, delete_records, diff, record_dataset, stored_version, upsert
 
 __all__ = ["LoadReport", "Problem", "SeedRejected", "check_seed", "load_seed"]
@@ -93,6 +94,7 @@ def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, i
         upsert(connection, resource, plan, changes[resource])
     for resource in reversed(RESOURCES):
         delete_records(connection, resource, changes[resource].deleted)
+    rewrite_replaced(connection, plan)
     derived.rebuild(connection)
     record_dataset(connection, version, counts)
     return LoadReport(version, changes, counts, written=True)

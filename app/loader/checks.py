@@ -66,14 +66,26 @@ class Knowledge:
     published: dict[str, dt.date] = field(default_factory=dict)  # source id -> its date
     texts: dict[str, str] = field(default_factory=dict)  # source id -> its document
     spans: dict[str, Spans] = field(default_factory=dict)  # source id -> quote word spans
+    # (resource, replaced id) -> the id of the record that replaces it
+    replaced: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def id_problems(resource: str, record_id: str, known: Knowledge) -> list[Finding]:
-    """An id names one record across all resources, so that a bare id is never ambiguous."""
+def id_problems(
+    resource: str, record_id: str, replaces: list[str], known: Knowledge
+) -> list[Finding]:
+    """An id names one record across all resources, so that a bare id is never ambiguous; an
+    id a record replaces names no record of its resource and is replaced by that record alone."""
+    found: list[Finding] = []
     holder = known.resource_of.get(record_id, resource)
-    if holder == resource:
-        return []
-    return [(("id",), f"id {record_id!r} is already used by one of the {holder}")]
+    if holder != resource:
+        found.append((("id",), f"id {record_id!r} is already used by one of the {holder}"))
+    for index, old_id in enumerate(replaces):
+        successor = known.replaced.get((resource, old_id), record_id)
+        if known.resource_of.get(old_id) == resource:
+            found.append((("replaces", index), f"{old_id!r} is still the id of a record"))
+        elif successor != record_id:
+            found.append((("replaces", index), f"{old_id!r} is already replaced by {successor!r}"))
+    return found
 
 
 def words_at(citation: CitationRecord, text: str, document: str) -> tuple[int, int] | None:
@@ -196,6 +208,8 @@ def know(check: SeedChecker, unique: dict[str, list[Located]]) -> Knowledge:
     for resource, records in unique.items():
         for located in records:
             known.resource_of.setdefault(located.record.id, resource)
+            for old_id in located.record.replaces:
+                known.replaced.setdefault((resource, old_id), located.record.id)
     for located in unique["actors"]:
         known.names[located.record.id] = [located.record.name, *located.record.aliases]
     for located in unique["sources"]:
@@ -226,7 +240,7 @@ def check_knowledge(check: SeedChecker, unique: dict[str, list[Located]]) -> Non
 
 
 def _findings(resource: str, located: Located, known: Knowledge) -> list[Finding]:
-    found = id_problems(resource, located.record.id, known)
+    found = id_problems(resource, located.record.id, located.record.replaces, known)
     if resource == "quotes":
         found += quote_problems(located.record, known)
         return found

@@ -3,6 +3,7 @@
 from app.loader.checks import check_knowledge
 from app.loader.read import ParsedSeed
 from app.loader.records import RESOURCES
+from app.loader.replaced import note_replaced
 from app.loader.rows import BUILDERS, RecordRows
 from app.loader.verify import SeedChecker
 
@@ -19,6 +20,7 @@ def build_plan(seed: ParsedSeed, max_file_bytes: int) -> Plan:
     for resource, builder in BUILDERS.items():
         rows = (builder(check, located) for located in unique[resource])
         plan[resource] = {built.main["id"]: built for built in rows if built is not None}
+        note_replaced(resource, unique[resource], plan[resource])
     _check_repeated_quotes(check, unique)
     check_knowledge(check, unique)
     return plan

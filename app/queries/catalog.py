@@ -11,6 +11,7 @@ from app.domain import ActorKind
 from app.errors import InvalidParameter, NotFound
 from app.queries import related
 from app.queries.pagination import Keyset, PageRequest, fingerprint, paginate
+from app.queries.successors import missing
 from app.schemas.common import Page
 from app.schemas.records import ActorRead, MetaRead, SourceRead, TopicRead
 
@@ -33,13 +34,13 @@ def list_actors(session: Session, filters: ActorFilters, page: PageRequest) -> P
 def get_actor(session: Session, actor_id: str) -> ActorRead:
     row = session.execute(select(Actor.__table__).where(Actor.id == actor_id)).mappings().first()
     if row is None:
-        raise NotFound(f"no actor with id {actor_id!r}")
+        raise missing(session, "actors", actor_id)
     return hydrate_actors(session, [row])[0]
 
 
 def require_actor(session: Session, actor_id: str) -> None:
     if session.get(Actor, actor_id) is None:
-        raise NotFound(f"no actor with id {actor_id!r}")
+        raise missing(session, "actors", actor_id)
 
 
 def hydrate_actors(session: Session, rows: list[RowMapping]) -> list[ActorRead]:
@@ -73,7 +74,7 @@ def list_topics(session: Session, page: PageRequest) -> Page[TopicRead]:
 def get_topic(session: Session, topic_id: str) -> TopicRead:
     topic = session.get(Topic, topic_id)
     if topic is None:
-        raise NotFound(f"no topic with id {topic_id!r}")
+        raise missing(session, "topics", topic_id)
     return TopicRead.model_validate(topic)
 
 
@@ -101,7 +102,7 @@ def list_sources(session: Session, filters: SourceFilters, page: PageRequest) ->
 def get_source(session: Session, source_id: str) -> SourceRead:
     row = session.execute(select(*SOURCE_COLUMNS).where(Source.id == source_id)).mappings().first()
     if row is None:
-        raise NotFound(f"no source with id {source_id!r}")
+        raise missing(session, "sources", source_id)
     return SourceRead.model_validate(row)
 
 
@@ -109,7 +110,7 @@ def source_text(session: Session, source_id: str, start: int | None, end: int | 
     """The stored text of a source, or the slice [start:end] of it (code point offsets)."""
     text = session.scalar(select(Source.text).where(Source.id == source_id))
     if text is None:
-        raise NotFound(f"no source with id {source_id!r}")
+        raise missing(session, "sources", source_id)
     first = 0 if start is None else start
     last = len(text) if end is None else end
     if last > len(text) or first > last:

@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Event, EventParticipant, EventTopic
 from app.domain import EventKind, EventStatus
-from app.errors import NotFound
 from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.queries.successors import missing, with_successors
 from app.schemas.common import Page
 from app.schemas.records import EventRead
 
@@ -53,6 +53,7 @@ def filtered(filters: EventFilters) -> AnySelect:
 
 def list_events(session: Session, filters: EventFilters, page: PageRequest) -> Page[EventRead]:
     """One page of the events that match `filters`, earliest first, undated last."""
+    filters = with_successors(session, filters)
     query_print = fingerprint("events", asdict(filters))
     rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
     return Page[EventRead](items=hydrate(session, rows), next=next_cursor)
@@ -61,7 +62,7 @@ def list_events(session: Session, filters: EventFilters, page: PageRequest) -> P
 def get_event(session: Session, event_id: str) -> EventRead:
     row = session.execute(select(Event.__table__).where(Event.id == event_id)).mappings().first()
     if row is None:
-        raise NotFound(f"no event with id {event_id!r}")
+        raise missing(session, "events", event_id)
     return hydrate(session, [row])[0]
 
 

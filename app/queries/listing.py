@@ -11,6 +11,7 @@ from app.db.models import Actor, Event
 from app.errors import InvalidParameter
 from app.queries import catalog, events, facets, quotes
 from app.queries.pagination import PageRequest
+from app.queries.successors import with_successors
 from app.schemas.views import EventPage, Facets, Included
 
 # What `?include=` may name on each list: one level deep.
@@ -89,6 +90,7 @@ def quote_page(
     include: Sequence[str] = (),
 ) -> QuoteDocumentPage:
     """One page of quotes, with the facets and included records asked for."""
+    filters = with_successors(session, filters)
     rows, next_cursor = quotes.list_quote_rows(session, filters, page)
     counts = _quote_facets(session, filters, facet_names)
     included = None
@@ -111,6 +113,7 @@ def event_page(
     include: Sequence[str] = (),
 ) -> EventPage:
     """One page of events, with the facets and included records asked for."""
+    filters = with_successors(session, filters)
     found = events.list_events(session, filters, page)
     counts = facets.facets_for(
         session, "events", facet_names, events.filtered(filters), _unfiltered(filters)

@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Position
 from app.domain import Stance
-from app.errors import NotFound
 from app.queries import related
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.queries.successors import missing, with_successors
 from app.schemas.common import Page
 from app.schemas.records import PositionRead
 
@@ -38,6 +38,7 @@ def list_positions(
     session: Session, filters: PositionFilters, page: PageRequest
 ) -> Page[PositionRead]:
     """One page of the positions that match `filters`, oldest first, undated last."""
+    filters = with_successors(session, filters)
     query_print = fingerprint("positions", asdict(filters))
     rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
     return Page[PositionRead](items=hydrate(session, rows), next=next_cursor)
@@ -47,7 +48,7 @@ def get_position(session: Session, position_id: str) -> PositionRead:
     query = select(Position.__table__).where(Position.id == position_id)
     row = session.execute(query).mappings().first()
     if row is None:
-        raise NotFound(f"no position with id {position_id!r}")
+        raise missing(session, "positions", position_id)
     return hydrate(session, [row])[0]
 
 

@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from app.db.derived_tables import derived_quote_json
 from app.db.models import Citation, Quote, QuoteTopic
-from app.errors import NotFound
 from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.queries.successors import missing, with_successors
 from app.schemas.common import Page
 from app.schemas.records import QuoteRead
 
@@ -53,6 +53,7 @@ def filtered(filters: QuoteFilters) -> AnySelect:
 
 def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> Page[QuoteRead]:
     """One page of the quotes that match `filters`, oldest first, unknown dates last."""
+    filters = with_successors(session, filters)
     query_print = fingerprint("quotes", asdict(filters))
     rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
     return Page[QuoteRead](items=hydrate(session, rows), next=next_cursor)
@@ -63,7 +64,7 @@ def quote_document(session: Session, quote_id: str) -> bytes:
     documents = derived_quote_json
     body = session.scalar(select(documents.c.body).where(documents.c.id == quote_id))
     if body is None:
-        raise NotFound(f"no quote with id {quote_id!r}")
+        raise missing(session, "quotes", quote_id)
     return bytes(body)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Position
 from app.queries import positions, related
 from app.queries.positions import PositionFilters
+from app.queries.successors import with_successors
 from app.schemas.views import StanceCell, StanceMatrix, StanceRecord
 
 
@@ -44,6 +45,7 @@ def _history(held: list[RowMapping]) -> tuple[RowMapping, list[RowMapping]]:
 
 def stance_matrix(session: Session, filters: StanceFilters) -> StanceMatrix:
     """The actor × topic matrix (as of `filters.as_of` if given), ordered by actor then topic."""
+    filters = with_successors(session, filters)
     cells: dict[tuple[str, str], list[RowMapping]] = defaultdict(list)
     for row in _positions(session, filters):
         cells[row["actor_id"], row["topic_id"]].append(row)

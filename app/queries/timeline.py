@@ -19,6 +19,7 @@ from app.queries.pagination import (
     parse_cursor_date,
     text_position,
 )
+from app.queries.successors import with_successors
 from app.schemas.common import Ref
 from app.schemas.records import EventRead, QuoteRead
 from app.schemas.views import TimelineItem, TimelinePage
@@ -103,6 +104,7 @@ def _stream(filters: TimelineFilters) -> Any:
 
 def list_timeline(session: Session, filters: TimelineFilters, page: PageRequest) -> TimelinePage:
     """One page of the stream, oldest first, undated last; ties by type, then id."""
+    filters = with_successors(session, filters)
     query_print = fingerprint("timeline", asdict(filters))
     stream = _stream(filters)
     query = select(stream)

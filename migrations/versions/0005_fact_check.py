@@ -1,5 +1,5 @@
 """quotes say when their words are a translation, citations which words of a quote they hold,
-positions who reports them; a wider stance vocabulary
+positions who reports them; a wider stance vocabulary; the ids that merged records replace
 
 Revision ID: 0005
 Revises: 0004
@@ -25,6 +25,13 @@ def stance_type(values: tuple[str, ...]) -> sa.Enum:
 
 
 def upgrade() -> None:
+    op.create_table(
+        "replaced_ids",
+        sa.Column("resource", sa.String(length=16), nullable=False),
+        sa.Column("old_id", sa.String(length=200), nullable=False),
+        sa.Column("new_id", sa.String(length=200), nullable=False),
+        sa.PrimaryKeyConstraint("resource", "old_id", name=op.f("pk_replaced_ids")),
+    )
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.add_column(sa.Column("translated_from", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("translated_by", sa.String(length=300), nullable=True))
@@ -60,3 +67,4 @@ def downgrade() -> None:
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.drop_column("translated_by")
         batch_op.drop_column("translated_from")
+    op.drop_table("replaced_ids")

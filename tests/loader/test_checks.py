@@ -106,9 +106,20 @@ def test_evidence_is_by_the_actor_or_whoever_reports_the_stance() -> None:
 
 
 def test_an_id_names_one_record_across_resources() -> None:
-    assert id_problems("topics", "talks", known()) == []
-    [(loc, reason)] = id_problems("positions", "talks", known())
+    assert id_problems("topics", "talks", [], known()) == []
+    [(loc, reason)] = id_problems("positions", "talks", [], known())
     assert (loc, reason) == (("id",), "id 'talks' is already used by one of the topics")
+
+
+def test_a_replaced_id_is_free_and_replaced_once() -> None:
+    merged = known(replaced={("quotes", "old"): "full"})
+    assert id_problems("quotes", "full", ["old"], merged) == []
+    assert id_problems("quotes", "other", ["old"], merged) == [
+        (("replaces", 0), "'old' is already replaced by 'full'")
+    ]
+    assert id_problems("actors", "kremlin", ["fadeev"], merged) == [
+        (("replaces", 0), "'fadeev' is still the id of a record")
+    ]
 
 
 def test_the_loader_holds_a_seed_to_the_rules(seed_copy: Path) -> None:

@@ -102,3 +102,24 @@ def test_reported_stances_partial_citations_and_translations_reach_the_api(seed_
         "insignificant",
         "politically and practically insignificant",
     ]
+
+
+def test_a_merged_or_renamed_id_keeps_answering(seed_db: str) -> None:
+    with TestClient(create_app(Settings(database_url=seed_db)), follow_redirects=False) as client:
+        merged = client.get("/v1/quotes/putin-understanding")
+        renamed = client.get("/v1/positions/ukraine-role-in-talks")
+        topic = client.get("/v1/topics/ukraine-role-in-talks")
+        unknown = client.get("/v1/quotes/never-was")
+        by_old = client.get("/v1/quotes", params={"speaker": "european-leaders-joint-statement"})
+        by_new = client.get("/v1/quotes", params={"speaker": "european-leaders"})
+        moved_text = client.get("/v1/events/istanbul-talks")
+    assert merged.status_code == 308
+    assert merged.headers["location"].endswith("/v1/quotes/putin-pave-the-way-for-peace")
+    assert merged.json()["successor"] == "putin-pave-the-way-for-peace"
+    assert renamed.status_code == 308
+    assert renamed.headers["location"].endswith("/v1/positions/ukraine-direct-role-in-talks")
+    assert topic.status_code == 200
+    assert unknown.status_code == 404
+    assert moved_text.headers["location"].endswith("/v1/events/russia-ukraine-direct-talks")
+    assert by_old.status_code == by_new.status_code == 200
+    assert by_old.json()["items"] == by_new.json()["items"] != []

@@ -5,8 +5,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from app.loader.checks import Knowledge, Spans, id_problems, position_problems, quote_problems
+from app.loader.checks import Knowledge, id_problems, position_problems, quote_problems
 from app.loader.records import PositionRecord, QuoteRecord
+from app.loader.spans import Spans
 from tests.loader.test_verification import problems_of, replace_in
 
 DOCUMENT = (

@@ -11,13 +11,15 @@ import { el, markRange } from "./dom.js";
 const CONTEXT = 160;
 
 /**
- * A <figure> for `citation`, fetched from the source's text; `quoted` (if found) is marked.
+ * A <figure> for `citation`, fetched from the source's text; `quoted` (if found) is marked, or
+ * the part of it the citation holds where it reports a quote in part (`citation.words`).
  * @param {CitationRead} citation
  * @param {SourceRead | undefined} source
  * @param {string} [quoted]  words to mark inside the excerpt
  * @returns {Promise<HTMLElement>}
  */
 export async function citationFigure(citation, source, quoted) {
+  if (quoted !== undefined && citation.words) quoted = citation.words;
   const caption = el(
     "figcaption",
     {},

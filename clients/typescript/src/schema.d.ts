@@ -1541,6 +1541,8 @@ export interface operations {
     read_quotes_v1_quotes_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Speaker's actor id. Repeat to match any of several. */
                 speaker?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
@@ -1565,19 +1567,11 @@ export interface operations {
                 include?: ("speaker" | "event")[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, text, speaker, said_on, said_precision, fragment, event, topics, translated_from, translated_by, citations, corroboration. */
                 fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "translated_from" | "translated_by" | "citations" | "corroboration")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1661,7 +1655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1679,15 +1673,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -1784,7 +1772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1798,6 +1786,8 @@ export interface operations {
     read_events_v1_events_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Kind of event; repeat for several. */
                 kind?: components["schemas"]["EventKind"][] | null;
                 /** @description planned, proposed, held or cancelled. */
@@ -1822,19 +1812,11 @@ export interface operations {
                 include?: "participants"[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, title, kind, status, start_on, start_precision, end_on, end_precision, place, description, participants, topics, citations, corroboration. */
                 fields?: ("id" | "title" | "kind" | "status" | "start_on" | "start_precision" | "end_on" | "end_precision" | "place" | "description" | "participants" | "topics" | "citations" | "corroboration")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1918,7 +1900,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1936,15 +1918,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2041,7 +2017,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2069,15 +2045,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2161,7 +2131,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2179,15 +2149,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2284,7 +2248,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2308,15 +2272,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2400,7 +2358,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,15 +2376,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2523,7 +2475,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2545,15 +2497,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2650,7 +2596,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2672,15 +2618,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2777,7 +2717,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2799,15 +2739,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2904,7 +2838,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,15 +2860,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3018,7 +2946,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3036,15 +2964,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3141,7 +3063,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3165,15 +3087,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3257,7 +3173,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3275,15 +3191,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3380,7 +3290,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,7 +3357,7 @@ export interface operations {
                     "text/plain": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3465,15 +3375,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3557,16 +3461,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid or unknown; `errors` names each. */
+            /** @description A parameter is invalid; `detail` says which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3592,15 +3497,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3684,7 +3583,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3716,15 +3615,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3808,7 +3701,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3832,15 +3725,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /**
-                 * @description ETags of copies held; a match answers 304 Not Modified.
-                 * @example W/"5d41402abc4b2a76b9719d911017c592"
-                 */
+                /** @description ETags of copies held; a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /**
-                 * @description Answers 304 if the dataset was loaded at or before this time.
-                 * @example Fri, 15 Aug 2025 23:00:00 GMT
-                 */
+                /** @description Answers 304 if the dataset was loaded at or before this time. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3924,7 +3811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3971,7 +3858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4080,7 +3967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4094,8 +3981,8 @@ export interface operations {
     export_resource_v1_export__resource__get: {
         parameters: {
             query?: {
-                /** @description `ndjson` (default) or `csv`. */
-                format?: "ndjson" | "csv";
+                /** @description `ndjson` or `csv` (default: as `Accept` prefers, else `ndjson`). */
+                format?: ("ndjson" | "csv") | null;
             };
             header?: never;
             path: {
@@ -4149,7 +4036,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Over a limit (requests at once, the request's deadline, a query's time budget): retry after `Retry-After`. */
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -134,14 +134,19 @@ def _holder_unnamed(record: PositionRecord, known: Knowledge) -> list[Finding]:
     holders = [record.actor, record.reported_by]
     names = [name for holder in holders if holder for name in known.names.get(holder, [])]
     names += [record.named_as] if record.named_as else []
-    excerpts = [citation.excerpt.casefold() for citation in record.citations]
-    if not names or any(name.casefold() in excerpt for name in names for excerpt in excerpts):
+    excerpts = [citation.excerpt for citation in record.citations]
+    if not names or any(_names(name, excerpt) for name in names for excerpt in excerpts):
         return []
     reason = (
         f"no excerpt names {record.actor!r} (by its name or an alias): widen an excerpt to the "
         "sentence that does, or give named_as, the words that name it, and say who in note"
     )
     return [(("citations",), reason)]
+
+
+def _names(name: str, excerpt: str) -> bool:
+    """Whether the excerpt holds the name as words of their own: "EU" is not in "Europe"."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", excerpt, re.IGNORECASE) is not None
 
 
 def _dated_after_source(

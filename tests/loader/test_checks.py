@@ -142,3 +142,12 @@ def test_an_excerpt_names_who_holds_the_stance() -> None:
     assert reason.startswith("no excerpt names 'kremlin' (by its name or an alias)")
     assert position_problems(held.model_copy(update={"named_as": "They"}), named) == []
     assert position_problems(position(reported_by="fadeev"), named) == []
+
+
+def test_a_name_is_found_as_words_of_its_own() -> None:
+    named = known(names={"kremlin": ["European Union", "EU"]})
+    inside = position(evidence=[], citations=[{"source": "src", "excerpt": "Europe’s security."}])
+    [reason] = reasons(position_problems(inside, named))
+    assert reason.startswith("no excerpt names 'kremlin'")
+    apart = position(evidence=[], citations=[{"source": "src", "excerpt": "The EU’s security."}])
+    assert position_problems(apart, named) == []

@@ -2,6 +2,9 @@
 
 from enum import StrEnum
 
+# A record id: lowercase words of letters and digits joined by single hyphens.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
 
 class Precision(StrEnum):
     """How precisely a date is known; the stored date is the first day of the period."""

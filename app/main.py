@@ -37,7 +37,6 @@ from app.http.cors import AllowedOriginsCORS
 from app.http.dataset_stamp import DatasetStamp
 from app.http.gzip import GZIP_LEVEL, INLINE_GZIP_MAXIMUM, GZip
 from app.http.observe import Observe
-from app.http.strict import StrictQuery
 from app.web.routes import install_web
 
 DESCRIPTION = """
@@ -146,7 +145,6 @@ def request_chain(app: FastAPI, settings: Settings, stamp: DatasetStamp) -> list
             compresslevel=GZIP_LEVEL,
             thread_minimum_size=INLINE_GZIP_MAXIMUM,
         ),
-        Middleware(StrictQuery, api=app),
     ]
 
 

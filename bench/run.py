@@ -499,9 +499,7 @@ def build_scenarios(db: Path, n_params: int, seed: int) -> list[Scenario]:
             "(b) speaker + one-year range, by date, 50",
             ours=[
                 "/v1/quotes?"
-                + q(
-                    {"speaker": sp, "said_from": f"{y}-01-01", "said_to": f"{y}-12-31", "limit": 50}
-                )
+                + q({"actor": sp, "from": f"{y}-01-01", "to": f"{y}-12-31", "limit": 50})
                 for sp, y in pairs
             ],
             datasette=[
@@ -551,8 +549,7 @@ def build_scenarios(db: Path, n_params: int, seed: int) -> list[Scenario]:
         windows.append((start.isoformat(), end.isoformat()))
     d = Scenario("d", "(d) quote counts by speaker (facet)")
     d.ours = [
-        "/v1/quotes?" + q({"said_from": a, "said_to": b, "facet": "speaker", "limit": 1})
-        for a, b in windows
+        "/v1/quotes?" + q({"from": a, "to": b, "facet": "speaker", "limit": 1}) for a, b in windows
     ]
     d.ours_note = "probe"
     d.datasette = [

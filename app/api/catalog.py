@@ -2,20 +2,22 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
+from pydantic import StringConstraints
 
 from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import (
-    IdList,
-    PageDep,
-    SessionDep,
+from app.api.deps import SessionDep, problem_responses, read_in_thread
+from app.api.params import (
+    ID_MAX,
+    DatedPageQuery,
+    JsonQuery,
+    PageQuery,
+    QueryModel,
     SourceId,
     TopicId,
-    id_filter,
-    problem_responses,
-    read_in_thread,
 )
+from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.render import respond
 from app.queries.catalog import (
@@ -30,45 +32,69 @@ from app.queries.catalog import (
 from app.schemas.common import Page
 from app.schemas.records import MetaRead, SourceRead, TopicRead
 
-router = APIRouter(prefix="/v1", route_class=ReadRoute)
+router = APIRouter(prefix="/v1", dependencies=[PLAIN_QUERY], route_class=ReadRoute)
 
 
 @router.get("/topics", tags=["topics"], **rendered(Page[TopicRead], 422))
-async def read_topics(session: SessionDep, page: PageDep, target: Negotiated) -> Any:
+async def read_topics(
+    session: SessionDep, query: Annotated[PageQuery, Query()], target: Negotiated
+) -> Any:
     """List topics by id."""
-    return await answer_list(target, session, page, list_topics)
+    return await answer_list(target, session, query.page(), list_topics)
 
 
 @router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 422))
-async def read_topic(session: SessionDep, topic_id: TopicId, target: Negotiated) -> Any:
+async def read_topic(
+    session: SessionDep,
+    topic_id: TopicId,
+    _query: Annotated[JsonQuery, Query()],
+    target: Negotiated,
+) -> Any:
     """One topic by id."""
     return respond(target, await read_in_thread(session, get_topic, topic_id))
 
 
-async def source_filters(
-    publisher: Annotated[IdList, id_filter("Publisher, exactly as named.", "AFP")] = None,
-) -> SourceFilters:
-    return SourceFilters(publisher)
+Name = Annotated[str, StringConstraints(max_length=ID_MAX)]
+
+
+class SourceQuery(DatedPageQuery):
+    publisher: list[Name] | None = Query(
+        None,
+        description="Publisher, exactly as named. Repeat to match any of several.",
+        examples=[["AFP"]],
+        max_length=50,
+    )
 
 
 @router.get("/sources", tags=["sources"], **rendered(Page[SourceRead], 422))
 async def read_sources(
-    session: SessionDep,
-    filters: Annotated[SourceFilters, Depends(source_filters)],
-    page: PageDep,
-    target: Negotiated,
+    session: SessionDep, query: Annotated[SourceQuery, Query()], target: Negotiated
 ) -> Any:
-    """List source documents, oldest first."""
-    return await answer_list(target, session, page, lambda s, p: list_sources(s, filters, p))
+    """List source documents by publication day, oldest (or newest) first."""
+    filters = SourceFilters(query.publisher)
+    return await answer_list(
+        target, session, query.page(), lambda s, p: list_sources(s, filters, p)
+    )
 
 
 @router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 422))
-async def read_source(session: SessionDep, source_id: SourceId, target: Negotiated) -> Any:
+async def read_source(
+    session: SessionDep,
+    source_id: SourceId,
+    _query: Annotated[JsonQuery, Query()],
+    target: Negotiated,
+) -> Any:
     """One source document's metadata by id."""
     return respond(target, await read_in_thread(session, get_source, source_id))
 
 
-Offset = Annotated[int | None, Query(ge=0, le=2**31, description="Code point offset.")]
+def offset(description: str) -> Any:
+    return Query(None, ge=0, le=2**31, description=f"{description} (a code point offset).")
+
+
+class SliceQuery(QueryModel):
+    start: int | None = offset("Where the slice starts")
+    end: int | None = offset("Where the slice ends, exclusive")
 
 
 @router.get(
@@ -81,17 +107,20 @@ Offset = Annotated[int | None, Query(ge=0, le=2**31, description="Code point off
     },
 )
 async def read_source_text(
-    session: SessionDep, source_id: SourceId, start: Offset = None, end: Offset = None
+    session: SessionDep, source_id: SourceId, query: Annotated[SliceQuery, Query()]
 ) -> PlainTextResponse:
     """The source's stored text as `text/plain`, or the slice `[start:end)` of it.
 
     Offsets count Unicode code points, as citations do: `?start=495&end=535` returns exactly the
     excerpt of a citation with those offsets.
     """
-    return PlainTextResponse(await read_in_thread(session, source_text, source_id, start, end))
+    text = await read_in_thread(session, source_text, source_id, query.start, query.end)
+    return PlainTextResponse(text)
 
 
 @router.get("/meta", tags=["meta"], **rendered(MetaRead, 404, 422))
-async def read_meta(session: SessionDep, target: Negotiated) -> Any:
+async def read_meta(
+    session: SessionDep, _query: Annotated[JsonQuery, Query()], target: Negotiated
+) -> Any:
     """The loaded dataset's version, load time and record counts."""
     return respond(target, await read_in_thread(session, get_meta))

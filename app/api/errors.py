@@ -56,12 +56,26 @@ def moved_url(request: Request, error: Moved) -> str:
     return str(request.url.replace(path=path))
 
 
+# pydantic's words replaced by the API's, by error type.
+MESSAGES = {"extra_forbidden": "unknown parameter"}
+
+
 async def on_validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    errors = [
-        {"location": ".".join(str(part) for part in item["loc"]), "message": item["msg"]}
-        for item in error.errors()
-    ]
+    found = error.errors()
+    # A name the route does not take is most often a misspelt one: it is reported alone, without
+    # what follows from it (a required parameter then missing).
+    unknown = [item for item in found if item["type"] == "extra_forbidden"]
+    errors = sorted(
+        (
+            {
+                "location": ".".join(str(part) for part in item["loc"]),
+                "message": MESSAGES.get(item["type"], item["msg"]),
+            }
+            for item in unknown or found
+        ),
+        key=lambda item: item["location"],
+    )
     detail = "; ".join(f"{item['location']}: {item['message']}" for item in errors)
     return problem(422, detail or "invalid request", request.url.path, errors=errors)
 

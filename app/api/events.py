@@ -1,21 +1,33 @@
 """/v1/events: meetings, calls, statements, battlefield events, planned or held."""
 
-import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from sqlalchemy.orm import Session
 
 from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import EventId, IdList, PageDep, SessionDep, id_filter, read_in_thread
+from app.api.deps import SessionDep, read_in_thread
 from app.api.listing import (
-    SearchFilter,
-    facet_param,
-    fields_param,
-    include_param,
+    asked_extras,
+    facet_query,
+    fields_query,
+    include_query,
+    kept_fields,
     list_rendered,
+    listing_names,
+    search_filter,
     sparse,
 )
+from app.api.params import (
+    DatedPageQuery,
+    EventId,
+    IdList,
+    IsoDate,
+    JsonQuery,
+    date_bound,
+    id_filter,
+)
+from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.domain import EventKind, EventStatus
 from app.formats.render import respond
@@ -25,59 +37,64 @@ from app.queries.pagination import PageRequest
 from app.schemas.records import EventRead
 from app.schemas.views import EventListAnswer, EventPage
 
-router = APIRouter(prefix="/v1/events", tags=["events"], route_class=ReadRoute)
+router = APIRouter(
+    prefix="/v1/events", tags=["events"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
+)
+
+# Literals built at run time, from the facets, includes and fields there are.
+FacetName, IncludeName, FieldName = listing_names("events", EventRead)
 
 
-async def event_filters(
-    kind: Annotated[
-        list[EventKind] | None,
-        Query(
-            description="Kind of event; repeat for several.", examples=[["summit"]], max_length=20
-        ),
-    ] = None,
-    status: Annotated[
-        list[EventStatus] | None,
-        Query(
-            description="planned, proposed, held or cancelled.", examples=[["held"]], max_length=4
-        ),
-    ] = None,
-    participant: Annotated[IdList, id_filter("Participating actor's id.", "vladimir-putin")] = None,
-    topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
-    start_from: Annotated[
-        dt.date | None,
-        Query(alias="from", description="Starting on or after this day.", examples=["2025-08-01"]),
-    ] = None,
-    start_to: Annotated[
-        dt.date | None,
-        Query(alias="to", description="Starting on or before this day.", examples=["2025-08-31"]),
-    ] = None,
-    q: SearchFilter = None,
-) -> EventFilters:
-    return EventFilters(kind, status, participant, topic, start_from, start_to, q)
+class EventQuery(DatedPageQuery):
+    kind: list[EventKind] | None = Query(
+        None, description="Kind of event; repeat for several.", examples=[["summit"]], max_length=20
+    )
+    status: list[EventStatus] | None = Query(
+        None, description="planned, proposed, held or cancelled.", examples=[["held"]], max_length=4
+    )
+    actor: IdList = id_filter("A participating actor's id.", "vladimir-putin")
+    topic: IdList = id_filter("Topic id.", "ceasefire")
+    date_from: IsoDate | None = date_bound("Starting on or after this day.", "2025-08-01", "from")
+    date_to: IsoDate | None = date_bound("Starting on or before this day.", "2025-08-31", "to")
+    q: str | None = search_filter()
+    facet: list[FacetName] | None = facet_query("events")  # type: ignore[valid-type]
+    include: list[IncludeName] | None = include_query("events")  # type: ignore[valid-type]
+    fields: list[FieldName] | None = fields_query(EventRead)  # type: ignore[valid-type]
 
-
-EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
+    def filters(self) -> EventFilters:
+        return EventFilters(
+            self.kind,
+            self.status,
+            self.actor,
+            self.topic,
+            self.date_from,
+            self.date_to,
+            self.q,
+        )
 
 
 @router.get("", **list_rendered(EventPage, EventListAnswer))
 async def read_events(
-    target: Negotiated,
-    session: SessionDep,
-    filters: EventFiltersDep,
-    page: PageDep,
-    facet: Annotated[list[str], Depends(facet_param("events"))],
-    include: Annotated[list[str], Depends(include_param("events"))],
-    fields: Annotated[list[str], Depends(fields_param(EventRead))],
+    session: SessionDep, query: Annotated[EventQuery, Query()], target: Negotiated
 ) -> Any:
-    """List events, earliest first (undated last), with participants and citations."""
+    """List events, earliest (or latest) first, undated last, with participants and citations."""
+    facet, include = asked_extras("events", query.facet, query.include)
+    filters, fields = query.filters(), kept_fields(query.fields)
 
     def read(s: Session, p: PageRequest) -> EventPage:
         return event_page(s, filters, p, facet, include)
 
-    return await answer_list(target, session, page, read, fields, lambda a: sparse(a, fields))
+    return await answer_list(
+        target, session, query.page(), read, fields, lambda a: sparse(a, fields)
+    )
 
 
 @router.get("/{event_id}", **rendered(EventRead, 404, 422))
-async def read_event(session: SessionDep, event_id: EventId, target: Negotiated) -> Any:
+async def read_event(
+    session: SessionDep,
+    event_id: EventId,
+    _query: Annotated[JsonQuery, Query()],
+    target: Negotiated,
+) -> Any:
     """One event by id."""
     return respond(target, await read_in_thread(session, get_event, event_id))

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.api.answer import snapshot_of
 from app.api.deps import problem_responses
+from app.api.params import QueryModel
+from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.csv_table import CSV_CONTENT_TYPE
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
@@ -27,7 +29,9 @@ from app.queries.positions import PositionFilters, list_positions
 from app.queries.quotes import QuoteFilters
 from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead, SourceRead, TopicRead
 
-router = APIRouter(prefix="/v1/export", tags=["export"], route_class=ReadRoute)
+router = APIRouter(
+    prefix="/v1/export", tags=["export"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
+)
 
 Read = Callable[[Session, PageRequest], Paged]
 
@@ -90,23 +94,27 @@ STREAM_RESPONSES = {
     **problem_responses(422),
     406: NOT_ACCEPTABLE,
 }
-NdjsonOnly = Annotated[
-    Literal["ndjson"],
-    Query(
+
+
+class DatasetQuery(QueryModel):
+    format: Literal["ndjson"] = Query(
+        "ndjson",
         description="Only `ndjson`.",
         openapi_examples={"ndjson": {"summary": "NDJSON", "value": "ndjson"}},
-    ),
-]
-NdjsonOrCsv = Annotated[
-    Literal["ndjson", "csv"] | None,
-    Query(
+    )
+
+
+class ResourceQuery(QueryModel):
+    format: Literal["ndjson", "csv"] | None = Query(
+        None,
         description="`ndjson` or `csv` (default: as `Accept` prefers, else `ndjson`).",
         openapi_examples={
             "ndjson": {"summary": "NDJSON, one typed line per record", "value": "ndjson"},
             "csv": {"summary": "CSV, flattened as on the lists", "value": "csv"},
         },
-    ),
-]
+    )
+
+
 ResourceName = Annotated[
     Resource,
     Path(
@@ -117,7 +125,9 @@ ResourceName = Annotated[
 
 
 @router.get("", response_class=StreamingResponse, responses=STREAM_RESPONSES)
-async def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> StreamingResponse:
+async def export_dataset(
+    request: Request, _query: Annotated[DatasetQuery, Query()]
+) -> StreamingResponse:
     """The whole dataset as NDJSON: one `{"type", "record"}` line per record, referents first."""
     require_admitted(request.headers.get("accept"), NDJSON)
     return await ndjson_export(request, list(Resource))
@@ -138,10 +148,10 @@ async def export_dataset(request: Request, format: NdjsonOnly = "ndjson") -> Str
     },
 )
 async def export_resource(
-    request: Request, resource: ResourceName, format: NdjsonOrCsv = None
+    request: Request, resource: ResourceName, query: Annotated[ResourceQuery, Query()]
 ) -> StreamingResponse:
     """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
-    offered = [FORMATS[format]] if format else [NDJSON, CSV]
+    offered = [FORMATS[query.format]] if query.format else [NDJSON, CSV]
     if choose(request.headers.get("accept"), offered) == CSV:
         return await csv_export(request, resource)
     return await ndjson_export(request, [resource])

@@ -1,10 +1,12 @@
 """Operations endpoints, outside /v1: liveness, readiness and Prometheus metrics."""
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4
 
+from app.api.params import QueryModel
+from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.errors import Unavailable
 from app.observability.metrics import exposition
@@ -12,7 +14,10 @@ from app.observability.readiness import check_readiness
 from app.schemas.common import Problem
 from app.schemas.health import LivenessRead, ReadinessRead
 
-router = APIRouter(tags=["operations"], route_class=ReadRoute)
+router = APIRouter(tags=["operations"], dependencies=[PLAIN_QUERY], route_class=ReadRoute)
+
+# Probes take no parameters: a name in the query string is a 422, as on every route.
+NoQuery = Annotated[QueryModel, Query()]
 
 # Probes and scrapes must see the instance as it is now, never a cached answer.
 NO_STORE = "no-store"
@@ -32,14 +37,14 @@ NOT_READY: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/healthz")
-async def healthz(response: Response) -> LivenessRead:
+async def healthz(response: Response, _query: NoQuery) -> LivenessRead:
     """Liveness: the process answers. The database is not consulted."""
     response.headers["Cache-Control"] = NO_STORE
     return LivenessRead(status="ok")
 
 
 @router.get("/readyz", responses=NOT_READY)
-def readyz(request: Request, response: Response) -> ReadinessRead:
+def readyz(request: Request, response: Response, _query: NoQuery) -> ReadinessRead:
     """Readiness: the database answers, its schema is at head and a dataset is loaded; else 503."""
     readiness = check_readiness(request.app.state.engine)
     if readiness.meta is None or not readiness.ready:

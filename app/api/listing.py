@@ -1,7 +1,7 @@
-"""Parameters shared by the quote and event lists: `q`, `facet`, `include` and `fields`."""
+"""Parameters and answers shared by the quote and event lists: `q`, `facet`, `include`, `fields`."""
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Annotated, Any, Literal
+from collections.abc import Sequence
+from typing import Any
 
 import orjson
 from fastapi import Query
@@ -9,90 +9,74 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter
 
 from app.api.answer import rendered
+from app.api.params import one_of
 from app.queries.facets import COUNTINGS, check_names
 from app.queries.listing import INCLUDES, QuoteDocumentPage, check_includes
 from app.schemas.views import Facets, Included
 
-SearchFilter = Annotated[
-    str | None,
-    Query(
+
+def listing_names(resource: str, model: type[BaseModel]) -> tuple[Any, Any, Any]:
+    """The Literals of the facet, include and field names a list of `resource` takes."""
+    return (
+        one_of(list(COUNTINGS[resource])),
+        one_of(INCLUDES[resource]),
+        one_of(list(model.model_fields)),
+    )
+
+
+def asked_extras(resource: str, facet: Any, include: Any) -> tuple[list[str], list[str]]:
+    """The facet and include names asked for, deduplicated."""
+    return check_names(resource, facet or []), check_includes(resource, include or [])
+
+
+def search_filter() -> Any:
+    """A `?q=` filter: only records matching a search, the list keeping its own order."""
+    return Query(
+        None,
         min_length=1,
         max_length=500,
         description='Only records matching this search (same language as `/v1/search`: `"a '
         'phrase"`, `prefix*`, `AND`, `OR`, `NOT`); the list keeps its usual date order.',
         examples=["ceasefire"],
-    ),
-]
+    )
 
 
-def one_of(names: Sequence[str]) -> Any:
-    """A Literal of `names`, so that the schema lists the allowed values and FastAPI checks them."""
-    return Literal.__getitem__(tuple(names))
+def facet_query(resource: str) -> Any:
+    """A `?facet=` parameter for `resource`: its type is `list[one_of(COUNTINGS[resource])]`."""
+    return Query(
+        None,
+        description=f"Count the whole filtered list by: {', '.join(COUNTINGS[resource])}. Repeat "
+        "for several; the counts come back in `facets`.",
+        examples=[[next(iter(COUNTINGS[resource]))]],
+        max_length=10,
+    )
 
 
-def facet_param(resource: str) -> Callable[..., Awaitable[list[str]]]:
-    """A `?facet=` dependency for `resource`; unknown names are a 422."""
-    known = ", ".join(COUNTINGS[resource])
-    FacetName = one_of(list(COUNTINGS[resource]))  # noqa: N806 (a type)
-
-    async def facet(
-        facet: Annotated[
-            list[FacetName] | None,  # type: ignore[valid-type]  # a Literal built at run time
-            Query(
-                description=f"Count the whole filtered list by: {known}. Repeat for several; "
-                "the counts come back in `facets`.",
-                examples=[[next(iter(COUNTINGS[resource]))]],
-                max_length=10,
-            ),
-        ] = None,
-    ) -> list[str]:
-        return check_names(resource, facet or [])
-
-    return facet
+def include_query(resource: str) -> Any:
+    """An `?include=` parameter for `resource` (one level deep): `list[one_of(INCLUDES[...])]`."""
+    known = INCLUDES[resource]
+    return Query(
+        None,
+        description=f"Embed related records in `included` (one level deep): {', '.join(known)}.",
+        examples=[[known[0]]],
+        max_length=5,
+    )
 
 
-def include_param(resource: str) -> Callable[..., Awaitable[list[str]]]:
-    """An `?include=` dependency for `resource` (one level deep); other names are a 422."""
-    known = ", ".join(INCLUDES[resource])
-    IncludeName = one_of(INCLUDES[resource])  # noqa: N806 (a type)
-
-    async def include(
-        include: Annotated[
-            list[IncludeName] | None,  # type: ignore[valid-type]  # a Literal built at run time
-            Query(
-                description=f"Embed related records in `included` (one level deep): {known}.",
-                examples=[[INCLUDES[resource][0]]],
-                max_length=5,
-            ),
-        ] = None,
-    ) -> list[str]:
-        return check_includes(resource, include or [])
-
-    return include
-
-
-def fields_param(model: type[BaseModel]) -> Callable[..., Awaitable[list[str]]]:
-    """A sparse `?fields=` dependency for lists of `model`; `id` is always kept."""
+def fields_query(model: type[BaseModel]) -> Any:
+    """A sparse `?fields=` parameter for lists of `model`: `list[one_of(model.model_fields)]`."""
     known = list(model.model_fields)
-    FieldName = one_of(known)  # noqa: N806 (a type)
-
-    async def fields(
-        fields: Annotated[
-            list[FieldName] | None,  # type: ignore[valid-type]  # a Literal built at run time
-            Query(
-                description="Only these fields of each item (repeat for several; `id` is always "
-                f"kept): {', '.join(known)}.",
-                examples=[[known[1], known[2]]],
-                max_length=len(known),
-            ),
-        ] = None,
-    ) -> list[str]:
-        return _checked_fields(fields or [], known)
-
-    return fields
+    return Query(
+        None,
+        description="Only these fields of each item (repeat for several; `id` is always kept): "
+        f"{', '.join(known)}.",
+        examples=[[known[1], known[2]]],
+        max_length=len(known),
+    )
 
 
-def _checked_fields(given: list[str], known: list[str]) -> list[str]:
+def kept_fields(given: Sequence[str] | None) -> list[str]:
+    """The fields asked for, `id` first, deduplicated; none asked for: the whole items."""
     return list(dict.fromkeys(["id", *given])) if given else []
 
 

@@ -1,22 +1,34 @@
 """/v1/quotes: who said what, when, and where it is written."""
 
-import datetime as dt
 import functools
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from sqlalchemy.orm import Session
 
 from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import IdList, PageDep, QuoteId, SessionDep, id_filter, read_in_thread
+from app.api.deps import SessionDep, read_in_thread
 from app.api.listing import (
-    SearchFilter,
+    asked_extras,
     document_page,
-    facet_param,
-    fields_param,
-    include_param,
+    facet_query,
+    fields_query,
+    include_query,
+    kept_fields,
     list_rendered,
+    listing_names,
+    search_filter,
 )
+from app.api.params import (
+    DatedPageQuery,
+    IdList,
+    IsoDate,
+    JsonQuery,
+    QuoteId,
+    date_bound,
+    id_filter,
+)
+from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.render import respond
 from app.queries.listing import QuoteDocumentPage, quote_page
@@ -25,50 +37,53 @@ from app.queries.quotes import QuoteFilters, quote_document
 from app.schemas.records import QuoteRead
 from app.schemas.views import QuoteListAnswer, QuotePage
 
-router = APIRouter(prefix="/v1/quotes", tags=["quotes"], route_class=ReadRoute)
+router = APIRouter(
+    prefix="/v1/quotes", tags=["quotes"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
+)
+
+# Literals built at run time, from the facets, includes and fields there are.
+FacetName, IncludeName, FieldName = listing_names("quotes", QuoteRead)
 
 
-async def quote_filters(
-    speaker: Annotated[IdList, id_filter("Speaker's actor id.", "alexey-fadeev")] = None,
-    topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
-    event: Annotated[
-        IdList, id_filter("Event the words were said at.", "anchorage-summit-2025")
-    ] = None,
-    source: Annotated[IdList, id_filter("Source that cites the quote.", "afp-2025-08-15")] = None,
-    said_from: Annotated[
-        dt.date | None, Query(description="Said on or after this day.", examples=["2025-08-13"])
-    ] = None,
-    said_to: Annotated[
-        dt.date | None, Query(description="Said on or before this day.", examples=["2025-08-15"])
-    ] = None,
-    q: SearchFilter = None,
-) -> QuoteFilters:
-    return QuoteFilters(speaker, topic, event, source, said_from, said_to, q)
+class QuoteQuery(DatedPageQuery):
+    actor: IdList = id_filter("The speaker's actor id.", "alexey-fadeev")
+    topic: IdList = id_filter("Topic id.", "ceasefire")
+    event: IdList = id_filter("Event the words were said at.", "anchorage-summit-2025")
+    source: IdList = id_filter("Source that cites the quote.", "afp-2025-08-15")
+    date_from: IsoDate | None = date_bound("Said on or after this day.", "2025-08-13", "from")
+    date_to: IsoDate | None = date_bound("Said on or before this day.", "2025-08-15", "to")
+    q: str | None = search_filter()
+    facet: list[FacetName] | None = facet_query("quotes")  # type: ignore[valid-type]
+    include: list[IncludeName] | None = include_query("quotes")  # type: ignore[valid-type]
+    fields: list[FieldName] | None = fields_query(QuoteRead)  # type: ignore[valid-type]
 
-
-QuoteFiltersDep = Annotated[QuoteFilters, Depends(quote_filters)]
+    def filters(self) -> QuoteFilters:
+        return QuoteFilters(
+            self.actor, self.topic, self.event, self.source, self.date_from, self.date_to, self.q
+        )
 
 
 @router.get("", **list_rendered(QuotePage, QuoteListAnswer))
 async def read_quotes(
-    target: Negotiated,
-    session: SessionDep,
-    filters: QuoteFiltersDep,
-    page: PageDep,
-    facet: Annotated[list[str], Depends(facet_param("quotes"))],
-    include: Annotated[list[str], Depends(include_param("quotes"))],
-    fields: Annotated[list[str], Depends(fields_param(QuoteRead))],
+    session: SessionDep, query: Annotated[QuoteQuery, Query()], target: Negotiated
 ) -> Any:
-    """List quotes, oldest first (unknown dates last), with their speaker and citations."""
+    """List quotes, oldest (or newest) first, unknown dates last, with speaker and citations."""
+    facet, include = asked_extras("quotes", query.facet, query.include)
+    filters, fields = query.filters(), kept_fields(query.fields)
 
     def read(s: Session, p: PageRequest) -> QuoteDocumentPage:
         return quote_page(s, filters, p, facet, include)
 
     json = functools.partial(document_page, fields=fields)
-    return await answer_list(target, session, page, read, fields, json)
+    return await answer_list(target, session, query.page(), read, fields, json)
 
 
 @router.get("/{quote_id}", **rendered(QuoteRead, 404, 422))
-async def read_quote(session: SessionDep, quote_id: QuoteId, target: Negotiated) -> Any:
+async def read_quote(
+    session: SessionDep,
+    quote_id: QuoteId,
+    _query: Annotated[JsonQuery, Query()],
+    target: Negotiated,
+) -> Any:
     """One quote by id."""
     return respond(target, await read_in_thread(session, quote_document, quote_id))

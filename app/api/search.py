@@ -6,17 +6,22 @@ from fastapi import APIRouter, Query
 
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
+from app.api.params import CursorValue, PageQuery
+from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
-from app.queries.pagination import PageRequest
 from app.queries.search import MAX_DEPTH, search
 from app.schemas.views import SearchPage
 
-router = APIRouter(prefix="/v1/search", tags=["search"], route_class=ReadRoute)
+router = APIRouter(
+    prefix="/v1/search", tags=["search"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
+)
 
 SEARCH_LIMIT_MAX = 100
-QueryText = Annotated[
-    str,
-    Query(
+TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]
+
+
+class SearchQuery(PageQuery):
+    q: str = Query(
         min_length=1,
         max_length=500,
         description='Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or '
@@ -29,38 +34,25 @@ QueryText = Annotated[
             },
             "or and not": {"summary": "OR and NOT", "value": "ceasefire OR sanctions NOT trump"},
         },
-    ),
-]
-TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]
+    )
+    type: list[TypeName] | None = Query(
+        None,
+        description="Only records of this kind; repeat for several (default: all kinds).",
+        examples=[["quote", "event"]],
+        max_length=6,
+    )
+    limit: int = Query(20, ge=1, le=SEARCH_LIMIT_MAX, description="Hits per page.", examples=[20])
+    cursor: CursorValue | None = Query(
+        None,
+        description=f"The `next` value of the previous page (ranked results reach the first "
+        f"{MAX_DEPTH} hits).",
+    )
 
 
 @router.get("", **rendered(SearchPage, 422))
 async def read_search(
-    session: SessionDep,
-    q: QueryText,
-    *,
-    type: Annotated[
-        list[TypeName] | None,
-        Query(
-            description="Only records of this kind; repeat for several (default: all kinds).",
-            examples=[["quote", "event"]],
-            max_length=6,
-        ),
-    ] = None,
-    limit: Annotated[
-        int,
-        Query(ge=1, le=SEARCH_LIMIT_MAX, description="Hits per page.", examples=[20]),
-    ] = 20,
-    cursor: Annotated[
-        str | None,
-        Query(
-            max_length=1000,
-            description=f"The `next` value of the previous page (ranked results reach the "
-            f"first {MAX_DEPTH} hits).",
-        ),
-    ] = None,
-    target: Negotiated,
+    session: SessionDep, query: Annotated[SearchQuery, Query()], target: Negotiated
 ) -> Any:
     """Search every kind of record; hits are ranked best first, with highlighted snippets."""
-    page = PageRequest(limit=limit, cursor=cursor)
-    return await answer_list(target, session, page, lambda s, p: search(s, q, type or [], p))
+    q, types = query.q, query.type or []
+    return await answer_list(target, session, query.page(), lambda s, p: search(s, q, types, p))

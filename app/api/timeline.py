@@ -1,46 +1,42 @@
 """/v1/timeline: events and quotes in one chronological stream."""
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import IdList, PageDep, SessionDep, id_filter
+from app.api.deps import SessionDep
+from app.api.params import DatedPageQuery, IdList, IsoDate, date_bound, id_filter
+from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.queries.timeline import TimelineFilters, list_timeline
 from app.schemas.views import TimelinePage
 
-router = APIRouter(prefix="/v1/timeline", tags=["views"], route_class=ReadRoute)
+router = APIRouter(
+    prefix="/v1/timeline", tags=["views"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
+)
 
 
-async def timeline_filters(
-    actor: Annotated[
-        IdList, id_filter("A quote's speaker or an event's participant.", "vladimir-putin")
-    ] = None,
-    topic: Annotated[IdList, id_filter("Topic id.", "ceasefire")] = None,
-    date_from: Annotated[
-        dt.date | None,
-        Query(alias="from", description="Dated on or after this day.", examples=["2025-08-01"]),
-    ] = None,
-    date_to: Annotated[
-        dt.date | None,
-        Query(alias="to", description="Dated on or before this day.", examples=["2025-08-31"]),
-    ] = None,
-    type: Annotated[
-        list[Literal["event", "quote"]] | None,
-        Query(description="Only events or only quotes.", examples=[["event"]], max_length=2),
-    ] = None,
-) -> TimelineFilters:
-    return TimelineFilters(actor, topic, date_from, date_to, type)
+class TimelineQuery(DatedPageQuery):
+    actor: IdList = id_filter("A quote's speaker or an event's participant.", "vladimir-putin")
+    topic: IdList = id_filter("Topic id.", "ceasefire")
+    date_from: IsoDate | None = date_bound("Dated on or after this day.", "2025-08-01", "from")
+    date_to: IsoDate | None = date_bound("Dated on or before this day.", "2025-08-31", "to")
+    type: list[Literal["event", "quote"]] | None = Query(
+        None, description="Only events or only quotes.", examples=[["event"]], max_length=2
+    )
+
+    def filters(self) -> TimelineFilters:
+        return TimelineFilters(self.actor, self.topic, self.date_from, self.date_to, self.type)
 
 
 @router.get("", **rendered(TimelinePage, 422))
 async def read_timeline(
-    session: SessionDep,
-    filters: Annotated[TimelineFilters, Depends(timeline_filters)],
-    page: PageDep,
-    target: Negotiated,
+    session: SessionDep, query: Annotated[TimelineQuery, Query()], target: Negotiated
 ) -> Any:
-    """Events and quotes in date order (undated last; ties by type, then id), with citations."""
-    return await answer_list(target, session, page, lambda s, p: list_timeline(s, filters, p))
+    """Events and quotes in date order, oldest (or newest) first, undated last; ties by type,
+    then id; with citations."""
+    filters = query.filters()
+    return await answer_list(
+        target, session, query.page(), lambda s, p: list_timeline(s, filters, p)
+    )

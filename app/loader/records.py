@@ -5,12 +5,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.domain import ActorKind, EventKind, EventStatus, Stance
+from app.domain import SLUG_PATTERN, ActorKind, EventKind, EventStatus, Stance
 from app.loader.dates import UNKNOWN, SeedDate
 
-Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=200)
-]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]

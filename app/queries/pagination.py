@@ -4,6 +4,7 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,29 +35,35 @@ class Keyset:
         position: list[Any] | None,
         count: int,
         dated_only: bool = False,
+        descending: bool = False,
     ) -> list[RowMapping]:
         """Up to `count` rows of `query` strictly after `position` (None: from the start).
+
+        Descending reverses the order of the dated rows and of the undated ones, which still come
+        last (an unknown date is neither the oldest nor the newest).
 
         With a leading column the dated rows come first, found by a row-value seek
         `(lead, key) > (?, ?)` that an index on (..., lead, key) answers directly, then the
         undated rows by key: two index-friendly queries instead of one OR that scans. With
         `dated_only` (the query's own filters exclude undated rows) the second is not run.
         """
+        after, order = _direction(descending)
         if self.lead is None:
             if position is not None:
-                query = query.where(self.key > position[0])
-            return _rows(session, query.order_by(self.key).limit(count))
+                query = query.where(after(self.key, position[0]))
+            return _rows(session, query.order_by(order(self.key)).limit(count))
         rows: list[RowMapping] = []
         if position is None or position[0] is not None:
             dated = query.where(self.lead.is_not(None))
             if position is not None:
-                dated = dated.where(tuple_(self.lead, self.key) > tuple(position))
-            rows = _rows(session, dated.order_by(self.lead, self.key).limit(count))
+                seek = after(tuple_(self.lead, self.key), tuple(position))
+                dated = dated.where(seek)
+            rows = _rows(session, dated.order_by(order(self.lead), order(self.key)).limit(count))
         if len(rows) < count and not dated_only:
             undated = query.where(self.lead.is_(None))
             if position is not None and position[0] is None:
-                undated = undated.where(self.key > position[1])
-            rows += _rows(session, undated.order_by(self.key).limit(count - len(rows)))
+                undated = undated.where(after(self.key, position[1]))
+            rows += _rows(session, undated.order_by(order(self.key)).limit(count - len(rows)))
         return rows
 
     def position_of(self, row: RowMapping) -> list[Any]:
@@ -71,6 +78,13 @@ class Keyset:
         """What each position of a cursor in this order must be: the lead may be null."""
         key = kind_of(self.key)
         return [key] if self.lead is None else [optional(kind_of(self.lead)), key]
+
+
+def _direction(descending: bool) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
+    """How to seek past a position, and how to order a column, in one direction."""
+    if descending:
+        return operator.lt, lambda column: column.desc()
+    return operator.gt, lambda column: column
 
 
 def _rows(session: Session, query: AnySelect) -> list[RowMapping]:
@@ -162,6 +176,12 @@ def decode_position(cursor: str, query_print: str, kinds: Sequence[Kind]) -> lis
 class PageRequest:
     limit: int
     cursor: str | None = None
+    descending: bool = False  # newest first, for lists in date order
+
+    def tied_print(self, query_print: str) -> str:
+        """The print a cursor carries: the query's and its direction, so that a cursor of one
+        order is refused by the other (it would skip or repeat rows)."""
+        return fingerprint(query_print, {"descending": True}) if self.descending else query_print
 
 
 def paginate(
@@ -173,8 +193,9 @@ def paginate(
     dated_only: bool = False,
 ) -> tuple[list[RowMapping], str | None]:
     """Run `query` in keyset order from the cursor on; return one page and the next cursor."""
+    query_print = page.tied_print(query_print)
     position = decode_position(page.cursor, query_print, keyset.kinds) if page.cursor else None
-    rows = keyset.fetch(session, query, position, page.limit + 1, dated_only)
+    rows = keyset.fetch(session, query, position, page.limit + 1, dated_only, page.descending)
     if len(rows) <= page.limit:
         return rows, None
     rows = rows[: page.limit]

@@ -37,11 +37,6 @@ def _rows(session: Session, statement: Select[Any], ids: Collection[str]) -> Seq
     return session.execute(statement, {IDS: list(set(ids))}).all() if ids else []
 
 
-def _published(source: Any) -> str:
-    stamp = source.published_at or source.published_on
-    return str(stamp.isoformat())
-
-
 def _citations_of(owner: str) -> Select[Any]:
     citation, source = Citation.__table__, Source.__table__
     owner_column = citation.c[f"{owner}_id"]
@@ -56,7 +51,6 @@ def _citations_of(owner: str) -> Select[Any]:
             source.c.title,
             source.c.publisher,
             source.c.published_on,
-            source.c.published_at,
         )
         .join(source, source.c.id == citation.c.source_id)
         .where(owner_column.in_(_ids()))
@@ -80,7 +74,7 @@ def citations_for(
                 source_id=row.source_id,
                 source_title=row.title,
                 publisher=row.publisher,
-                published_at=_published(row),
+                published_on=row.published_on,
                 excerpt=row.excerpt,
                 start=row.start_offset,
                 end=row.end_offset,

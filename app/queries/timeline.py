@@ -1,6 +1,7 @@
 """The timeline: events and quotes in one chronological stream, keyset-paginated."""
 
 import datetime as dt
+import operator
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -81,14 +82,18 @@ def _quotes(filters: TimelineFilters) -> AnySelect:
 KINDS = [optional(parse_cursor_date), text_position, text_position]
 
 
-def _after(stream: Any, position: list[Any]) -> Any:
-    """Rows after `position` in the order date (nulls last), type, id."""
+def _after(stream: Any, position: list[Any], descending: bool) -> Any:
+    """Rows after `position` in the order date (nulls last), type, id; all three reversed when
+    `descending` (undated rows still last)."""
     day, kind, key = position
-    later_same_day = or_(stream.c.type > kind, and_(stream.c.type == kind, stream.c.id > key))
+    later = operator.lt if descending else operator.gt
+    later_same_day = or_(
+        later(stream.c.type, kind), and_(stream.c.type == kind, later(stream.c.id, key))
+    )
     if day is None:
         return and_(stream.c.date.is_(None), later_same_day)
     return or_(
-        stream.c.date > day,
+        later(stream.c.date, day),
         and_(stream.c.date == day, later_same_day),
         stream.c.date.is_(None),
     )
@@ -103,14 +108,18 @@ def _stream(filters: TimelineFilters) -> Any:
 
 
 def list_timeline(session: Session, filters: TimelineFilters, page: PageRequest) -> TimelinePage:
-    """One page of the stream, oldest first, undated last; ties by type, then id."""
+    """One page of the stream, oldest (or newest) first, undated last; ties by type, then id."""
     filters = with_successors(session, filters)
-    query_print = fingerprint("timeline", asdict(filters))
+    query_print = page.tied_print(fingerprint("timeline", asdict(filters)))
     stream = _stream(filters)
     query = select(stream)
     if page.cursor:
-        query = query.where(_after(stream, decode_position(page.cursor, query_print, KINDS)))
-    query = query.order_by(stream.c.date.asc().nulls_last(), stream.c.type, stream.c.id)
+        position = decode_position(page.cursor, query_print, KINDS)
+        query = query.where(_after(stream, position, page.descending))
+    order = [stream.c.date, stream.c.type, stream.c.id]
+    if page.descending:
+        order = [column.desc() for column in order]
+    query = query.order_by(order[0].nulls_last(), *order[1:])
     rows = list(session.execute(query.limit(page.limit + 1)).mappings())
     next_cursor = None
     if len(rows) > page.limit:

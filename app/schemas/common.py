@@ -27,9 +27,9 @@ class CitationRead(Schema):
         examples=["Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says"]
     )
     publisher: str = Field(examples=["China Daily"])
-    published_at: str = Field(
-        description="ISO 8601 date, or date and time where the source gives one.",
-        examples=["2025-08-14T09:42:00"],
+    published_on: dt.date = Field(
+        description="The day the source was published, as on the source itself.",
+        examples=["2025-08-14"],
     )
     excerpt: str = Field(description="The verbatim words of the source that support the fact.")
     start: int = Field(description="Offset of the excerpt's first code point.", examples=[495])

@@ -19,9 +19,12 @@ class SourceRead(Schema):
     byline: str | None = Field(
         description="Agency or byline, where the text gives one.", examples=["Agencies via Xinhua"]
     )
-    published_on: dt.date = Field(examples=["2025-08-14"])
+    published_on: dt.date = Field(
+        description="The day the source was published (citations give the same day).",
+        examples=["2025-08-14"],
+    )
     published_at: LocalDateTime | None = Field(
-        description="Date and time of publication, where the source gives a time (local time).",
+        description="The time of publication too, where the source gives one (local time).",
         examples=["2025-08-14T09:42:00"],
     )
     url: str | None = Field(description="Where the page was captured; none of ours has one.")

@@ -39,7 +39,7 @@ def test_a_week_precise_event_starts_on_its_monday(client: TestClient) -> None:
         ({"kind": "summit"}, EVENTS[2:]),
         ({"kind": ["summit", "poll"]}, [EVENTS[0], EVENTS[2]]),
         ({"status": "planned"}, []),
-        ({"participant": "alexey-fadeev"}, EVENTS[1:2]),
+        ({"actor": "alexey-fadeev"}, EVENTS[1:2]),
         ({"topic": "ceasefire"}, EVENTS[2:]),
         ({"from": "2025-08-13"}, EVENTS[1:]),
         ({"to": "2025-08-13"}, EVENTS[:2]),

@@ -31,7 +31,7 @@ def test_a_quote_carries_speaker_date_and_citations(client: TestClient) -> None:
     [citation] = body["citations"]
     assert citation["source_id"] == "afp-2025-08-15"
     assert citation["publisher"] == "AFP"
-    assert citation["published_at"] == "2025-08-15"
+    assert citation["published_on"] == "2025-08-15"
     assert citation["excerpt"] == "“Next time in Moscow,” Putin told Trump in English"
     assert citation["end"] - citation["start"] == len(citation["excerpt"])
 
@@ -43,15 +43,15 @@ def test_the_list_is_chronological_with_unknown_dates_last(client: TestClient) -
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"speaker": "vladimir-putin"}, ALL_QUOTES[1:3]),
-        ({"speaker": ["vladimir-putin", "alexey-fadeev"]}, ALL_QUOTES[:3]),
+        ({"actor": "vladimir-putin"}, ALL_QUOTES[1:3]),
+        ({"actor": ["vladimir-putin", "alexey-fadeev"]}, ALL_QUOTES[:3]),
         ({"topic": "ceasefire"}, ["putin-understanding-pave-the-way"]),
         ({"event": "fadeev-briefing-2025-08-13"}, ["fadeev-consultations-insignificant"]),
         ({"source": "chinadaily-2025-08-14"}, [ALL_QUOTES[0], ALL_QUOTES[3]]),
-        ({"said_from": "2025-08-14"}, ALL_QUOTES[1:3]),
-        ({"said_to": "2025-08-13"}, ALL_QUOTES[:1]),
-        ({"said_from": "2025-08-14", "speaker": "alexey-fadeev"}, []),
-        ({"speaker": "nobody-at-all"}, []),
+        ({"from": "2025-08-14"}, ALL_QUOTES[1:3]),
+        ({"to": "2025-08-13"}, ALL_QUOTES[:1]),
+        ({"from": "2025-08-14", "actor": "alexey-fadeev"}, []),
+        ({"actor": "nobody-at-all"}, []),
     ],
 )
 def test_filters(client: TestClient, params: dict[str, Any], expected: list[str]) -> None:
@@ -64,7 +64,7 @@ def test_pages_neither_skip_nor_repeat(client: TestClient, limit: int) -> None:
 
 
 def test_a_filtered_walk_keeps_its_filter(client: TestClient) -> None:
-    walked = walk(client, "/v1/quotes", limit=1, speaker="vladimir-putin")
+    walked = walk(client, "/v1/quotes", limit=1, actor="vladimir-putin")
     assert ids(walked) == ALL_QUOTES[1:3]
 
 
@@ -78,9 +78,9 @@ def test_unknown_id_is_404(client: TestClient) -> None:
         ({"limit": 0}, "query.limit"),
         ({"limit": 501}, "less than or equal to 500"),
         ({"limit": "many"}, "query.limit"),
-        ({"said_from": "last tuesday"}, "query.said_from"),
+        ({"from": "last tuesday"}, "query.from"),
         ({"cursor": "garbage!"}, "cursor: not a cursor this API issued"),
-        ({"speaker": "x" * 201}, "query.speaker"),
+        ({"actor": "x" * 201}, "query.actor"),
     ],
 )
 def test_bad_parameters_are_422(client: TestClient, params: dict[str, Any], detail: str) -> None:
@@ -90,7 +90,7 @@ def test_bad_parameters_are_422(client: TestClient, params: dict[str, Any], deta
 def test_a_cursor_from_another_query_is_refused(client: TestClient) -> None:
     cursor = client.get("/v1/quotes", params={"limit": 1}).json()["next"]
     response = client.get(
-        "/v1/quotes", params={"limit": 1, "speaker": "vladimir-putin", "cursor": cursor}
+        "/v1/quotes", params={"limit": 1, "actor": "vladimir-putin", "cursor": cursor}
     )
     assert_problem(response, 422, "belongs to another query")
 

@@ -80,7 +80,7 @@ def test_accept_header_and_format_parameter_agree(client: TestClient) -> None:
 
 
 def test_filters_apply_to_csv(client: TestClient) -> None:
-    params = {"speaker": "vladimir-putin", "said_from": "2025-08-15"}
+    params = {"actor": "vladimir-putin", "from": "2025-08-15"}
     rows = parse_csv(client.get("/v1/quotes", params={**params, "format": "csv"}).text)
     assert [row["id"] for row in rows] == ids(walk(client, "/v1/quotes", **params))
     assert rows and {row["speaker_id"] for row in rows} == {"vladimir-putin"}
@@ -89,7 +89,7 @@ def test_filters_apply_to_csv(client: TestClient) -> None:
 
 
 def test_an_empty_result_is_the_header_alone(client: TestClient) -> None:
-    response = client.get("/v1/quotes", params={"speaker": "nobody", "format": "csv"})
+    response = client.get("/v1/quotes", params={"actor": "nobody", "format": "csv"})
     assert response.status_code == 200
     lines = response.text.split("\r\n")
     assert lines[1:] == [""]
@@ -112,8 +112,8 @@ def test_errors_stay_problems(client: TestClient) -> None:
     assert_problem(missing, 404, "no actor with id 'nobody'")
     bad_cursor = client.get("/v1/quotes", params={"format": "csv", "cursor": "garbage"})
     assert_problem(bad_cursor, 422, "cursor")
-    bad_date = client.get("/v1/quotes", headers={"Accept": "text/csv"}, params={"said_from": "x"})
-    assert_problem(bad_date, 422, "said_from")
+    bad_date = client.get("/v1/quotes", headers={"Accept": "text/csv"}, params={"from": "x"})
+    assert_problem(bad_date, 422, "query.from")
 
 
 def test_a_single_record_is_one_row(client: TestClient) -> None:

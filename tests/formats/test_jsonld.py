@@ -101,7 +101,7 @@ def test_a_page_links_its_next_page(client: TestClient) -> None:
 
 
 def test_empty_lists_are_valid(client: TestClient) -> None:
-    document = ld(client, "/v1/quotes", speaker="nobody")
+    document = ld(client, "/v1/quotes", actor="nobody")
     expanded = jsonld.expand(document, OPTIONS)
     assert types_in(expanded) == {SCHEMA + "ItemList"}
 

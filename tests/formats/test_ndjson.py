@@ -56,10 +56,10 @@ def test_a_resource_exports_as_csv_too(client: TestClient) -> None:
 def test_lists_answer_ndjson_with_their_filters(client: TestClient) -> None:
     response = client.get(
         "/v1/events",
-        params={"participant": "vladimir-putin"},
+        params={"actor": "vladimir-putin"},
         headers={"Accept": "application/x-ndjson"},
     )
-    assert lines(response.text) == walk(client, "/v1/events", participant="vladimir-putin")
+    assert lines(response.text) == walk(client, "/v1/events", actor="vladimir-putin")
 
 
 def test_export_parameters_are_checked(client: TestClient) -> None:

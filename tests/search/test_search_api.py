@@ -180,7 +180,7 @@ def test_q_filters_quotes_in_their_usual_order(api: TestClient) -> None:
     assert set(ids(putin)) == {"putin-understanding-pave-the-way", "putin-next-time-in-moscow"}
     everything = ids(walk(api, "/v1/quotes"))
     assert ids(putin) == [quote_id for quote_id in everything if quote_id in set(ids(putin))]
-    assert ids(walk(api, "/v1/quotes", q="putin", speaker="alexey-fadeev")) == []
+    assert ids(walk(api, "/v1/quotes", q="putin", actor="alexey-fadeev")) == []
 
 
 def test_q_filters_events(api: TestClient) -> None:

@@ -32,27 +32,27 @@ def test_quote_facets_count_the_whole_list(api: TestClient) -> None:
 
 
 def test_facets_count_the_filtered_list(api: TestClient) -> None:
-    counted = facets(api, "/v1/quotes", facet=["speaker", "month"], speaker="vladimir-putin")
+    counted = facets(api, "/v1/quotes", facet=["speaker", "month"], actor="vladimir-putin")
     assert counted == {"speaker": {"vladimir-putin": 2}, "month": {"2025-08": 2}}
     searched = facets(api, "/v1/quotes", facet="speaker", q="europeans")
     assert searched == {"speaker": {"alexey-fadeev": 1}}
-    assert facets(api, "/v1/quotes", facet="speaker", speaker="nobody") == {"speaker": {}}
+    assert facets(api, "/v1/quotes", facet="speaker", actor="nobody") == {"speaker": {}}
 
 
 @pytest.mark.parametrize(
     "dates",
     [
-        {"said_from": "2025-08-14"},
-        {"said_to": "2025-08-13"},
-        {"said_from": "2025-08-01", "said_to": "2025-08-15"},
-        {"said_from": "2025-08-15", "said_to": "2025-08-15"},
-        {"said_from": "2030-01-01"},
-        {"said_to": "2020-01-01"},
-        {"said_from": "2025-08-01", "said_to": "2025-08-31"},
-        {"said_from": "2025-07-15", "said_to": "2025-09-10"},
-        {"said_from": "2025-08-15"},
-        {"said_to": "2025-08-15"},
-        {"said_from": "2024-12-31", "said_to": "2026-01-01"},
+        {"from": "2025-08-14"},
+        {"to": "2025-08-13"},
+        {"from": "2025-08-01", "to": "2025-08-15"},
+        {"from": "2025-08-15", "to": "2025-08-15"},
+        {"from": "2030-01-01"},
+        {"to": "2020-01-01"},
+        {"from": "2025-08-01", "to": "2025-08-31"},
+        {"from": "2025-07-15", "to": "2025-09-10"},
+        {"from": "2025-08-15"},
+        {"to": "2025-08-15"},
+        {"from": "2024-12-31", "to": "2026-01-01"},
     ],
 )
 def test_speaker_facet_of_a_date_range_counts_its_quotes(
@@ -66,7 +66,7 @@ def test_speaker_facet_of_a_date_range_counts_its_quotes(
     speakers = [item["id"] for item in walk(api, "/v1/actors")]
     stored, grouped = (
         api.get("/v1/quotes", params={"facet": "speaker", **more, **dates}).json()["facets"]
-        for more in ({}, {"speaker": speakers})
+        for more in ({}, {"actor": speakers})
     )
     assert stored == grouped
 

@@ -14,13 +14,13 @@ export const api = createClient<paths, "application/json" | "application/problem
 /** The stored texts of sources, as text/plain. */
 export const texts = createClient<paths, "text/plain" | "application/problem+json">({ baseUrl });
 
-/** Every quote of a speaker, following the `next` cursors. */
-export async function quotesBy(speaker: string): Promise<Quote[]> {
+/** Every quote an actor said, following the `next` cursors. */
+export async function quotesBy(actor: string): Promise<Quote[]> {
   const quotes: Quote[] = [];
   let cursor: string | undefined;
   do {
     const { data, error } = await api.GET("/v1/quotes", {
-      params: { query: { speaker: [speaker], limit: 500, ...(cursor ? { cursor } : {}) } },
+      params: { query: { actor: [actor], limit: 500, ...(cursor ? { cursor } : {}) } },
     });
     if (error) throw new Error(error.detail);
     const page = data as QuotePage; // without ?fields= a list answers whole records

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Read Quotes
-         * @description List quotes, oldest first (unknown dates last), with their speaker and citations.
+         * @description List quotes, oldest (or newest) first, unknown dates last, with speaker and citations.
          */
         get: operations["read_quotes_v1_quotes_get"];
         put?: never;
@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * Read Events
-         * @description List events, earliest first (undated last), with participants and citations.
+         * @description List events, earliest (or latest) first, undated last, with participants and citations.
          */
         get: operations["read_events_v1_events_get"];
         put?: never;
@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * Read Positions
-         * @description List positions, oldest first (undated last), with evidence and citations.
+         * @description List positions, oldest (or newest) first, undated last, with evidence and citations.
          */
         get: operations["read_positions_v1_positions_get"];
         put?: never;
@@ -173,7 +173,7 @@ export interface paths {
         };
         /**
          * Read Actor Quotes
-         * @description The actor's own quotes, oldest first.
+         * @description The actor's own quotes, oldest (or newest) first.
          */
         get: operations["read_actor_quotes_v1_actors__actor_id__quotes_get"];
         put?: never;
@@ -193,7 +193,7 @@ export interface paths {
         };
         /**
          * Read Actor Positions
-         * @description The actor's positions, oldest first.
+         * @description The actor's positions, oldest (or newest) first.
          */
         get: operations["read_actor_positions_v1_actors__actor_id__positions_get"];
         put?: never;
@@ -213,7 +213,7 @@ export interface paths {
         };
         /**
          * Read Actor Events
-         * @description The events the actor took part in, earliest first.
+         * @description The events the actor took part in, earliest (or latest) first.
          */
         get: operations["read_actor_events_v1_actors__actor_id__events_get"];
         put?: never;
@@ -273,7 +273,7 @@ export interface paths {
         };
         /**
          * Read Sources
-         * @description List source documents, oldest first.
+         * @description List source documents by publication day, oldest (or newest) first.
          */
         get: operations["read_sources_v1_sources_get"];
         put?: never;
@@ -376,7 +376,8 @@ export interface paths {
         };
         /**
          * Read Timeline
-         * @description Events and quotes in date order (undated last; ties by type, then id), with citations.
+         * @description Events and quotes in date order, oldest (or newest) first, undated last; ties by type,
+         *     then id; with citations.
          */
         get: operations["read_timeline_v1_timeline_get"];
         put?: never;
@@ -594,11 +595,12 @@ export interface components {
              */
             publisher: string;
             /**
-             * Published At
-             * @description ISO 8601 date, or date and time where the source gives one.
-             * @example 2025-08-14T09:42:00
+             * Published On
+             * Format: date
+             * @description The day the source was published, as on the source itself.
+             * @example 2025-08-14
              */
-            published_at: string;
+            published_on: string;
             /**
              * Excerpt
              * @description The verbatim words of the source that support the fact.
@@ -1281,12 +1283,13 @@ export interface components {
             /**
              * Published On
              * Format: date
+             * @description The day the source was published (citations give the same day).
              * @example 2025-08-14
              */
             published_on: string;
             /**
              * Published At
-             * @description Date and time of publication, where the source gives a time (local time).
+             * @description The time of publication too, where the source gives one (local time).
              * @example 2025-08-14T09:42:00
              */
             published_at: string | null;
@@ -1541,10 +1544,14 @@ export interface operations {
     read_quotes_v1_quotes_get: {
         parameters: {
             query?: {
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Speaker's actor id. Repeat to match any of several. */
-                speaker?: string[] | null;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
+                /** @description The speaker's actor id. Repeat to match any of several. */
+                actor?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
                 topic?: string[] | null;
                 /** @description Event the words were said at. Repeat to match any of several. */
@@ -1552,21 +1559,19 @@ export interface operations {
                 /** @description Source that cites the quote. Repeat to match any of several. */
                 source?: string[] | null;
                 /** @description Said on or after this day. */
-                said_from?: string | null;
+                from?: string | null;
                 /** @description Said on or before this day. */
-                said_to?: string | null;
+                to?: string | null;
                 /** @description Only records matching this search (same language as `/v1/search`: `"a phrase"`, `prefix*`, `AND`, `OR`, `NOT`); the list keeps its usual date order. */
                 q?: string | null;
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Count the whole filtered list by: speaker, topic, source, publisher, month. Repeat for several; the counts come back in `facets`. */
                 facet?: ("speaker" | "topic" | "source" | "publisher" | "month")[] | null;
                 /** @description Embed related records in `included` (one level deep): speaker, event. */
                 include?: ("speaker" | "event")[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, text, speaker, said_on, said_precision, fragment, event, topics, translated_from, translated_by, citations, corroboration. */
                 fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "translated_from" | "translated_by" | "citations" | "corroboration")[] | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
                 /** @description ETags of copies held; a match answers 304 Not Modified. */
@@ -1679,7 +1684,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 quote_id: string;
             };
             cookie?: never;
@@ -1786,14 +1791,18 @@ export interface operations {
     read_events_v1_events_get: {
         parameters: {
             query?: {
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
                 /** @description Kind of event; repeat for several. */
                 kind?: components["schemas"]["EventKind"][] | null;
                 /** @description planned, proposed, held or cancelled. */
                 status?: components["schemas"]["EventStatus"][] | null;
-                /** @description Participating actor's id. Repeat to match any of several. */
-                participant?: string[] | null;
+                /** @description A participating actor's id. Repeat to match any of several. */
+                actor?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
                 topic?: string[] | null;
                 /** @description Starting on or after this day. */
@@ -1802,16 +1811,14 @@ export interface operations {
                 to?: string | null;
                 /** @description Only records matching this search (same language as `/v1/search`: `"a phrase"`, `prefix*`, `AND`, `OR`, `NOT`); the list keeps its usual date order. */
                 q?: string | null;
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Count the whole filtered list by: kind, status, participant, topic, source, publisher, month. Repeat for several; the counts come back in `facets`. */
                 facet?: ("kind" | "status" | "participant" | "topic" | "source" | "publisher" | "month")[] | null;
                 /** @description Embed related records in `included` (one level deep): participants. */
                 include?: "participants"[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, title, kind, status, start_on, start_precision, end_on, end_precision, place, description, participants, topics, citations, corroboration. */
                 fields?: ("id" | "title" | "kind" | "status" | "start_on" | "start_precision" | "end_on" | "end_precision" | "place" | "description" | "participants" | "topics" | "citations" | "corroboration")[] | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
                 /** @description ETags of copies held; a match answers 304 Not Modified. */
@@ -1924,7 +1931,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 event_id: string;
             };
             cookie?: never;
@@ -2031,16 +2038,18 @@ export interface operations {
     read_positions_v1_positions_get: {
         parameters: {
             query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
                 /** @description Actor id. Repeat to match any of several. */
                 actor?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
                 topic?: string[] | null;
                 /** @description supports, opposes, conditional, mixed, tentative, expects, declines-to-respond. */
                 stance?: components["schemas"]["Stance"][] | null;
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
@@ -2155,7 +2164,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 position_id: string;
             };
             cookie?: never;
@@ -2262,12 +2271,12 @@ export interface operations {
     read_actors_v1_actors_get: {
         parameters: {
             query?: {
-                /** @description person, state, organisation or group. */
-                kind?: components["schemas"]["ActorKind"][] | null;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
+                /** @description person, state, organisation or group. */
+                kind?: components["schemas"]["ActorKind"][] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
@@ -2382,7 +2391,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 actor_id: string;
             };
             cookie?: never;
@@ -2493,6 +2502,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
@@ -2503,7 +2514,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 actor_id: string;
             };
             cookie?: never;
@@ -2614,6 +2625,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
@@ -2624,7 +2637,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 actor_id: string;
             };
             cookie?: never;
@@ -2735,6 +2748,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
@@ -2745,7 +2760,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 actor_id: string;
             };
             cookie?: never;
@@ -2970,7 +2985,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 topic_id: string;
             };
             cookie?: never;
@@ -3077,12 +3092,14 @@ export interface operations {
     read_sources_v1_sources_get: {
         parameters: {
             query?: {
-                /** @description Publisher, exactly as named. Repeat to match any of several. */
-                publisher?: string[] | null;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
+                /** @description Publisher, exactly as named. Repeat to match any of several. */
+                publisher?: string[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
@@ -3197,7 +3214,7 @@ export interface operations {
                 "If-Modified-Since"?: string;
             };
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 source_id: string;
             };
             cookie?: never;
@@ -3304,14 +3321,14 @@ export interface operations {
     read_source_text_v1_sources__source_id__text_get: {
         parameters: {
             query?: {
-                /** @description Code point offset. */
+                /** @description Where the slice starts (a code point offset). */
                 start?: number | null;
-                /** @description Code point offset. */
+                /** @description Where the slice ends, exclusive (a code point offset). */
                 end?: number | null;
             };
             header?: never;
             path: {
-                /** @description The record's id (a slug). */
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 source_id: string;
             };
             cookie?: never;
@@ -3485,14 +3502,14 @@ export interface operations {
     read_search_v1_search_get: {
         parameters: {
             query: {
-                /** @description Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or `-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, Merz = Mérz). A malformed query is a 422 problem that says what is wrong. */
-                q: string;
-                /** @description Only records of this kind; repeat for several (default: all kinds). */
-                type?: ("quote" | "event" | "position" | "actor" | "topic" | "source")[] | null;
                 /** @description Hits per page. */
                 limit?: number;
                 /** @description The `next` value of the previous page (ranked results reach the first 1000 hits). */
                 cursor?: string | null;
+                /** @description Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or `-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, Merz = Mérz). A malformed query is a 422 problem that says what is wrong. */
+                q: string;
+                /** @description Only records of this kind; repeat for several (default: all kinds). */
+                type?: ("quote" | "event" | "position" | "actor" | "topic" | "source")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
@@ -3597,6 +3614,12 @@ export interface operations {
     read_timeline_v1_timeline_get: {
         parameters: {
             query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
+                sort?: "date" | "-date";
                 /** @description A quote's speaker or an event's participant. Repeat to match any of several. */
                 actor?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. */
@@ -3607,10 +3630,6 @@ export interface operations {
                 to?: string | null;
                 /** @description Only events or only quotes. */
                 type?: ("event" | "quote")[] | null;
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };

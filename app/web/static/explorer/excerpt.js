@@ -23,7 +23,7 @@ export async function citationFigure(citation, source, quoted) {
   const caption = el(
     "figcaption",
     {},
-    `${citation.publisher}, ${citation.published_at.slice(0, 10)}: `,
+    `${citation.publisher}, ${citation.published_on}: `,
     el("cite", {}, citation.source_title),
   );
   const paragraph = el("p", { class: "excerpt" });

@@ -1,0 +1,144 @@
+"""The query string each route declares: value types whose schema says what the server enforces,
+and the parameter models routes take their query in (a name a model does not declare is a 422)."""
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
+
+from fastapi import Path, Query
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from app.api.deps import LIMIT_DEFAULT, LIMIT_MAX
+from app.domain import SLUG_PATTERN
+from app.queries.pagination import PageRequest
+
+ID_MAX = 200
+# A cursor is unpadded base64url (app.queries.pagination writes it so); its JSON holds a query's
+# fingerprint and a position of at most two values (a date, an id of at most ID_MAX characters).
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+CURSOR_MAX = 1000
+
+IdValue = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=ID_MAX)]
+IdList = list[IdValue] | None
+
+
+def issued_form(value: Any) -> Any:
+    """A cursor's characters, checked with the words pagination uses for a cursor it rejects."""
+    if isinstance(value, str) and not re.fullmatch(CURSOR_PATTERN, value):
+        raise PydanticCustomError("cursor", "not a cursor this API issued")
+    return value
+
+
+CursorValue = Annotated[
+    str,
+    StringConstraints(pattern=CURSOR_PATTERN, max_length=CURSOR_MAX),
+    BeforeValidator(issued_form),
+]
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def written_as_iso_date(value: Any) -> Any:
+    """A date must be written YYYY-MM-DD: pydantic alone also takes "0" or "1723680000" (seconds
+    since 1970) as a date."""
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise PydanticCustomError("date_format", "expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(written_as_iso_date)]
+
+
+def one_of(names: Sequence[str]) -> Any:
+    """A Literal of `names`: the schema lists the allowed values and pydantic checks them."""
+    return Literal.__getitem__(tuple(names))
+
+
+def id_filter(description: str, example: str) -> Any:
+    """A repeatable filter on record ids (`?actor=a&actor=b` matches either)."""
+    return Query(
+        None,
+        description=f"{description} Repeat to match any of several.",
+        examples=[[example]],
+        max_length=50,
+    )
+
+
+def date_bound(description: str, example: str, alias: str | None = None) -> Any:
+    """A date filter, written YYYY-MM-DD (its type is `IsoDate | None`)."""
+    return Query(None, alias=alias, description=description, examples=[example])
+
+
+def record_id(example: str) -> Any:
+    """A record id in the path; the example is a real id, so that "Try it out" finds a record."""
+    return Path(
+        pattern=SLUG_PATTERN,
+        max_length=ID_MAX,
+        description="The record's id (a slug: lowercase letters and digits, single hyphens).",
+        examples=[example],
+        # Parameter-level examples are what Swagger UI fills in for "Try it out".
+        openapi_examples={"seed": {"summary": "A record of the seed", "value": example}},
+    )
+
+
+QuoteId = Annotated[str, record_id("fadeev-consultations-insignificant")]
+EventId = Annotated[str, record_id("anchorage-summit-2025")]
+PositionId = Annotated[str, record_id("zelensky-ceasefire-2025-08-13")]
+ActorId = Annotated[str, record_id("vladimir-putin")]
+TopicId = Annotated[str, record_id("ceasefire")]
+SourceId = Annotated[str, record_id("afp-2025-08-15")]
+
+
+class QueryModel(BaseModel):
+    """A route's whole query string: a name it does not declare is a 422."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class JsonQuery(QueryModel):
+    """The query of a route answering JSON, which app.formats can also render as another type.
+
+    `format` names that type: the route's negotiation (app.api.answer.Negotiated) declares,
+    checks and documents it, so this model lets it pass; it is the one name it does not declare.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def without_format(cls, given: Any) -> Any:
+        if isinstance(given, dict) and "format" in given:
+            return {name: value for name, value in given.items() if name != "format"}
+        return given
+
+
+class PageQuery(JsonQuery):
+    """The query of a list: a page size and the cursor of the page."""
+
+    limit: int = Query(
+        LIMIT_DEFAULT,
+        ge=1,
+        le=LIMIT_MAX,
+        description=f"Items per page (at most {LIMIT_MAX}).",
+        examples=[20],
+    )
+    cursor: CursorValue | None = Query(
+        None, description="The `next` value of the previous page; omit for the first page."
+    )
+
+    def page(self) -> PageRequest:
+        return PageRequest(limit=self.limit, cursor=self.cursor)
+
+
+class DatedPageQuery(PageQuery):
+    """The query of a list in date order, which may be read newest first."""
+
+    sort: Literal["date", "-date"] = Query(
+        "date",
+        description="`date`: oldest first (the default); `-date`: newest first. Undated records "
+        "come last either way. A cursor continues the order it was issued for.",
+        examples=["-date"],
+    )
+
+    def page(self) -> PageRequest:
+        return PageRequest(limit=self.limit, cursor=self.cursor, descending=self.sort == "-date")

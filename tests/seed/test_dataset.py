@@ -110,8 +110,8 @@ def test_a_merged_or_renamed_id_keeps_answering(seed_db: str) -> None:
         renamed = client.get("/v1/positions/ukraine-role-in-talks")
         topic = client.get("/v1/topics/ukraine-role-in-talks")
         unknown = client.get("/v1/quotes/never-was")
-        by_old = client.get("/v1/quotes", params={"speaker": "european-leaders-joint-statement"})
-        by_new = client.get("/v1/quotes", params={"speaker": "european-leaders"})
+        by_old = client.get("/v1/quotes", params={"actor": "european-leaders-joint-statement"})
+        by_new = client.get("/v1/quotes", params={"actor": "european-leaders"})
         moved_text = client.get("/v1/events/istanbul-talks")
     assert merged.status_code == 308
     assert merged.headers["location"].endswith("/v1/quotes/putin-pave-the-way-for-peace")

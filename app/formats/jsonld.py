@@ -53,7 +53,7 @@ class Linker:
             "@type": "CreativeWork",
             "name": citation.get("source_title"),
             "publisher": {"@type": "Organization", "name": citation.get("publisher")},
-            "datePublished": citation.get("published_at"),
+            "datePublished": citation.get("published_on"),
         }
         return {
             "@type": "CreativeWork",

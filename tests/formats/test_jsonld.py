@@ -77,6 +77,7 @@ def test_a_quotation_says_who_said_it_and_where_it_is_written(client: TestClient
     assert citation[SCHEMA + "text"][0]["@value"].startswith('"We consider')
     source = citation[SCHEMA + "isPartOf"][0]
     assert source["@id"] == f"{base(client)}/v1/sources/chinadaily-2025-08-14"
+    assert source[SCHEMA + "datePublished"][0]["@value"] == "2025-08-14"
     assert citation["urn:summitkb:vocab:start"][0]["@value"] >= 0
 
 

@@ -70,8 +70,8 @@ def print_report(report: LoadReport) -> None:
     typer.echo(f"{'resource':<10} {'inserted':>9} {'updated':>8} {'deleted':>8} {'unchanged':>10}")
     for resource, change in report.changes.items():
         typer.echo(
-            f"{resource:<10} {len(change.inserted):>9} {len(change.updated):>8}"
-            f" {len(change.deleted):>8} {change.unchanged:>10}"
+            f"{resource:<10} {change.inserted:>9} {change.updated:>8}"
+            f" {change.deleted:>8} {change.unchanged:>10}"
         )
     state = "loaded" if report.written else "already loaded; nothing written"
     typer.echo(f"dataset {report.version[:12]}: {state}")

@@ -5,7 +5,8 @@ again: one grouped query over the quotes, one row per day.
 """
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -40,17 +41,19 @@ def store_speaker_counts(connection: Connection) -> None:
         .group_by(Quote.said_on, Quote.speaker_id)
         .order_by(Quote.said_on)
     )
-    rows = _running_totals(connection.execute(per_day).all(), slot_of)
-    for start in range(0, len(rows), CHUNK):
-        connection.execute(insert(TOTALS), rows[start : start + CHUNK])
+    days = _running_totals(connection.execute(per_day.execution_options(yield_per=CHUNK)), slot_of)
+    while rows := list(islice(days, CHUNK)):
+        connection.execute(insert(TOTALS), rows)
 
 
-def _running_totals(per_day: Sequence[Any], slot_of: dict[str, int]) -> list[dict[str, Any]]:
+def _running_totals(per_day: Iterable[Any], slot_of: dict[str, int]) -> Iterator[dict[str, Any]]:
     """One row per day: the running counts after that day's quotes (per_day is by day)."""
     running = array("i", bytes(4 * len(slot_of)))
-    rows: list[dict[str, Any]] = []
-    for index, (said_on, speaker_id, said) in enumerate(per_day):
+    day = None
+    for said_on, speaker_id, said in per_day:
+        if day is not None and said_on != day:
+            yield {"said_on": day, "counts": speaker_totals.pack(running)}
+        day = said_on
         running[slot_of[speaker_id]] += said
-        if index + 1 == len(per_day) or per_day[index + 1][0] != said_on:
-            rows.append({"said_on": said_on, "counts": speaker_totals.pack(running)})
-    return rows
+    if day is not None:
+        yield {"said_on": day, "counts": speaker_totals.pack(running)}

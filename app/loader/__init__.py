@@ -13,7 +13,6 @@ from app.db.engine import build_engine, truncate_wal
 from app.db.load_lock import LOADING, Waiting
 from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
-from app.loader.read import read_seed
 from app.loader.records import RESOURCES
 from app.loader.replaced import rewrite_replaced
 from app.loader.write import Change, delete_records, diff, record_dataset, stored_version, upsert
@@ -30,12 +29,13 @@ class LoadReport:
 
 
 def check_seed(seed_dir: Path, max_file_bytes: int) -> tuple[str, Plan]:
-    """Validate and verify the whole seed; raise SeedRejected listing every problem."""
-    seed = read_seed(seed_dir, max_file_bytes)
-    plan = build_plan(seed, max_file_bytes)
-    if seed.problems:
-        raise SeedRejected(seed.problems)
-    return seed.version, plan
+    """Validate and verify the whole seed; raise SeedRejected listing every problem. The plan
+    holds the seed's rows in a scratch file until it is closed."""
+    plan, problems = build_plan(seed_dir, max_file_bytes)
+    if problems:
+        plan.close()
+        raise SeedRejected(problems)
+    return plan.version, plan
 
 
 @contextmanager
@@ -51,16 +51,6 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def count_rows(plan: Plan) -> dict[str, int]:
-    counts = {resource: len(records) for resource, records in plan.items()}
-    counts["citations"] = sum(
-        len(rows.children.get("citations", []))
-        for records in plan.values()
-        for rows in records.values()
-    )
-    return counts
-
-
 def load_seed(
     seed_dir: Path, database_url: str, max_file_bytes: int, waiting: Waiting | None = None
 ) -> LoadReport:
@@ -68,17 +58,17 @@ def load_seed(
     wait for it to end (`waiting` hears how long it has waited, every few seconds)."""
     with gc_paused():
         version, plan = check_seed(seed_dir, max_file_bytes)
-    counts = count_rows(plan)
     engine = build_engine(database_url)
     try:
         with engine.connect() as connection:
             connection = connection.execution_options(**{LOADING: waiting or _quietly})
             with connection.begin():
-                report = _write(connection, version, plan, counts)
+                report = _write(connection, version, plan, plan.counts())
             truncate_wal(connection)
         return report
     finally:
         engine.dispose()
+        plan.close()
 
 
 def _quietly(_waited_s: float) -> None:
@@ -86,14 +76,14 @@ def _quietly(_waited_s: float) -> None:
 
 
 def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, int]) -> LoadReport:
-    changes = {resource: diff(connection, resource, plan[resource]) for resource in RESOURCES}
+    changes = {resource: diff(connection, resource, plan) for resource in RESOURCES}
     touched = any(change.touched for change in changes.values())
     if not touched and stored_version(connection) == version and derived.is_complete(connection):
         return LoadReport(version, changes, counts, written=False)
     for resource in RESOURCES:
-        upsert(connection, resource, plan, changes[resource])
+        upsert(connection, resource, plan)
     for resource in reversed(RESOURCES):
-        delete_records(connection, resource, changes[resource].deleted)
+        delete_records(connection, resource, plan)
     rewrite_replaced(connection, plan)
     derived.rebuild(connection)
     record_dataset(connection, version, counts)

@@ -3,16 +3,23 @@
 The rules take one record and a `Knowledge` index, so that a record written on its own (not
 only a whole seed) can be held to them. Quote words are placed as (source, start, end) spans
 and looked up by range, never compared pair by pair.
+
+A seed is held to them once it has been read whole (a record may name one written after it):
+while it streams in, what the rules need of each record is staged in the scratch file, with the
+record itself; the index over it is read from there, so memory does not grow with the seed.
 """
 
 import datetime as dt
+import pickle
 import re
-from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.loader.read import Located
 from app.loader.records import CitationRecord, PositionRecord, QuoteRecord
-from app.loader.spans import Spans, words_at
+from app.loader.scratch import Lookup
+from app.loader.spans import SpanIndex, StagedSpans, words_at
 from app.loader.verify import SeedChecker, find_excerpt
 
 Finding = tuple[tuple[int | str, ...], str]
@@ -27,14 +34,14 @@ _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…][”\"'’]?\s+|\n\s*)$")
 class Knowledge:
     """What the rules need to know of the whole dataset."""
 
-    resource_of: dict[str, str] = field(default_factory=dict)  # id -> the resource holding it
-    speakers: dict[str, str] = field(default_factory=dict)  # quote id -> speaker
-    names: dict[str, list[str]] = field(default_factory=dict)  # actor id -> name and aliases
-    published: dict[str, dt.date] = field(default_factory=dict)  # source id -> its date
-    texts: dict[str, str] = field(default_factory=dict)  # source id -> its document
-    spans: dict[str, Spans] = field(default_factory=dict)  # source id -> quote word spans
+    resource_of: Mapping[str, str] = field(default_factory=dict)  # id -> the resource holding it
+    speakers: Mapping[str, str] = field(default_factory=dict)  # quote id -> speaker
+    names: Mapping[str, list[str]] = field(default_factory=dict)  # actor id -> name and aliases
+    published: Mapping[str, dt.date] = field(default_factory=dict)  # source id -> its date
+    texts: Mapping[str, str] = field(default_factory=dict)  # source id -> its document
+    spans: Mapping[str, SpanIndex] = field(default_factory=dict)  # source id -> quote word spans
     # (resource, replaced id) -> the id of the record that replaces it
-    replaced: dict[tuple[str, str], str] = field(default_factory=dict)
+    replaced: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 def id_problems(
@@ -165,41 +172,87 @@ def _dated_after_source(
     return found
 
 
-def know(check: SeedChecker, unique: dict[str, list[Located]]) -> Knowledge:
-    """Index a whole seed for the rules."""
-    known = Knowledge(texts={source: doc.text for source, doc in check.documents.items()})
-    for resource, records in unique.items():
-        for located in records:
-            known.resource_of.setdefault(located.record.id, resource)
-            for old_id in located.record.replaces:
-                known.replaced.setdefault((resource, old_id), located.record.id)
-    for located in unique["actors"]:
-        known.names[located.record.id] = [located.record.name, *located.record.aliases]
-    for located in unique["sources"]:
-        published = located.record.published_at
-        known.published[located.record.id] = (
-            published.date() if isinstance(published, dt.datetime) else published
-        )
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for located in unique["quotes"]:
-        quote: QuoteRecord = located.record
-        known.speakers[quote.id] = quote.speaker
-        for citation in quote.citations:
-            document = known.texts.get(citation.source)
-            placed = document is not None and words_at(citation, quote.text, document)
-            if placed:
-                spans[citation.source].append((*placed, quote.id))
-    known.spans = {source: Spans.of(found) for source, found in spans.items()}
-    return known
+def note_record(check: SeedChecker, resource: str, located: Located) -> None:
+    """Stage a record to be held to the rules, and what the rules need to know of it."""
+    record, scratch = located.record, check.scratch
+    scratch.append("checked", (check.seq, resource, pickle.dumps(located)))
+    for old_id in record.replaces:
+        scratch.append("replaced", (check.seq, resource, old_id, record.id))
+    if resource == "actors":
+        for name in [record.name, *record.aliases]:
+            scratch.append("names", (record.id, name))
+    elif resource == "sources":
+        published = record.published_at
+        day = published.date() if isinstance(published, dt.datetime) else published
+        scratch.append("published", (record.id, day.isoformat()))
+    elif resource == "quotes":
+        _note_quote(check, record)
 
 
-def check_knowledge(check: SeedChecker, unique: dict[str, list[Located]]) -> None:
-    """Hold every record of a seed to the rules; problems go to the seed's list."""
-    known = know(check, unique)
-    for resource, records in unique.items():
-        for located in records:
-            for loc, reason in _findings(resource, located, known):
-                check.report(located, loc, reason)
+def _note_quote(check: SeedChecker, quote: QuoteRecord) -> None:
+    check.scratch.append("speakers", (quote.id, quote.speaker))
+    for citation in quote.citations:
+        document = check.text_of(citation.source)
+        placed = document is not None and words_at(citation, quote.text, document)
+        if placed:
+            source = check.scratch.one(SOURCE_NUMBER, citation.source)
+            check.scratch.append("spans", (source, source, *placed, quote.id))
+
+
+# The number by which the spans' R*Tree names a source: its record's place in the seed.
+SOURCE_NUMBER = "SELECT seq FROM records WHERE resource = 'sources' AND id = ?"
+
+
+def check_knowledge(check: SeedChecker) -> None:
+    """Hold every staged record of a seed to the rules; problems go to the seed's list."""
+    check.flush()
+    known = staged_knowledge(check)
+    for resource, blob in check.scratch.rows("SELECT resource, located FROM checked ORDER BY seq"):
+        located = pickle.loads(blob)  # the loader's own scratch file: safe to unpickle
+        for loc, reason in _findings(resource, located, known):
+            check.report(located, loc, reason)
+
+
+# The first record (in seed order) with an id, and the first to replace an id of a resource.
+FIRST_HOLDER = "SELECT resource FROM records WHERE id = ? ORDER BY seq LIMIT 1"
+FIRST_REPLACER = (
+    "SELECT new_id FROM replaced WHERE resource = ? AND old_id = ? ORDER BY seq LIMIT 1"
+)
+SOURCES = "SELECT id FROM records WHERE resource = 'sources'"
+
+
+def staged_knowledge(check: SeedChecker) -> Knowledge:
+    """The index of a seed read from its scratch file."""
+    scratch = check.scratch
+
+    def names(actor: str) -> list[str] | None:
+        found = [name for (name,) in scratch.rows("SELECT name FROM names WHERE actor = ?", actor)]
+        return found or None
+
+    def published(source: str) -> dt.date | None:
+        day = scratch.one("SELECT day FROM published WHERE source = ?", source)
+        return None if day is None else dt.date.fromisoformat(day)
+
+    def spans(source: str) -> StagedSpans | None:
+        number = scratch.one(SOURCE_NUMBER, source)
+        return None if number is None else StagedSpans(scratch, number)
+
+    def one(sql: str) -> Any:
+        return lambda key: scratch.one(sql, *(key if isinstance(key, tuple) else (key,)))
+
+    return Knowledge(
+        resource_of=Lookup(scratch, "SELECT DISTINCT id FROM records", one(FIRST_HOLDER)),
+        speakers=Lookup(
+            scratch, "SELECT id FROM speakers", one("SELECT speaker FROM speakers WHERE id = ?")
+        ),
+        names=Lookup(scratch, "SELECT DISTINCT actor FROM names", names),
+        published=Lookup(scratch, "SELECT source FROM published", published),
+        texts=Lookup(scratch, SOURCES + " AND main IS NOT NULL", check.text_of),
+        spans=Lookup(scratch, SOURCES, spans),
+        replaced=Lookup(
+            scratch, "SELECT DISTINCT resource, old_id FROM replaced", one(FIRST_REPLACER)
+        ),
+    )
 
 
 def _findings(resource: str, located: Located, known: Knowledge) -> list[Finding]:

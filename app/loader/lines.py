@@ -1,6 +1,6 @@
 """Parse seed files while remembering the line of every record and field."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -38,8 +38,41 @@ LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_di
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_date_or_text)
 
 
-def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=LineLoader)
+class NoRecords(ValueError):
+    """The file holds no list of records: it is empty, or holds one value of another kind."""
+
+
+EMPTY = "empty: no records (write [] for a resource that has none)"
+
+
+def iter_yaml(text: str) -> Iterator[tuple[int, Any]]:
+    """(line, record) for each item of the file's top-level list, built one item at a time so
+    that a large file never exists as one tree of objects."""
+    loader = LineLoader(text)
+    events: Any = loader  # PyYAML's event methods are untyped
+    try:
+        events.get_event()  # the stream's start
+        if events.check_event(yaml.StreamEndEvent):
+            raise NoRecords(EMPTY)
+        events.get_event()  # the document's start
+        if events.check_event(yaml.SequenceStartEvent):
+            events.get_event()
+            while not events.check_event(yaml.SequenceEndEvent):
+                node = events.compose_node(None, None)
+                yield node.start_mark.line + 1, loader.construct_document(node)
+            events.get_event()
+        elif loader.construct_document(events.compose_node(None, None)) is None:
+            raise NoRecords(EMPTY)
+        else:
+            raise NoRecords("expected a list of records")
+        events.get_event()  # the document's end
+        if not events.check_event(yaml.StreamEndEvent):
+            mark = events.get_event().start_mark
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", None, "but found another", mark
+            )
+    finally:
+        loader.dispose()
 
 
 class JsonLineError(ValueError):
@@ -48,20 +81,20 @@ class JsonLineError(ValueError):
         super().__init__(reason)
 
 
-def load_jsonl(text: str) -> list[tuple[int, Any]]:
+def iter_jsonl(lines: Iterable[bytes]) -> Iterator[tuple[int, Any]]:
     """(line number, record) for each non-blank line; records stay plain dicts, for speed."""
-    records: list[tuple[int, Any]] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
-            value = orjson.loads(raw)
+            value = orjson.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            raise JsonLineError(number, f"not UTF-8 ({error.reason})") from None
         except orjson.JSONDecodeError as error:
             raise JsonLineError(number, f"invalid JSON: {error.msg}") from None
         if not isinstance(value, dict):
             raise JsonLineError(number, "expected one JSON object per line")
-        records.append((number, value))
-    return records
+        yield number, value
 
 
 def line_of(record: Any, loc: tuple[int | str, ...]) -> int:

@@ -1,37 +1,105 @@
-"""Check a parsed seed as a whole and build the rows it would write."""
+"""Check a seed record by record and stage the rows it would write in the scratch file."""
 
-from app.loader.checks import check_knowledge
-from app.loader.read import ParsedSeed
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from app.loader.checks import check_knowledge, note_record
+from app.loader.problems import Problem
+from app.loader.read import Located, read_resource
 from app.loader.records import RESOURCES
 from app.loader.replaced import note_replaced
-from app.loader.rows import BUILDERS, RecordRows
+from app.loader.rows import BUILDERS, as_json, content_hash
+from app.loader.scratch import Scratch
 from app.loader.verify import SeedChecker
 
-Plan = dict[str, dict[str, RecordRows]]
+# Rows handed to the database at a time, by the size of their JSON: a batch of sources carries
+# whole documents, one of quotes a few hundred bytes per row.
+BATCH_BYTES = 256 << 10
 
 
-def build_plan(seed: ParsedSeed, max_file_bytes: int) -> Plan:
-    """The rows of every record; problems are added to `seed.problems`."""
-    check = SeedChecker(seed, max_file_bytes)
-    unique = {resource: check.unique(resource) for resource in RESOURCES}
-    for located in unique["sources"]:
-        check.read_document(located)
-    plan: Plan = {}
-    for resource, builder in BUILDERS.items():
-        rows = (builder(check, located) for located in unique[resource])
-        plan[resource] = {built.main["id"]: built for built in rows if built is not None}
-        note_replaced(resource, unique[resource], plan[resource])
-    _check_repeated_quotes(check, unique)
-    check_knowledge(check, unique)
-    return plan
+class Plan:
+    """The checked seed's rows, staged in a scratch file, with its dataset version."""
+
+    def __init__(self, scratch: Scratch, citations: int) -> None:
+        self.scratch = scratch
+        self.citations = citations
+        listing = "\n".join(
+            f"{name}\t{digest}"
+            for name, digest in scratch.rows("SELECT DISTINCT name, digest FROM files ORDER BY 1")
+        )
+        self.version = hashlib.sha256(listing.encode()).hexdigest()
+
+    def close(self) -> None:
+        self.scratch.close()
+
+    def __getitem__(self, resource: str) -> list[str]:
+        """The ids of the records of `resource`, in seed order."""
+        query = "SELECT id FROM records WHERE resource = ? ORDER BY seq"
+        return [row[0] for row in self.scratch.rows(query, resource)]
+
+    def counts(self) -> dict[str, int]:
+        counts = {
+            resource: self.scratch.one("SELECT count(*) FROM records WHERE resource = ?", resource)
+            for resource in RESOURCES
+        }
+        counts["citations"] = self.citations
+        return counts
+
+    def batches(self, sql: str, *params: Any) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of `sql` whose first column is a blob, in batches of about BATCH_BYTES."""
+        batch: list[tuple[Any, ...]] = []
+        size = 0
+        for row in self.scratch.rows(sql, *params):
+            batch.append(row)
+            size += len(row[0])
+            if size >= BATCH_BYTES:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
 
 
-def _check_repeated_quotes(check: SeedChecker, unique: dict[str, list]) -> None:  # type: ignore[type-arg]
-    seen: dict[tuple[str, str], str] = {}
-    for located in unique["quotes"]:
-        key = (located.record.speaker, located.record.text)
-        if key in seen:
-            reason = f"the same words by the same speaker are already quote {seen[key]!r}"
-            check.report(located, ("text",), reason)
-        else:
-            seen[key] = located.record.id
+def build_plan(root: Path, max_file_bytes: int) -> tuple[Plan, list[Problem]]:
+    """The staged rows of every record, and every problem of the seed."""
+    check = SeedChecker(Scratch(), root, max_file_bytes)
+    if not root.is_dir():
+        check.problems.append(Problem(str(root), 0, "seed", "not a folder"))
+    else:
+        for resource, model in RESOURCES.items():
+            for located in read_resource(root, resource, model, max_file_bytes, check):
+                _stage(check, resource, located)
+            check.flush()
+    check.check_references()
+    check.check_repeated_quotes()
+    check_knowledge(check)
+    return Plan(check.scratch, check.citation_rows), check.problems
+
+
+def _stage(check: SeedChecker, resource: str, located: Located) -> None:
+    """Build one record's rows and stage them, unless its id is taken."""
+    record_id = located.record.id
+    first = check.first_line(resource, record_id)
+    if first is not None:
+        reason = f"duplicate id {record_id!r} (first at line {first})"
+        check.report(located, ("id",), reason)
+        return
+    check.seq += 1
+    built = BUILDERS[resource](check, located)
+    if resource == "quotes":
+        _stage_words(check, located)
+    note_replaced(resource, located, built)
+    note_record(check, resource, located)
+    main, children, digest = None, None, None
+    if built is not None:
+        main, children = as_json(built.main), as_json(built.children)
+        digest = content_hash(main, children)
+    check.stage_record(resource, record_id, located.line, main, children, digest)
+
+
+def _stage_words(check: SeedChecker, located: Located) -> None:
+    record = located.record
+    key = hashlib.sha256(f"{record.speaker}\0{record.text}".encode()).digest()
+    row = (key, check.seq, record.id, located.file, located.line_for("text"))
+    check.scratch.append("quote_words", row)

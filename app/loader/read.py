@@ -1,16 +1,17 @@
-"""Read a seed folder: parse every resource file and validate every record."""
+"""Read a seed folder: parse each resource file once, one record at a time, and validate it."""
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from pydantic import ValidationError
 
-from app.loader.lines import JsonLineError, line_of, load_jsonl, load_yaml
+from app.loader.lines import JsonLineError, NoRecords, iter_jsonl, iter_yaml, line_of
 from app.loader.problems import Problem
-from app.loader.records import RESOURCES, Record
+from app.loader.records import Record
 
 
 @dataclass(frozen=True)
@@ -26,40 +27,49 @@ class Located:
         return line_of(self.raw, loc) or self.line
 
 
-@dataclass
-class ParsedSeed:
-    root: Path
-    records: dict[str, list[Located]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    file_hashes: dict[str, str] = field(default_factory=dict)
-    # Ids of records that failed validation: references to them are not reported a second time.
-    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
-    # Resources whose file could not be read: references to them are not reported either.
-    unreadable: set[str] = field(default_factory=set)
+class Reading(Protocol):
+    """Where a reader leaves what it learns besides the valid records."""
 
-    def file_problem(self, name: str, line: int, reason: str) -> None:
-        self.problems.append(Problem(name, line, "file", reason, whole_file=True))
+    problems: list[Problem]
 
-    def note_file(self, relative: str, content: bytes) -> None:
-        self.file_hashes[relative] = hashlib.sha256(content).hexdigest()
+    def note_file(self, name: str, digest: str) -> None: ...
 
-    @property
-    def version(self) -> str:
-        listing = "\n".join(
-            f"{name}\t{digest}" for name, digest in sorted(self.file_hashes.items())
-        )
-        return hashlib.sha256(listing.encode()).hexdigest()
+    def note_invalid(self, resource: str, record_id: str) -> None: ...
+
+    def note_unreadable(self, resource: str, name: str) -> None:
+        """The file of `resource` could not be read whole: what follows from it is not reported."""
 
 
-def read_seed(root: Path, max_file_bytes: int) -> ParsedSeed:
-    """Parse and validate all resource files of the seed at `root`."""
-    seed = ParsedSeed(root=root)
-    if not root.is_dir():
-        seed.problems.append(Problem(str(root), 0, "seed", "not a folder", whole_file=True))
-        return seed
-    for resource, model in RESOURCES.items():
-        seed.records[resource] = _read_resource(seed, resource, model, max_file_bytes)
-    return seed
+def read_resource(
+    root: Path, resource: str, model: type[Record], max_file_bytes: int, reading: Reading
+) -> Iterator[Located]:
+    """The valid records of one resource file, in file order; problems go to `reading`."""
+    path = _resource_path(root, resource, reading)
+    if path is None:
+        _file_problem(reading, f"{resource}.yaml", 0, f"missing: the seed has no {resource} file")
+        reading.note_unreadable(resource, f"{resource}.yaml")
+        return
+    name = path.name
+    if outside(root, path):
+        _file_problem(reading, name, 0, "a link to a file outside the seed folder: refused")
+    elif path.stat().st_size > max_file_bytes:
+        _file_problem(reading, name, 0, f"larger than the limit of {max_file_bytes} bytes")
+    else:
+        digest = hashlib.sha256()
+        whole = True
+        for line, raw in _parse(path, digest, reading):
+            if raw is UNREADABLE:
+                whole = False
+                break
+            valid = _validate(reading, name, model, line, raw)
+            if valid is not None:
+                yield valid
+            elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                reading.note_invalid(resource, raw["id"])
+        reading.note_file(name, digest.hexdigest())
+        if whole:
+            return
+    reading.note_unreadable(resource, name)
 
 
 def outside(root: Path, path: Path) -> bool:
@@ -67,93 +77,64 @@ def outside(root: Path, path: Path) -> bool:
     return not path.resolve().is_relative_to(root.resolve())
 
 
-def _resource_path(seed: ParsedSeed, resource: str) -> Path | None:
-    candidates = [seed.root / f"{resource}.{ext}" for ext in ("yaml", "yml", "jsonl")]
+def _file_problem(reading: Reading, name: str, line: int, reason: str) -> None:
+    """A problem with a file as a whole: the root cause of what follows, so it is listed first."""
+    reading.problems.append(Problem(name, line, "file", reason, whole_file=True))
+
+
+def _resource_path(root: Path, resource: str, reading: Reading) -> Path | None:
+    candidates = [root / f"{resource}.{ext}" for ext in ("yaml", "yml", "jsonl")]
     present = [path for path in candidates if path.is_file()]
     if len(present) > 1:
         names = ", ".join(path.name for path in present)
-        seed.file_problem(present[1].name, 0, f"{resource} given twice: {names}")
+        _file_problem(reading, present[1].name, 0, f"{resource} given twice: {names}")
     return present[0] if present else None
 
 
-def _read_resource(
-    seed: ParsedSeed, resource: str, model: type[Record], max_file_bytes: int
-) -> list[Located]:
-    parsed = _read_file(seed, resource, max_file_bytes)
-    if parsed is None:
-        seed.unreadable.add(resource)
-        return []
-    name, records = parsed
-    located = []
-    for line, raw in records:
-        valid = _validate(seed, name, model, line, raw)
-        if valid is not None:
-            located.append(valid)
-        elif isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            seed.invalid_ids.setdefault(resource, set()).add(raw["id"])
-    return located
+# What `_parse` yields last when a file cannot be read to its end (the problem is reported).
+UNREADABLE = object()
 
 
-def _read_file(
-    seed: ParsedSeed, resource: str, max_file_bytes: int
-) -> tuple[str, list[tuple[int, Any]]] | None:
-    """The name and the (line, raw record) pairs of a resource's file; None, with the problem
-    reported, if there is no such file or it cannot be read."""
-    path = _resource_path(seed, resource)
-    if path is None:
-        seed.file_problem(f"{resource}.yaml", 0, f"missing: the seed has no {resource} file")
-        return None
+def _parse(path: Path, digest: Any, reading: Reading) -> Iterator[tuple[int, Any]]:
+    """(line, raw record) pairs of one resource file, hashing its bytes as they are read."""
     name = path.name
-    if outside(seed.root, path):
-        seed.file_problem(name, 0, "a link to a file outside the seed folder: refused")
-        return None
-    if path.stat().st_size > max_file_bytes:
-        seed.file_problem(name, 0, f"larger than the limit of {max_file_bytes} bytes")
-        return None
-    content = path.read_bytes()
-    seed.note_file(name, content)
-    records = _parse(seed, name, content)
-    return None if records is None else (name, records)
-
-
-def _parse(seed: ParsedSeed, name: str, content: bytes) -> list[tuple[int, Any]] | None:
-    """(line, raw record) pairs of one resource file; None, with a problem, if it cannot be
-    parsed or holds no list."""
     try:
-        text = content.decode("utf-8")
         if name.endswith(".jsonl"):
-            return load_jsonl(text)
-        data = load_yaml(text)
+            with path.open("rb") as lines:
+                yield from iter_jsonl(_hashed(lines, digest))
+            return
+        content = path.read_bytes()
+        digest.update(content)
+        yield from iter_yaml(content.decode("utf-8"))
+        return
     except UnicodeDecodeError as error:
-        seed.file_problem(name, 0, f"not UTF-8 ({error.reason})")
-        return None
+        _file_problem(reading, name, 0, f"not UTF-8 ({error.reason})")
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
         reason = f"invalid YAML: {error.problem or error.context}"
         if error.context and error.context_mark:
             reason += f" ({error.context} at line {error.context_mark.line + 1})"
-        seed.file_problem(name, line, reason)
-        return None
+        _file_problem(reading, name, line, reason)
     except yaml.YAMLError as error:
-        seed.file_problem(name, 0, f"invalid YAML: {error}")
-        return None
+        _file_problem(reading, name, 0, f"invalid YAML: {error}")
     except JsonLineError as error:
-        seed.file_problem(name, error.line, str(error))
-        return None
-    if data is None:
-        seed.file_problem(name, 1, "empty: no records (write [] for a resource that has none)")
-        return None
-    if not isinstance(data, list):
-        seed.file_problem(name, 1, "expected a list of records")
-        return None
-    return [(getattr(raw, "line", 0), raw) for raw in data]
+        _file_problem(reading, name, error.line, str(error))
+    except NoRecords as error:
+        _file_problem(reading, name, 1, str(error))
+    yield 0, UNREADABLE
+
+
+def _hashed(lines: Iterator[bytes], digest: Any) -> Iterator[bytes]:
+    for line in lines:
+        digest.update(line)
+        yield line
 
 
 def _validate(
-    seed: ParsedSeed, name: str, model: type[Record], line: int, raw: Any
+    reading: Reading, name: str, model: type[Record], line: int, raw: Any
 ) -> Located | None:
     if not isinstance(raw, dict):
-        seed.problems.append(Problem(name, line, "record", "expected a mapping"))
+        reading.problems.append(Problem(name, line, "record", "expected a mapping"))
         return None
     try:
         record = model.model_validate(raw)
@@ -161,6 +142,6 @@ def _validate(
         for detail in error.errors(include_url=False):
             where = ".".join(str(step) for step in detail["loc"]) or "record"
             at = line_of(raw, detail["loc"]) or line
-            seed.problems.append(Problem(name, at, where, detail["msg"]))
+            reading.problems.append(Problem(name, at, where, detail["msg"]))
         return None
     return Located(record=record, file=name, line=line, raw=raw)

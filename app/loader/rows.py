@@ -29,16 +29,21 @@ class RecordRows:
     main: Row
     children: dict[str, list[Row]] = field(default_factory=dict)
 
-    def seal(self) -> "RecordRows":
-        """Stamp the main row with a hash of everything this record writes."""
-        payload = orjson.dumps([self.main, self.children], option=orjson.OPT_SORT_KEYS)
-        self.main["content_hash"] = hashlib.sha256(payload).hexdigest()
-        return self
+
+def as_json(rows: Row | dict[str, list[Row]]) -> bytes:
+    """Rows as the scratch file keeps them and as their content hash reads them."""
+    return orjson.dumps(rows, option=orjson.OPT_SORT_KEYS)
+
+
+def content_hash(main: bytes, children: bytes) -> str:
+    """A hash of everything a record writes: its main row and its child rows, as `as_json`
+    writes them (the JSON of the pair, written without parsing either again)."""
+    return hashlib.sha256(b"[" + main + b"," + children + b"]").hexdigest()
 
 
 def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
     record: SourceRecord = located.record
-    document = check.documents.get(record.id)
+    document = check.document(located)
     if document is None:
         return None
     published = record.published_at
@@ -57,13 +62,13 @@ def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
         "sha256": document.sha256,
         "length": len(document.text),
     }
-    return RecordRows(main).seal()
+    return RecordRows(main)
 
 
 def topic_rows(check: SeedChecker, located: Located) -> RecordRows:
     record: TopicRecord = located.record
     main = {"id": record.id, "name": record.name, "description": record.description}
-    return RecordRows(main).seal()
+    return RecordRows(main)
 
 
 def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
@@ -109,7 +114,7 @@ def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
         "affiliations": affiliations,
         "citations": citations,
     }
-    return RecordRows(main, children).seal()
+    return RecordRows(main, children)
 
 
 def event_rows(check: SeedChecker, located: Located) -> RecordRows:
@@ -138,7 +143,7 @@ def event_rows(check: SeedChecker, located: Located) -> RecordRows:
         "event_topics": [{"event_id": record.id, "topic_id": t} for t in record.topics],
         "citations": check.citations(located, ("event", record.id), record.citations),
     }
-    return RecordRows(main, children).seal()
+    return RecordRows(main, children)
 
 
 def quote_rows(check: SeedChecker, located: Located) -> RecordRows:
@@ -165,7 +170,7 @@ def quote_rows(check: SeedChecker, located: Located) -> RecordRows:
         "quote_topics": [{"quote_id": record.id, "topic_id": t} for t in record.topics],
         "citations": found,
     }
-    return RecordRows(main, children).seal()
+    return RecordRows(main, children)
 
 
 def position_rows(check: SeedChecker, located: Located) -> RecordRows:
@@ -190,7 +195,7 @@ def position_rows(check: SeedChecker, located: Located) -> RecordRows:
         for index, quote_id in enumerate(dict.fromkeys(record.evidence))
     ]
     citations = check.citations(located, ("position", record.id), record.citations)
-    return RecordRows(main, {"position_evidence": evidence, "citations": citations}).seal()
+    return RecordRows(main, {"position_evidence": evidence, "citations": citations})
 
 
 RowBuilder = Callable[[SeedChecker, Located], RecordRows | None]

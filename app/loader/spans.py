@@ -3,9 +3,22 @@
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from app.loader.records import CitationRecord
+from app.loader.scratch import Scratch
 from app.loader.verify import find_excerpt
+
+# The spans that hold [start, end) in one document, in the order `Spans.holding` gives them.
+HOLDING = """
+    SELECT quote FROM spans WHERE source_lo <= :source AND source_hi >= :source
+    AND lo <= :start AND hi >= :end ORDER BY lo DESC, hi DESC, quote DESC
+"""
+
+
+class SpanIndex(Protocol):
+    def holding(self, start: int, end: int) -> Iterator[str]:
+        """The owners of every span that holds [start, end)."""
 
 
 @dataclass
@@ -47,3 +60,18 @@ def words_at(citation: CitationRecord, text: str, document: str) -> tuple[int, i
     if start is None or inside < 0:
         return None
     return start + inside, start + inside + len(text)
+
+
+@dataclass(frozen=True)
+class StagedSpans:
+    """The spans of quote words in one document, kept in the scratch file's R*Tree (a seed's
+    spans are not held in memory); the document is named by its source's number there."""
+
+    scratch: Scratch
+    source: int
+
+    def holding(self, start: int, end: int) -> Iterator[str]:
+        found = self.scratch.db.execute(
+            HOLDING, {"source": self.source, "start": start, "end": end}
+        )
+        return iter([owner for (owner,) in found])

@@ -1,18 +1,32 @@
-"""Check a parsed seed: unique ids, resolvable references, citations found in their documents."""
+"""Check a seed record by record: ids unique, references resolved, citations found in their
+documents. Sources come first in a seed, so each citation is placed in its document (kept in the
+scratch file) as its record is built; references, which may point forward, are staged in the
+scratch file and checked there with SQL once every record has been read."""
 
 import hashlib
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import orjson
 
 from app.db.models import CITATION_OWNERS
 from app.loader.problems import Problem
-from app.loader.read import Located, ParsedSeed, outside
+from app.loader.read import Located, outside
 from app.loader.records import CitationRecord, SourceRecord
+from app.loader.scratch import Scratch
 
 NO_OWNER = {f"{name}_id": None for name in CITATION_OWNERS}
 _LOOSE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "})
+DOCUMENT = "SELECT main FROM records WHERE resource = 'sources' AND id = ?"
+SOURCE = "SELECT 1 FROM records WHERE resource = 'sources' AND id = ?"
+INVALID = "SELECT 1 FROM invalid WHERE resource = ? AND id = ?"
+FROM_FILE = {
+    "refs": "DELETE FROM refs WHERE file = ?",
+    "quote_words": "DELETE FROM quote_words WHERE file = ?",
+}
 
 
 @dataclass(frozen=True)
@@ -23,66 +37,101 @@ class Document:
 
 @dataclass
 class SeedChecker:
-    """Collects problems while the rows of a seed are built; knows every id and document."""
+    """Collects problems while the rows of a seed are built; stages what is checked at the end."""
 
-    seed: ParsedSeed
+    scratch: Scratch
+    root: Path
     max_file_bytes: int
-    ids: dict[str, set[str]] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    seq: int = 0
+    citation_rows: int = 0
+    # Records appended but not yet written to the scratch file, for the duplicate check.
+    unwritten: dict[tuple[str, str], int] = field(default_factory=dict)
+    # The last document a citation was placed in (the next citation is likely in it too).
+    cited: tuple[str, str | None] = ("", None)
+    # Resources whose file could not be read whole: references to them are not reported.
+    unreadable: set[str] = field(default_factory=set)
 
-    @property
-    def problems(self) -> list[Problem]:
-        return self.seed.problems
+    def first_line(self, resource: str, record_id: str) -> int | None:
+        """The line of the record of `resource` already staged with this id, if any."""
+        line = self.unwritten.get((resource, record_id))
+        if line is None:
+            line = self.scratch.one(
+                "SELECT line FROM records WHERE resource = ? AND id = ?", resource, record_id
+            )
+        return line
+
+    def stage_record(
+        self,
+        resource: str,
+        record_id: str,
+        line: int,
+        main: bytes | None,
+        children: bytes | None,
+        digest: str | None,
+    ) -> None:
+        row = (self.seq, resource, record_id, line, main, children, digest)
+        if self.scratch.append("records", row, len(main or b"") + len(children or b"")):
+            self.unwritten.clear()
+        else:
+            self.unwritten[resource, record_id] = line
+
+    def note_file(self, name: str, digest: str) -> None:
+        self.scratch.append("files", (name, digest))
+
+    def note_invalid(self, resource: str, record_id: str) -> None:
+        self.scratch.append("invalid", (resource, record_id))
+
+    def note_unreadable(self, resource: str, name: str) -> None:
+        """The file is the one problem named: what its records said before it failed is not."""
+        self.unreadable.add(resource)
+        self.problems[:] = [p for p in self.problems if p.file != name or p.whole_file]
+        self.flush()
+        for table in ("refs", "quote_words"):
+            self.scratch.run(FROM_FILE[table], [(name,)])
+        self.scratch.run("DELETE FROM checked WHERE resource = ?", [(resource,)])
 
     def report(self, located: Located, loc: tuple[int | str, ...], reason: str) -> None:
         where = ".".join(str(step) for step in loc) or "record"
         self.problems.append(Problem(located.file, located.line_for(*loc), where, reason))
 
-    def unique(self, resource: str) -> list[Located]:
-        """The records of `resource`, reporting and dropping any whose id is taken."""
-        first_line: dict[str, int] = {}
-        kept = []
-        for located in self.seed.records.get(resource, []):
-            record_id = located.record.id
-            if record_id in first_line:
-                reason = f"duplicate id {record_id!r} (first at line {first_line[record_id]})"
-                self.report(located, ("id",), reason)
-                continue
-            first_line[record_id] = located.line
-            kept.append(located)
-        self.ids[resource] = set(first_line) | self.seed.invalid_ids.get(resource, set())
-        return kept
-
     def ref(self, located: Located, loc: tuple[int | str, ...], resource: str, value: str) -> None:
-        if value not in self.ids[resource] and resource not in self.seed.unreadable:
-            self.report(located, loc, f"unknown {resource[:-1]} {value!r}")
+        where = ".".join(str(step) for step in loc)
+        self.scratch.append("refs", (resource, value, located.file, located.line_for(*loc), where))
 
     def refs(self, located: Located, name: str, resource: str, values: Iterable[str]) -> None:
         for index, value in enumerate(values):
             self.ref(located, (name, index), resource, value)
 
-    def read_document(self, located: Located) -> None:
+    def document(self, located: Located) -> Document | None:
+        """The text of a source's document, or None after reporting why it cannot be read."""
         record: SourceRecord = located.record
         relative = posixpath.normpath(record.file)
-        path = self.seed.root / relative
+        path = self.root / relative
         if relative.startswith(("/", "../")) or relative == ".." or not path.is_file():
             self.report(located, ("file",), f"no document at {record.file!r} inside the seed")
-            return
-        if outside(self.seed.root, path):
+            return None
+        if outside(self.root, path):
             reason = f"{record.file!r} is a link to a file outside the seed folder: refused"
             self.report(located, ("file",), reason)
-            return
+            return None
         if path.stat().st_size > self.max_file_bytes:
             self.report(located, ("file",), f"document is larger than {self.max_file_bytes} bytes")
-            return
+            return None
         content = path.read_bytes()
         try:
             text = content.decode("utf-8")
         except UnicodeDecodeError as error:
             self.report(located, ("file",), f"document is not UTF-8 ({error.reason})")
-            return
-        self.seed.note_file(relative, content)
-        self.documents[record.id] = Document(text, hashlib.sha256(content).hexdigest())
+            return None
+        digest = hashlib.sha256(content).hexdigest()
+        self.note_file(relative, digest)
+        return Document(text, digest)
+
+    def flush(self) -> None:
+        """Write what is staged to the scratch file (the next resource may cite it)."""
+        self.scratch.flush()
+        self.unwritten.clear()
 
     def citations(
         self,
@@ -113,6 +162,7 @@ class SeedChecker:
                     **owners,
                 }
             )
+        self.citation_rows += len(rows)
         return rows
 
     def _check_words(
@@ -128,13 +178,10 @@ class SeedChecker:
     def _locate(
         self, located: Located, here: tuple[int | str, ...], citation: CitationRecord
     ) -> int | None:
-        document = self.documents.get(citation.source)
-        if document is None:
-            known = self.ids.get("sources", set())
-            if citation.source not in known and "sources" not in self.seed.unreadable:
-                self.report(located, (*here, "source"), f"unknown source {citation.source!r}")
+        text = self._text(located, here, citation.source)
+        if text is None:
             return None
-        found, reason = find_excerpt(document.text, citation.excerpt, citation.start)
+        found, reason = find_excerpt(text, citation.excerpt, citation.start)
         if reason:
             self.report(
                 located,
@@ -142,6 +189,54 @@ class SeedChecker:
                 f"{reason} in source {citation.source!r}",
             )
         return found
+
+    def _text(self, located: Located, here: tuple[int | str, ...], source: str) -> str | None:
+        """The text of the document of `source`; None if it has none (reported once, with the
+        source, or here if there is no such source)."""
+        text = self.text_of(source)
+        if (
+            text is None
+            and "sources" not in self.unreadable
+            and self.scratch.one(SOURCE, source) is None
+            and self.scratch.one(INVALID, "sources", source) is None
+        ):
+            self.report(located, (*here, "source"), f"unknown source {source!r}")
+        return text
+
+    def text_of(self, source: str) -> str | None:
+        """The text of the document of `source`, if it has one (the last one read is kept)."""
+        if self.cited[0] != source:
+            row = self.scratch.db.execute(DOCUMENT, (source,)).fetchone()
+            text = None if row is None or row[0] is None else orjson.loads(row[0])["text"]
+            self.cited = (source, text)
+        return self.cited[1]
+
+    def check_references(self) -> None:
+        """Every reference staged by `ref` names a record (valid, or invalid and reported)."""
+        unknown = """
+            SELECT file, line, field, resource, id FROM refs AS r
+            WHERE NOT EXISTS (SELECT 1 FROM records AS k
+                              WHERE k.resource = r.resource AND k.id = r.id)
+              AND NOT EXISTS (SELECT 1 FROM invalid AS k
+                              WHERE k.resource = r.resource AND k.id = r.id)
+        """
+        for file, line, where, resource, value in self.scratch.rows(unknown):
+            if resource not in self.unreadable:
+                reason = f"unknown {resource[:-1]} {value!r}"
+                self.problems.append(Problem(file, line, where, reason))
+
+    def check_repeated_quotes(self) -> None:
+        """No speaker says the same words in two quotes."""
+        repeated = """
+            SELECT file, line, first_id FROM (
+                SELECT file, line, row_number() OVER same AS nth,
+                       first_value(id) OVER same AS first_id
+                FROM quote_words WINDOW same AS (PARTITION BY key ORDER BY seq)
+            ) WHERE nth > 1
+        """
+        for file, line, first_id in self.scratch.rows(repeated):
+            reason = f"the same words by the same speaker are already quote {first_id!r}"
+            self.problems.append(Problem(file, line, "text", reason))
 
 
 def find_excerpt(text: str, excerpt: str, start: int | None) -> tuple[int | None, str]:

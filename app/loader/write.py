@@ -1,14 +1,18 @@
 """Write a plan to the database in one transaction: insert, update, delete what changed."""
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from itertools import islice
+from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+import orjson
+from sqlalchemy import Connection, Date, DateTime, Table, bindparam, delete, insert, select, update
 
 from app.db.models import Base
 from app.loader.plan import Plan
-from app.loader.rows import RecordRows, Row
+from app.loader.rows import Row
 
 CHUNK = 500
 
@@ -29,9 +33,9 @@ CHILDREN: dict[str, dict[str, str]] = {
 
 @dataclass
 class Change:
-    inserted: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
     unchanged: int = 0
 
     @property
@@ -43,25 +47,87 @@ def table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def chunks(items: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
+STORED_BATCH = 5000
+COUNTS = """
+    SELECT sum(s.id IS NULL), sum(s.hash IS NOT r.hash), sum(s.hash IS r.hash),
+           (SELECT count(*) FROM stored AS t WHERE t.resource = :resource
+            AND NOT EXISTS (SELECT 1 FROM records AS k WHERE k.resource = t.resource
+                            AND k.id = t.id))
+    FROM records AS r LEFT JOIN stored AS s ON s.resource = r.resource AND s.id = r.id
+    WHERE r.resource = :resource
+"""
 
 
-def diff(connection: Connection, resource: str, wanted: dict[str, RecordRows]) -> Change:
+def diff(connection: Connection, resource: str, plan: Plan) -> Change:
+    """Compare the plan's content hashes with the stored ones (copied into the scratch file)."""
     main = table(resource)
-    stored: dict[str, str] = dict(connection.execute(select(main.c.id, main.c.content_hash)).all())
-    change = Change()
-    for record_id, rows in wanted.items():
-        digest = stored.get(record_id)
-        if digest is None:
-            change.inserted.append(record_id)
-        elif digest != rows.main["content_hash"]:
-            change.updated.append(record_id)
-        else:
-            change.unchanged += 1
-    change.deleted = [record_id for record_id in stored if record_id not in wanted]
-    return change
+    query = select(main.c.id, main.c.content_hash).execution_options(yield_per=STORED_BATCH)
+    for rows in connection.execute(query).partitions():
+        plan.scratch.run("INSERT INTO stored VALUES (?, ?, ?)", ((resource, *row) for row in rows))
+    counts = plan.scratch.db.execute(COUNTS, {"resource": resource}).fetchone()
+    inserted, fresh, unchanged, deleted = (count or 0 for count in counts)
+    return Change(inserted, fresh - inserted, deleted, unchanged)
+
+
+# The records that are new or changed: their main rows, then their child rows.
+FRESH_MAIN = """
+    SELECT r.main, r.hash, s.id IS NOT NULL FROM records AS r
+    LEFT JOIN stored AS s ON s.resource = r.resource AND s.id = r.id
+    WHERE r.resource = ? AND s.hash IS NOT r.hash ORDER BY r.seq
+"""
+FRESH_CHILDREN = """
+    SELECT r.children FROM records AS r
+    LEFT JOIN stored AS s ON s.resource = r.resource AND s.id = r.id
+    WHERE r.resource = ? AND s.hash IS NOT r.hash ORDER BY r.seq
+"""
+GONE = """
+    SELECT id FROM stored AS s WHERE resource = ?
+    AND NOT EXISTS (SELECT 1 FROM records AS k WHERE k.resource = s.resource AND k.id = s.id)
+"""
+
+
+def upsert(connection: Connection, resource: str, plan: Plan) -> None:
+    """Write the records that are new or changed: main rows first, then their children (an
+    actor's affiliation may name an actor of a later batch)."""
+    main = table(resource)
+    for batch in plan.batches(FRESH_MAIN, resource):
+        updated: list[Row] = []
+        inserted: list[Row] = []
+        for blob, digest, stored in batch:
+            row = typed(resource, orjson.loads(blob))
+            row["content_hash"] = digest
+            (updated if stored else inserted).append(row)
+        if updated:
+            rows = [{**row, "record_id": row["id"]} for row in updated]
+            connection.execute(update(main).where(main.c.id == bindparam("record_id")), rows)
+            delete_children(connection, resource, [row["id"] for row in updated])
+        insert_rows(connection, resource, inserted)
+    for batch in plan.batches(FRESH_CHILDREN, resource):
+        children = [orjson.loads(blob) for (blob,) in batch]
+        for child in dict.fromkeys(CHILDREN[resource]):
+            rows = [typed(child, row) for owned in children for row in owned[child]]
+            insert_rows(connection, child, rows)
+
+
+@cache
+def _parsers(name: str) -> list[tuple[str, Callable[[str], Any]]]:
+    parsers: list[tuple[str, Callable[[str], Any]]] = []
+    for column in table(name).columns:
+        if isinstance(column.type, DateTime):
+            parsers.append((column.name, dt.datetime.fromisoformat))
+        elif isinstance(column.type, Date):
+            parsers.append((column.name, dt.date.fromisoformat))
+    return parsers
+
+
+def typed(name: str, row: Row) -> Row:
+    """A row read back from its JSON with its dates and times as Python objects again (enums
+    may stay strings: the enum columns take their values)."""
+    for column, parse in _parsers(name):
+        value = row.get(column)
+        if value is not None:
+            row[column] = parse(value)
+    return row
 
 
 def insert_rows(connection: Connection, name: str, rows: list[Row]) -> None:
@@ -69,29 +135,19 @@ def insert_rows(connection: Connection, name: str, rows: list[Row]) -> None:
         connection.execute(insert(table(name)), rows)
 
 
-def upsert(connection: Connection, resource: str, plan: Plan, change: Change) -> None:
-    records = plan[resource]
-    main = table(resource)
-    if change.updated:
-        rows = [{**records[record_id].main, "record_id": record_id} for record_id in change.updated]
-        connection.execute(update(main).where(main.c.id == bindparam("record_id")), rows)
-        delete_children(connection, resource, change.updated)
-    insert_rows(connection, resource, [records[record_id].main for record_id in change.inserted])
-    fresh = [records[record_id] for record_id in (*change.updated, *change.inserted)]
-    for child in dict.fromkeys(CHILDREN[resource]):
-        insert_rows(connection, child, [row for rows in fresh for row in rows.children[child]])
-
-
 def delete_children(connection: Connection, resource: str, ids: list[str]) -> None:
     for child, owner_column in CHILDREN[resource].items():
         column = table(child).c[owner_column]
-        for batch in chunks(ids):
+        for start in range(0, len(ids), CHUNK):
+            batch = ids[start : start + CHUNK]
             connection.execute(delete(table(child)).where(column.in_(batch)))
 
 
-def delete_records(connection: Connection, resource: str, ids: Iterable[str]) -> None:
+def delete_records(connection: Connection, resource: str, plan: Plan) -> None:
+    """Delete the stored records the seed no longer has."""
     main = table(resource)
-    for batch in chunks(list(ids)):
+    gone = (row[0] for row in plan.scratch.rows(GONE, resource))
+    while batch := list(islice(gone, CHUNK)):
         connection.execute(delete(main).where(main.c.id.in_(batch)))
 
 

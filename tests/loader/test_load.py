@@ -37,7 +37,7 @@ def file_digest(url: str) -> str:
 
 def changes(report: Any) -> dict[str, tuple[int, int, int, int]]:
     return {
-        resource: (len(c.inserted), len(c.updated), len(c.deleted), c.unchanged)
+        resource: (c.inserted, c.updated, c.deleted, c.unchanged)
         for resource, c in report.changes.items()
     }
 

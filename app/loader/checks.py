@@ -175,7 +175,8 @@ def _dated_after_source(
 def note_record(check: SeedChecker, resource: str, located: Located) -> None:
     """Stage a record to be held to the rules, and what the rules need to know of it."""
     record, scratch = located.record, check.scratch
-    scratch.append("checked", (check.seq, resource, pickle.dumps(located)))
+    blob = pickle.dumps(located)
+    scratch.append("checked", (check.seq, resource, blob), len(blob))
     for old_id in record.replaces:
         scratch.append("replaced", (check.seq, resource, old_id, record.id))
     if resource == "actors":

@@ -151,3 +151,30 @@ def test_a_name_is_found_as_words_of_its_own() -> None:
     assert reason.startswith("no excerpt names 'kremlin'")
     apart = position(evidence=[], citations=[{"source": "src", "excerpt": "The EU’s security."}])
     assert position_problems(apart, named) == []
+
+
+def test_the_loader_finds_what_a_record_shares_with_a_later_one(seed_copy: Path) -> None:
+    # The seed is held to the rules once read whole: an earlier quote's words inside a later
+    # quote, and an id it replaces that a later record still has, are found.
+    excerpt = (
+        "“We hope that the understanding we have reached will… pave the way for peace in "
+        "Ukraine,” Putin said at a joint press conference with Trump after their talks."
+    )
+    earlier = f"""- id: putin-pave-the-way
+  text: pave the way for peace in Ukraine
+  speaker: vladimir-putin
+  said_on: 2025-08-15
+  fragment: true
+  replaces: [putin-next-time-in-moscow]
+  citations:
+    - source: afp-2025-08-15
+      excerpt: {excerpt}
+"""
+    quotes = seed_copy / "quotes.yaml"
+    quotes.write_text(earlier + quotes.read_text(encoding="utf-8"), encoding="utf-8")
+    assert problems_of(seed_copy) == [
+        "quotes.yaml:2: text: its words are inside quote 'putin-understanding-pave-the-way' in "
+        "source 'afp-2025-08-15' (at 521): one remark is one quote with several citations; if "
+        "they are another remark, list the quote in distinct_from and say why in note",
+        "quotes.yaml:6: replaces.0: 'putin-next-time-in-moscow' is still the id of a record",
+    ]

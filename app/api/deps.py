@@ -1,6 +1,6 @@
 """Dependencies shared by the routers: the session, page sizes, common errors."""
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
 from fastapi import Depends, Request
@@ -20,25 +20,16 @@ LIMIT_DEFAULT = 50
 LIMIT_MAX = 500
 
 
-async def get_session(request: Request) -> AsyncIterator[Session]:
+async def get_session(request: Request) -> Session:
     """A read session per request; it never commits.
 
     Creating it does no I/O, so this runs on the event loop; the route's first query opens the
-    transaction (in a worker thread), and `note_dataset_version` reads the version there.
+    transaction (in a worker thread), and `note_dataset_version` reads the version there. The
+    read that opens it ends it (`read_in_thread`), so the dependency needs no teardown: as a
+    generator with a `finally`, it cost each request more than its one-row lookup.
     """
-    session = request.app.state.sessionmaker(info={REQUEST_STATE: request.state})
-    try:
-        yield session
-    finally:
-        await release(session)
-
-
-async def release(session: Session) -> None:
-    """End the read transaction, if any, in a worker thread, and return the connection."""
-    if session.in_transaction():
-        await run_in_threadpool(session.close)
-    else:
-        session.close()
+    session: Session = request.app.state.sessionmaker(info={REQUEST_STATE: request.state})
+    return session
 
 
 def note_dataset_version(session: Session, _transaction: Any, connection: Connection) -> None:

@@ -16,6 +16,7 @@ from starlette.types import Scope
 Errors = list[dict[str, Any]]
 NOT_TEXT = "not valid UTF-8 text (a NUL byte or a lone surrogate?)"
 REPEATED = "given more than once; it takes one value"
+ONE_VALUE_NAMES = "summitkb_one_value_names"
 
 
 async def plain_query(request: Request) -> None:
@@ -23,7 +24,7 @@ async def plain_query(request: Request) -> None:
     errors = text_errors(request.scope)
     route = request.scope.get("route")
     if not errors and isinstance(route, APIRoute):
-        errors = repeated(request.scope["query_string"], one_value_names(route))
+        errors = repeated(request.scope["query_string"], route_one_value_names(route))
     if errors:
         raise RequestValidationError(errors)
 
@@ -57,12 +58,21 @@ def is_clean_text(raw: bytes) -> bool:
         return False
 
 
-def repeated(query_string: bytes, one_value: set[str]) -> Errors:
+def repeated(query_string: bytes, one_value: frozenset[str]) -> Errors:
     given = [name for name, _ in QueryParams(query_string).multi_items()]
     return [error(("query", name), REPEATED) for name in sorted(one_value) if given.count(name) > 1]
 
 
-def one_value_names(route: APIRoute) -> set[str]:
+def route_one_value_names(route: APIRoute) -> frozenset[str]:
+    """`one_value_names(route)`, worked out on the route's first request and kept on it (a
+    route's parameters do not change once it is built; routes are not hashable)."""
+    names: frozenset[str] | None = route.__dict__.get(ONE_VALUE_NAMES)
+    if names is None:
+        names = route.__dict__[ONE_VALUE_NAMES] = one_value_names(route)
+    return names
+
+
+def one_value_names(route: APIRoute) -> frozenset[str]:
     """The query names `route` declares that take one value (not a list)."""
     names: set[str] = set()
     for field in query_fields(route.dependant):
@@ -71,7 +81,7 @@ def one_value_names(route: APIRoute) -> set[str]:
             names |= model_one_value_names(annotation)
         elif not takes_many(annotation):
             names.add(field.alias)
-    return names
+    return frozenset(names)
 
 
 @functools.cache

@@ -32,10 +32,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin(connection: Connection) -> None:
     # pysqlite would only BEGIN before the first write; a load must hold its lock from the start.
     waiting = waiting_hook(connection)
-    if waiting is None:
-        connection.exec_driver_sql("BEGIN")
-        return
     driver = connection.connection.driver_connection
+    if waiting is None:
+        driver.execute("BEGIN")  # on the driver: every request's transaction begins here
+        return
     wait_for_lock(lambda patient: take_sqlite_lock(driver, patient), waiting)
 
 

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
 from app.db.budget import request_deadline
-from app.http.body import BodyTooLarge, read_body, replay
+from app.http.body import BodyTooLarge, declares_body, read_body, replay
 from app.http.slots import Slot, is_stream
 
 log = logging.getLogger(__name__)
@@ -39,10 +39,6 @@ class Limits:
     slot_wait: float  # seconds
     request_timeout: float  # seconds
     send_timeout: float  # seconds a client may go without reading an answer under way
-
-
-class SendStalled(Exception):
-    pass
 
 
 class StreamRefused(Exception):
@@ -67,8 +63,7 @@ class Admission:
             await self.refuse(scope, send, 400, "a request has one Host header (RFC 9112)")
             return
         try:
-            with anyio.fail_after(self.limits.body_timeout):
-                body = await read_body(scope, receive, self.limits.max_body_bytes)
+            body = await self.body(scope, receive)
         except BodyTooLarge:
             await self.refuse(scope, send, 413, self.too_large())
             return
@@ -81,11 +76,19 @@ class Admission:
             return
         await self.admit(scope, replay(body, receive), send, deadline)
 
+    async def body(self, scope: Scope, receive: Receive) -> list[Message]:
+        """The body's messages, read within `body_timeout` (none to wait for without a body)."""
+        if not declares_body(scope):
+            return []
+        with anyio.fail_after(self.limits.body_timeout):
+            return await read_body(scope, receive, self.limits.max_body_bytes)
+
     async def admit(self, scope: Scope, receive: Receive, send: Send, deadline: float) -> None:
         """Run the request once a slot is free, or refuse it when none frees up in time."""
         slot = Slot(self.slots)
-        with anyio.move_on_after(min(self.limits.slot_wait, deadline - anyio.current_time())):
-            await slot.take()
+        if not slot.take_now():  # a free slot with nobody waiting for one: no timer to set
+            with anyio.move_on_after(min(self.limits.slot_wait, deadline - anyio.current_time())):
+                await slot.take()
         if not slot.held:
             detail = f"the server is answering its limit of {self.limits.slots} requests; retry"
             await self.refuse(scope, send, 503, detail)
@@ -100,49 +103,52 @@ class Admission:
     ) -> None:
         # The same instant on the clock of app.db.budget (anyio's clock is the event loop's).
         statements_deadline = [time.monotonic() + deadline - anyio.current_time()]
-        started = False
+        started = sending = False
         stream = Slot(self.streams)
 
         async def send_started(message: Message) -> None:
-            nonlocal started
+            nonlocal started, sending
             if message["type"] == "http.response.start" and not started:
                 started = True
-                # The answer is under way: no deadline cuts it short, and it holds no slot.
-                scope_of_deadline.deadline = math.inf
+                # The answer is under way: it holds no slot, and its statements no deadline.
                 statements_deadline[0] = math.inf
                 slot.give_back()
                 if is_stream(message) and not stream.take_now():
                     await self.refuse(scope, send, 503, self.too_many_streams())
                     raise StreamRefused
-            await self.send_in_time(send, message)
+            # From now on the one deadline runs only while a message waits for the client: one
+            # that reads nothing for `send_timeout` is dropped (a stream would hold its
+            # connection and snapshot for ever), however long the answer takes to make.
+            scope_of_deadline.deadline = anyio.current_time() + self.limits.send_timeout
+            sending = True
+            await send(message)
+            sending = False
+            scope_of_deadline.deadline = math.inf
 
         token = request_deadline.set(statements_deadline)
         try:
             with anyio.CancelScope(deadline=deadline) as scope_of_deadline:
                 await self.app(scope, receive, send_started)
-        except* SendStalled:
-            log.warning(
-                "%s: the client read nothing for %g s; dropped",
-                scope["path"],
-                self.limits.send_timeout,
-            )
         except* StreamRefused:
             pass  # answered with a 503 already; the route's stream is abandoned unread
         finally:
             request_deadline.reset(token)
             stream.give_back()
-        if scope_of_deadline.cancelled_caught and not started:
+        if scope_of_deadline.cancelled_caught:
+            await self.past_deadline(scope, send, started, sending)
+
+    async def past_deadline(self, scope: Scope, send: Send, started: bool, sending: bool) -> None:
+        """A 503 for a request that ran out of time before its answer started; a line in the
+        log for a client dropped because it read nothing."""
+        if not started:
             detail = f"the request took longer than {self.limits.request_timeout:g} s; retry"
             await self.refuse(scope, send, 503, detail)
-
-    async def send_in_time(self, send: Send, message: Message) -> None:
-        """`send`, or SendStalled when the client has not read for `send_timeout`: a stream to
-        a client that stopped reading would hold its connection and snapshot for ever."""
-        try:
-            with anyio.fail_after(self.limits.send_timeout):
-                await send(message)
-        except TimeoutError:
-            raise SendStalled from None
+        elif sending:
+            log.warning(
+                "%s: the client read nothing for %g s; dropped",
+                scope["path"],
+                self.limits.send_timeout,
+            )
 
     def too_many_streams(self) -> str:
         return f"the server is streaming its limit of {self.limits.streams} answers; retry"

@@ -7,6 +7,13 @@ class BodyTooLarge(Exception):
     pass
 
 
+def declares_body(scope: Scope) -> bool:
+    """Whether the request comes with a body (HTTP/1.1: a `Content-Length` other than 0, or a
+    `Transfer-Encoding`); without one there is nothing to wait for."""
+    headers = dict(scope["headers"])
+    return headers.get(b"content-length", b"0") != b"0" or b"transfer-encoding" in headers
+
+
 async def read_body(scope: Scope, receive: Receive, max_bytes: int) -> list[Message]:
     """The request's body messages; BodyTooLarge as soon as they add up to more than
     `max_bytes` (or when `Content-Length` says they will)."""
@@ -14,7 +21,7 @@ async def read_body(scope: Scope, receive: Receive, max_bytes: int) -> list[Mess
     declared = headers.get(b"content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
         raise BodyTooLarge
-    if declared in (None, b"0") and b"transfer-encoding" not in headers:
+    if not declares_body(scope):
         return []
     messages: list[Message] = []
     size = 0

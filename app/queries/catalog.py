@@ -130,9 +130,19 @@ def get_meta(session: Session) -> MetaRead:
     return MetaRead(version=dataset.version, loaded_at=loaded_at, counts=dataset.counts)
 
 
-DATASET_VERSION = select(Dataset.version)
+DATASET_VERSION_SQL = "SELECT version FROM dataset"
 
 
 def dataset_version(connection: Connection) -> str | None:
-    """The version of the loaded dataset, as the connection's transaction sees it."""
-    return connection.scalar(DATASET_VERSION)
+    """The version of the loaded dataset, as the connection's transaction sees it.
+
+    Read on the driver's own cursor: it is the first statement of every request's transaction,
+    where SQLAlchemy's statement machinery cost several times the read itself.
+    """
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(DATASET_VERSION_SQL)
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    return None if row is None else str(row[0])

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import RowMapping, exists, select
+from sqlalchemy import RowMapping, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from app.db.derived_tables import derived_quote_json
@@ -59,10 +59,15 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     return Page[QuoteRead](items=hydrate(session, rows), next=next_cursor)
 
 
+# Built once: a statement built per call cost more than its lookup (operators, cache key).
+QUOTE_DOCUMENT = select(derived_quote_json.c.body).where(
+    derived_quote_json.c.id == bindparam("quote_id")
+)
+
+
 def quote_document(session: Session, quote_id: str) -> bytes:
     """One quote's answer as stored at load time (the very bytes of its `QuoteRead`)."""
-    documents = derived_quote_json
-    body = session.scalar(select(documents.c.body).where(documents.c.id == quote_id))
+    body = session.scalar(QUOTE_DOCUMENT, {"quote_id": quote_id})
     if body is None:
         raise missing(session, "quotes", quote_id)
     return bytes(body)

@@ -32,7 +32,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin(connection: Connection) -> None:
     # pysqlite would only BEGIN before the first write; a load must hold its lock from the start.
     waiting = waiting_hook(connection)
-    driver = connection.connection.driver_connection
+    driver: Any = connection.connection.driver_connection
     if waiting is None:
         driver.execute("BEGIN")  # on the driver: every request's transaction begins here
         return

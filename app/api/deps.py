@@ -8,7 +8,7 @@ from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from app.queries.catalog import dataset_version
+from app.queries.dataset_version import dataset_version
 from app.schemas.common import Problem
 
 P = ParamSpec("P")

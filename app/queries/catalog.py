@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import Connection, RowMapping, select
+from sqlalchemy import RowMapping, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Actor, Dataset, Source, Topic
@@ -128,21 +128,3 @@ def get_meta(session: Session) -> MetaRead:
     if loaded_at.tzinfo is None:  # SQLite keeps no zone; the loader writes UTC
         loaded_at = loaded_at.replace(tzinfo=dt.UTC)
     return MetaRead(version=dataset.version, loaded_at=loaded_at, counts=dataset.counts)
-
-
-DATASET_VERSION_SQL = "SELECT version FROM dataset"
-
-
-def dataset_version(connection: Connection) -> str | None:
-    """The version of the loaded dataset, as the connection's transaction sees it.
-
-    Read on the driver's own cursor: it is the first statement of every request's transaction,
-    where SQLAlchemy's statement machinery cost several times the read itself.
-    """
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(DATASET_VERSION_SQL)
-        row = cursor.fetchone()
-    finally:
-        cursor.close()
-    return None if row is None else str(row[0])

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Actor, ActorAlias, Event, Position, Quote, Source, Topic
 from app.errors import InvalidParameter
-from app.queries.catalog import dataset_version
+from app.queries.dataset_version import dataset_version
 
 SUGGESTIONS = 3
 SCORE_CUTOFF = 60  # out of 100: below it a spelling is too far from what was typed to suggest

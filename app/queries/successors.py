@@ -1,13 +1,15 @@
 """Ids that merged or renamed records replace keep answering: lookups move, filters follow."""
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import ReplacedId
 from app.errors import DomainError, Moved, NotFound
+from app.queries.dataset_version import dataset_version
 
 Filters = TypeVar("Filters")
 
@@ -35,22 +37,38 @@ def missing(session: Session, resource: str, record_id: str) -> DomainError:
     return Moved(f"{kind} {record_id!r} is now {successor!r}", record_id, successor)
 
 
-# Built once (every filtered list runs it): building it per request cost more than running it.
-REPLACED = (
-    select(ReplacedId.__table__.c.old_id, ReplacedId.__table__.c.new_id)
-    .where(ReplacedId.__table__.c.resource == bindparam("resource"))
-    .where(ReplacedId.__table__.c.old_id.in_(bindparam("ids", expanding=True)))
-)
-
-
 def with_successors(session: Session, filters: Filters) -> Filters:
     """`filters` with every replaced id in an id filter read as the id that replaced it."""
     changes: dict[str, Any] = {}
+    replaced: Mapping[tuple[str, str], str] | None = None
     for name, resource in ID_FILTERS.items():
         ids = getattr(filters, name, None)
         if ids:
-            found = session.connection().execute(REPLACED, {"resource": resource, "ids": ids})
-            moved = {old_id: new_id for old_id, new_id in found}
+            replaced = replacements(session) if replaced is None else replaced
+            moved = {i: replaced[resource, i] for i in ids if (resource, i) in replaced}
             if moved:
                 changes[name] = list(dict.fromkeys(moved.get(i, i) for i in ids))
     return dataclasses.replace(filters, **changes) if changes else filters  # type: ignore[type-var]
+
+
+def replacements(session: Session) -> Mapping[tuple[str, str], str]:
+    """Every replaced id, (resource, old id) -> new id, of the dataset `session` reads.
+
+    Read once per dataset version: they change only with the dataset, and are few (records
+    merged or renamed by their curators), where a lookup per filtered request cost more than
+    the page's own statement.
+    """
+    connection = session.connection()
+    version = dataset_version(connection)
+    found = _REPLACED.get(version) if version is not None else None
+    if found is None:
+        table = ReplacedId.__table__
+        rows = connection.execute(select(table.c.resource, table.c.old_id, table.c.new_id))
+        found = {(resource, old_id): new_id for resource, old_id, new_id in rows}
+        if version is not None:
+            _REPLACED.clear()  # one dataset is served at a time
+            _REPLACED[version] = found
+    return found
+
+
+_REPLACED: dict[str, dict[tuple[str, str], str]] = {}

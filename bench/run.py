@@ -55,6 +55,8 @@ PY = sys.executable
 OURS_PORT = 18431
 DS_PORT = 18432
 OURS2_PORT = 18433  # ours with load shedding off (MAX_CONCURRENT_REQUESTS)
+BARE_PORT = 18434  # bench/bare.py: a bare FastAPI route, the framework's ceiling for (a) and (b)
+BARE_SCENARIOS = ("a", "b")
 DS_DB_NAME = "summitkb"  # Datasette names the database after the file's stem
 NOT_YET = "not yet available"
 # The app under test: a snapshot of a commit (git archive) unless --app-ref worktree.
@@ -709,7 +711,14 @@ def step_serve(
         dict(os.environ),
         logs / f"datasette-{n}.log",
     )
-    for server in (ours, ours2, ds):
+    bare = Server(
+        "bare route",
+        BARE_PORT,
+        pinned("1", [PY, str(BENCH / "bare.py"), str(db), str(BARE_PORT)]),
+        dict(os.environ),
+        logs / f"bare-{n}.log",
+    )
+    for server in (ours, ours2, ds, bare):
         server.logfile.unlink(missing_ok=True)
     run([str(BENCH / "datasette.sh"), "setup"])
     ds_version = subprocess.run(
@@ -735,6 +744,7 @@ def step_serve(
             meta["ours_error"] = str(err)
             log(f"ours not available: {err}")
         ds.start(f"/{DS_DB_NAME}.json")
+        bare.start(next(sc.ours[0] for sc in scenarios if sc.key == "a" and sc.ours))
         for sc in scenarios:
             if sc.key == "e":
                 prepare_cursor_scenario(sc, n_count(db), n_params, walk_ours=ours_ok)
@@ -759,6 +769,8 @@ def step_serve(
             if sc.ours:
                 targets.append(("ours", OURS_PORT, sc.ours))
                 targets.append(("ours_noshed", OURS2_PORT, sc.ours))
+                if sc.key in BARE_SCENARIOS:
+                    targets.append(("bare", BARE_PORT, sc.ours))
             if sc.datasette:
                 targets.append(("datasette", DS_PORT, sc.datasette))
                 if sc.nocount_applies:
@@ -771,7 +783,7 @@ def step_serve(
             for name, port, paths in targets:
                 tag = f"{n}-{sc.key}-{name}"
                 log(f"{sc.title}: {name}: warm-up {warmup}s, run {seconds}s")
-                server = {"ours": ours, "ours_noshed": ours2}.get(name, ds)
+                server = {"ours": ours, "ours_noshed": ours2, "bare": bare}.get(name, ds)
                 notes = []
                 if warmup:
                     wrk(port, paths, warmup, connections, tag)
@@ -808,6 +820,7 @@ def step_serve(
         ours.stop()
         ours2.stop()
         ds.stop()
+        bare.stop()
         with contextlib.suppress(FileNotFoundError):
             link.unlink()
     return scenarios, meta
@@ -943,7 +956,7 @@ def report(res: dict[str, Any]) -> str:
             f"{res.get('serve_meta', {}).get('datasette', '')}.",
             "",
             "| scenario | server | 2xx req/s | p50 ms | p99 ms | non-2xx | other errors "
-            "| ours / Datasette (2xx req/s) | notes |",
+            "| ours / this server (2xx req/s: defaults / no shedding) | notes |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
         labels = {
@@ -951,6 +964,7 @@ def report(res: dict[str, Any]) -> str:
             "ours_c10": "ours, 10 connections (diagnostic)",
             "ours_noshed": "ours, `MAX_CONCURRENT_REQUESTS` raised (no shedding)",
             "ours_noshed_c10": "ours, no shedding, 10 connections (diagnostic)",
+            "bare": "bare FastAPI route (`bench/bare.py`, the framework's ceiling)",
             "datasette": "Datasette",
             "datasette_c10": "Datasette, 10 connections (diagnostic)",
             "datasette_nocount": "Datasette `_nocount=1&_nosuggest=1`",
@@ -963,14 +977,14 @@ def report(res: dict[str, Any]) -> str:
         for sc in scen:
             r = sc["results"]
             ours, ours2 = r.get("ours"), r.get("ours_noshed")
-            wanted = ["ours", "ours_c10", "ours_noshed", "ours_noshed_c10", "datasette"]
+            wanted = ["ours", "ours_c10", "ours_noshed", "ours_noshed_c10", "bare", "datasette"]
             wanted += ["datasette_c10"]
             if sc["nocount_applies"]:
                 wanted += ["datasette_nocount", "datasette_nocount_c10"]
             first = True
             for key in wanted:
                 m = r.get(key)
-                if m is None and (key.endswith("_c10") or key == "ours_noshed"):
+                if m is None and (key.endswith("_c10") or key in ("ours_noshed", "bare")):
                     continue
                 title = sc["title"] if first else ""
                 first = False
@@ -980,7 +994,8 @@ def report(res: dict[str, Any]) -> str:
                     continue
                 other = sum(v for k, v in m["errors"].items() if k != "status")
                 ratio = ""
-                if key.startswith("datasette") and not key.endswith("_c10") and ok(m):
+                compared = key.startswith("datasette") or key == "bare"
+                if compared and not key.endswith("_c10") and ok(m):
                     parts = [
                         f"{ok(x) / ok(m):.2f}" if x and ok(x) and not x.get("stalled") else "-"
                         for x in (ours, ours2)

@@ -586,6 +586,17 @@ class Generator:
                 "published_at": published,
                 "url": None,
                 "language": "en",
+                # One article, the whole page: it starts with the title.
+                "articles": [
+                    {
+                        "id": "article",
+                        "title": title,
+                        "published_on": day.isoformat(),
+                        "published_at": published if "T" in published else None,
+                        "start": 0,
+                        "end": len(text_doc),
+                    }
+                ],
             }
             if rng.random() < 0.2:
                 src["byline"] = "Agencies"

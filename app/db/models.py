@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -72,6 +73,28 @@ class Source(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     length: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Article(Base):
+    """An article (or dated update) of a source's document: its own title and date, and the
+    offsets of the text it spans (end exclusive)."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="offsets"),
+    )
+
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    published_on: Mapped[dt.date] = mapped_column(Date)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    ordinal: Mapped[int] = mapped_column(Integer)
 
 
 class Actor(Base):
@@ -220,10 +243,19 @@ class Citation(Base):
             name="one_owner",
         ),
         CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="offsets"),
+        # Deferred: a load rewrites a changed source's articles before the records that cite
+        # them, all in one transaction; the references hold again when it commits.
+        ForeignKeyConstraint(
+            ["source_id", "article_id"],
+            ["articles.source_id", "articles.id"],
+            deferrable=True,
+            initially="DEFERRED",
+        ),
+        Index("ix_citations_source_id_article_id", "source_id", "article_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     excerpt: Mapped[str] = mapped_column(Text)
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
@@ -235,6 +267,8 @@ class Citation(Base):
     position_id: Mapped[str | None] = owner_key("positions")
     # For a quote reported in part: the words of the quote that the excerpt holds.
     words: Mapped[str | None] = mapped_column(Text)
+    # The article of the source whose range holds the excerpt.
+    article_id: Mapped[str] = mapped_column(SLUG)
 
 
 class ReplacedId(Base):

@@ -1,8 +1,10 @@
 """JSON-LD in schema.org terms, with the context embedded so that no processor fetches anything.
 
 Quotes are `Quotation`s, events `Event`s, actors `Person`, `Country` or `Organization`, sources
-`CreativeWork`s, topics `DefinedTerm`s, positions `Claim`s. Every citation is a `CreativeWork`
-holding the excerpt, `isPartOf` its source, with the code point offsets as `skb:start`/`skb:end`.
+`CreativeWork`s (`hasPart` their articles, each an `Article` with its range), topics
+`DefinedTerm`s, positions `Claim`s. Every citation is a `CreativeWork` holding the excerpt,
+`isPartOf` its article, itself `isPartOf` the source, with the code point offsets as
+`skb:start`/`skb:end`.
 Terms schema.org lacks (date precision, stance, offsets) live under the `skb:` prefix.
 """
 
@@ -47,18 +49,27 @@ class Linker:
     def topics(self, topic_ids: list[str] | None) -> list[Record]:
         return [{"@id": self.iri("topics", t), "@type": "DefinedTerm"} for t in topic_ids or []]
 
+    def article(self, source_id: str, article: Record) -> Record:
+        """An article of a source's document: a fragment of the source's IRI."""
+        return {
+            "@id": f"{self.iri('sources', source_id)}#{article['id']}",
+            "@type": "Article",
+            "name": article.get("title"),
+            "datePublished": article.get("published_at") or article.get("published_on"),
+        }
+
     def citation(self, citation: Record) -> Record:
         source = {
             "@id": self.iri("sources", citation["source_id"]),
             "@type": "CreativeWork",
             "name": citation.get("source_title"),
             "publisher": {"@type": "Organization", "name": citation.get("publisher")},
-            "datePublished": citation.get("published_on"),
         }
+        article = self.article(citation["source_id"], citation["article"])
         return {
             "@type": "CreativeWork",
             "text": citation.get("excerpt"),
-            "isPartOf": _compact(source),
+            "isPartOf": _compact({**article, "isPartOf": _compact(source)}),
             "skb:start": citation.get("start"),
             "skb:end": citation.get("end"),
         }
@@ -134,6 +145,16 @@ def actor(link: Linker, r: Record) -> Record:
 def source(link: Linker, r: Record) -> Record:
     iri = link.iri("sources", r["id"])
     text = {"@type": "MediaObject", "contentUrl": f"{iri}/text", "encodingFormat": "text/plain"}
+    articles = [
+        _compact(
+            {
+                **link.article(r["id"], article),
+                "skb:start": article.get("start"),
+                "skb:end": article.get("end"),
+            }
+        )
+        for article in r.get("articles") or []
+    ]
     return {
         "@id": iri,
         "@type": "CreativeWork",
@@ -144,6 +165,7 @@ def source(link: Linker, r: Record) -> Record:
         "url": r.get("url"),
         "inLanguage": r.get("language"),
         "encoding": _compact({**text, "sha256": r.get("sha256")}),
+        "hasPart": articles,
     }
 
 

@@ -55,13 +55,14 @@ def _list_models(annotation: Any) -> list[type[BaseModel]]:
 @functools.cache
 def shape_of(model: Any) -> Shape:
     """The shape of answers of `model`: a page (`items` and `next`), a model with one list of
-    records (the stance matrix's `cells`), or one record."""
+    records and no id of its own (the stance matrix's `cells`), or one record (which may hold a
+    list of parts: a source's `articles`)."""
     fields = getattr(model, "model_fields", {})
     if "items" in fields and "next" in fields:
         return Shape("items", tuple(_list_models(fields["items"].annotation)))
     lists = {name: _list_models(field.annotation) for name, field in fields.items()}
     lists = {name: models for name, models in lists.items() if models}
-    if len(lists) == 1:
+    if len(lists) == 1 and "id" not in fields:
         name, models = next(iter(lists.items()))
         return Shape(name, tuple(models))
     return Shape(None, tuple(models_in(model)))

@@ -16,13 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.loader.articles import Articles, Placed
+from app.loader.problems import Finding
 from app.loader.read import Located
 from app.loader.records import CitationRecord, PositionRecord, QuoteRecord
 from app.loader.scratch import Lookup
 from app.loader.spans import SpanIndex, StagedSpans, words_at
 from app.loader.verify import SeedChecker, find_excerpt
-
-Finding = tuple[tuple[int | str, ...], str]
 
 # Words this few mean something out of the article only with their whole sentence.
 SHORT_QUOTE_WORDS = 3
@@ -37,7 +37,7 @@ class Knowledge:
     resource_of: Mapping[str, str] = field(default_factory=dict)  # id -> the resource holding it
     speakers: Mapping[str, str] = field(default_factory=dict)  # quote id -> speaker
     names: Mapping[str, list[str]] = field(default_factory=dict)  # actor id -> name and aliases
-    published: Mapping[str, dt.date] = field(default_factory=dict)  # source id -> its date
+    articles: Mapping[str, Articles] = field(default_factory=dict)  # source id -> its articles
     texts: Mapping[str, str] = field(default_factory=dict)  # source id -> its document
     spans: Mapping[str, SpanIndex] = field(default_factory=dict)  # source id -> quote word spans
     # (resource, replaced id) -> the id of the record that replaces it
@@ -72,7 +72,7 @@ def quote_problems(record: QuoteRecord, known: Knowledge) -> list[Finding]:
     found += _repeated_words(record, known)
     if len(record.text.split()) <= SHORT_QUOTE_WORDS:
         found += _short_quote_sentences(record, known)
-    found += _dated_after_source(record.said_on.on, "said_on", record.citations, known)
+    found += _dated_after_article(record.said_on.on, "said_on", record.citations, known)
     return found
 
 
@@ -132,7 +132,7 @@ def position_problems(record: PositionRecord, known: Knowledge) -> list[Finding]
                 f"{record.actor!r}: set reported_by if {speaker!r} reports the stance"
             )
             found.append((("evidence", index), reason))
-    found += _dated_after_source(record.held_on.on, "held_on", record.citations, known)
+    found += _dated_after_article(record.held_on.on, "held_on", record.citations, known)
     return found + _holder_unnamed(record, known)
 
 
@@ -156,20 +156,32 @@ def _names(name: str, excerpt: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", excerpt, re.IGNORECASE) is not None
 
 
-def _dated_after_source(
+def _dated_after_article(
     on: dt.date | None, name: str, citations: list[CitationRecord], known: Knowledge
 ) -> list[Finding]:
     """A record cannot be dated after the article that reports it (its first possible day)."""
     found: list[Finding] = []
-    for citation in citations:
-        published = citation.article_date.on or known.published.get(citation.source)
-        if on is not None and published is not None and on > published:
+    if on is None:
+        return found
+    # Each article once, however many of the record's citations are of it.
+    for source, article in dict.fromkeys((c.source, article_of(c, known)) for c in citations):
+        if article is not None and on > article.published_on:
             reason = (
-                f"{on} is after {published}, the date of source {citation.source!r}: fix the "
-                "date, or give the citation the article_date of the later article it is from"
+                f"{on} is after {article.published_on}, the date of article {article.id!r} of "
+                f"source {source!r} that reports it: fix the date, or cite an article "
+                "of that day or later"
             )
             found.append(((name,), reason))
     return found
+
+
+def article_of(citation: CitationRecord, known: Knowledge) -> Placed | None:
+    """The article a citation is of: the one whose range holds its excerpt."""
+    document, articles = known.texts.get(citation.source), known.articles.get(citation.source)
+    if document is None or articles is None:
+        return None
+    start, _ = find_excerpt(document, citation.excerpt, citation.start)
+    return None if start is None else articles.holding(start, start + len(citation.excerpt))
 
 
 def note_record(check: SeedChecker, resource: str, located: Located) -> None:
@@ -182,10 +194,6 @@ def note_record(check: SeedChecker, resource: str, located: Located) -> None:
     if resource == "actors":
         for name in [record.name, *record.aliases]:
             scratch.append("names", (record.id, name))
-    elif resource == "sources":
-        published = record.published_at
-        day = published.date() if isinstance(published, dt.datetime) else published
-        scratch.append("published", (record.id, day.isoformat()))
     elif resource == "quotes":
         _note_quote(check, record)
 
@@ -230,10 +238,6 @@ def staged_knowledge(check: SeedChecker) -> Knowledge:
         found = [name for (name,) in scratch.rows("SELECT name FROM names WHERE actor = ?", actor)]
         return found or None
 
-    def published(source: str) -> dt.date | None:
-        day = scratch.one("SELECT day FROM published WHERE source = ?", source)
-        return None if day is None else dt.date.fromisoformat(day)
-
     def spans(source: str) -> StagedSpans | None:
         number = scratch.one(SOURCE_NUMBER, source)
         return None if number is None else StagedSpans(scratch, number)
@@ -247,7 +251,7 @@ def staged_knowledge(check: SeedChecker) -> Knowledge:
             scratch, "SELECT id FROM speakers", one("SELECT speaker FROM speakers WHERE id = ?")
         ),
         names=Lookup(scratch, "SELECT DISTINCT actor FROM names", names),
-        published=Lookup(scratch, "SELECT source FROM published", published),
+        articles=Lookup(scratch, "SELECT DISTINCT source FROM articles", check.articles_of),
         texts=Lookup(scratch, SOURCES + " AND main IS NOT NULL", check.text_of),
         spans=Lookup(scratch, SOURCES, spans),
         replaced=Lookup(

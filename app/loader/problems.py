@@ -3,6 +3,9 @@
 import dataclasses
 from dataclasses import dataclass
 
+# What a rule finds in one record: where in the record (a path of fields) and why.
+Finding = tuple[tuple[int | str, ...], str]
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

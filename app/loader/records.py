@@ -1,9 +1,17 @@
 """The seed's records, as curators write them; validated with pydantic."""
 
 import datetime as dt
-from typing import Annotated
+import zoneinfo
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from app.domain import SLUG_PATTERN, ActorKind, EventKind, EventStatus, Stance
 from app.loader.dates import UNKNOWN, SeedDate
@@ -32,8 +40,41 @@ class CitationRecord(Record):
     start: int | None = Field(default=None, ge=0)
     # For a quote reported in part: the words of the quote that this excerpt holds.
     words: Text | None = None
-    # The date of the article the excerpt belongs to, where the page holds a later article too.
-    article_date: SeedDate = UNKNOWN
+
+
+def _known_zone(name: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name!r} is not a time zone of the IANA database") from None
+    return name
+
+
+TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_known_zone)]
+
+
+class ArticleRecord(Record):
+    """One article (or dated update) of a document: its own title and date, and the offsets of
+    the text it spans (end exclusive)."""
+
+    id: Slug
+    title: Text
+    published_on: dt.date
+    # The local date and time, and the IANA time zone, where the text gives them.
+    published_at: dt.datetime | None = None
+    time_zone: TimeZone | None = None
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    # Why the article is dated as it is, where the text does not print its date.
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        if self.published_at is not None and self.published_at.date() != self.published_on:
+            raise ValueError(f"published_at {self.published_at} is not on {self.published_on}")
+        return self
 
 
 class SourceRecord(Curated):
@@ -45,6 +86,9 @@ class SourceRecord(Curated):
     published_at: dt.datetime | dt.date
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
     language: Language = "en"
+    # The articles the document holds, in any order; text outside them (menus, sidebars) is
+    # cited by none.
+    articles: list[ArticleRecord] = Field(min_length=1)
 
 
 class AffiliationRecord(Record):

@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from app.loader.articles import article_problems, article_rows
 from app.loader.read import Located
 from app.loader.records import (
     ActorRecord,
@@ -62,7 +63,10 @@ def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
         "sha256": document.sha256,
         "length": len(document.text),
     }
-    return RecordRows(main)
+    for loc, reason in article_problems(record.articles, document.text):
+        check.report(located, loc, reason)
+    check.stage_articles(record.id, record.articles)
+    return RecordRows(main, {"articles": article_rows(record.id, record.articles)})
 
 
 def topic_rows(check: SeedChecker, located: Located) -> RecordRows:

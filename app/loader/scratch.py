@@ -35,8 +35,11 @@ CREATE TABLE speakers (id TEXT NOT NULL, speaker TEXT NOT NULL);
 CREATE INDEX speakers_by_id ON speakers (id);
 CREATE TABLE names (actor TEXT NOT NULL, name TEXT NOT NULL);
 CREATE INDEX names_by_actor ON names (actor);
-CREATE TABLE published (source TEXT NOT NULL, day TEXT NOT NULL);
-CREATE INDEX published_by_source ON published (source);
+CREATE TABLE articles (
+    source TEXT NOT NULL, id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    day TEXT NOT NULL
+);
+CREATE INDEX articles_by_source ON articles (source);
 CREATE TABLE replaced (
     seq INTEGER NOT NULL, resource TEXT NOT NULL, old_id TEXT NOT NULL, new_id TEXT NOT NULL
 );
@@ -63,7 +66,7 @@ INSERTS = {
     "checked": "INSERT INTO checked VALUES (?, ?, ?)",
     "speakers": "INSERT INTO speakers VALUES (?, ?)",
     "names": "INSERT INTO names VALUES (?, ?)",
-    "published": "INSERT INTO published VALUES (?, ?)",
+    "articles": "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
     "replaced": "INSERT INTO replaced VALUES (?, ?, ?, ?)",
     "spans": "INSERT INTO spans (source_lo, source_hi, lo, hi, quote) VALUES (?, ?, ?, ?, ?)",
 }

@@ -3,6 +3,7 @@ documents. Sources come first in a seed, so each citation is placed in its docum
 scratch file) as its record is built; references, which may point forward, are staged in the
 scratch file and checked there with SQL once every record has been read."""
 
+import datetime as dt
 import hashlib
 import posixpath
 from collections.abc import Iterable
@@ -13,14 +14,16 @@ from typing import Any
 import orjson
 
 from app.db.models import CITATION_OWNERS
+from app.loader.articles import Articles, Placed
 from app.loader.problems import Problem
 from app.loader.read import Located, outside
-from app.loader.records import CitationRecord, SourceRecord
+from app.loader.records import ArticleRecord, CitationRecord, SourceRecord
 from app.loader.scratch import Scratch
 
 NO_OWNER = {f"{name}_id": None for name in CITATION_OWNERS}
 _LOOSE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\xa0": " "})
 DOCUMENT = "SELECT main FROM records WHERE resource = 'sources' AND id = ?"
+ARTICLES = 'SELECT id, start, "end", day FROM articles WHERE source = ?'
 SOURCE = "SELECT 1 FROM records WHERE resource = 'sources' AND id = ?"
 INVALID = "SELECT 1 FROM invalid WHERE resource = ? AND id = ?"
 FROM_FILE = {
@@ -49,6 +52,8 @@ class SeedChecker:
     unwritten: dict[tuple[str, str], int] = field(default_factory=dict)
     # The last document a citation was placed in (the next citation is likely in it too).
     cited: tuple[str, str | None] = ("", None)
+    # The articles of the last source a citation was placed in.
+    placed_in: tuple[str, Articles | None] = ("", None)
     # Resources whose file could not be read whole: references to them are not reported.
     unreadable: set[str] = field(default_factory=set)
 
@@ -149,11 +154,15 @@ class SeedChecker:
             start = self._locate(located, here, citation)
             if start is None:
                 continue
+            article = self._article(located, here, citation, start)
+            if article is None:
+                continue
             if must_contain is not None:
                 self._check_words(located, here, citation, must_contain)
             rows.append(
                 {
                     "source_id": citation.source,
+                    "article_id": article.id,
                     "excerpt": citation.excerpt,
                     "start_offset": start,
                     "end_offset": start + len(citation.excerpt),
@@ -189,6 +198,38 @@ class SeedChecker:
                 f"{reason} in source {citation.source!r}",
             )
         return found
+
+    def _article(
+        self, located: Located, here: tuple[int | str, ...], citation: CitationRecord, start: int
+    ) -> Placed | None:
+        """The article whose range holds the excerpt; None after reporting that none does."""
+        articles = self.articles_of(citation.source)
+        end = start + len(citation.excerpt)
+        article = None if articles is None else articles.holding(start, end)
+        if article is None and articles is not None:
+            reason = (
+                f"the excerpt [{start}, {end}) lies in no one article of source "
+                f"{citation.source!r} ({articles.names()}): cite the words of one article"
+            )
+            self.report(located, (*here, "excerpt"), reason)
+        return article
+
+    def stage_articles(self, source: str, articles: list[ArticleRecord]) -> None:
+        """Keep a source's articles in the scratch file: the citations of later records are
+        placed in them."""
+        for a in articles:
+            row = (source, a.id, a.start, a.end, a.published_on.isoformat())
+            self.scratch.append("articles", row)
+
+    def articles_of(self, source: str) -> Articles | None:
+        """The articles of `source`, if it has any (those of the last one asked for are kept)."""
+        if self.placed_in[0] != source:
+            found = [
+                Placed(article_id, start, end, dt.date.fromisoformat(day))
+                for article_id, start, end, day in self.scratch.rows(ARTICLES, source)
+            ]
+            self.placed_in = (source, Articles(found) if found else None)
+        return self.placed_in[1]
 
     def _text(self, located: Located, here: tuple[int | str, ...], source: str) -> str | None:
         """The text of the document of `source`; None if it has none (reported once, with the

@@ -18,7 +18,7 @@ CHUNK = 500
 
 # Child tables of each resource, keyed by the column that names their owner.
 CHILDREN: dict[str, dict[str, str]] = {
-    "sources": {},
+    "sources": {"articles": "source_id"},
     "topics": {},
     "actors": {"actor_aliases": "actor_id", "affiliations": "actor_id", "citations": "actor_id"},
     "events": {

@@ -96,14 +96,21 @@ def list_sources(session: Session, filters: SourceFilters, page: PageRequest) ->
     keyset = Keyset(key=Source.id, lead=Source.published_on)
     query_print = fingerprint("sources", asdict(filters))
     rows, next_cursor = paginate(session, query, keyset, page, query_print)
-    return Page[SourceRead](items=[SourceRead.model_validate(r) for r in rows], next=next_cursor)
+    return Page[SourceRead](items=hydrate_sources(session, rows), next=next_cursor)
 
 
 def get_source(session: Session, source_id: str) -> SourceRead:
     row = session.execute(select(*SOURCE_COLUMNS).where(Source.id == source_id)).mappings().first()
     if row is None:
         raise missing(session, "sources", source_id)
-    return SourceRead.model_validate(row)
+    return hydrate_sources(session, [row])[0]
+
+
+def hydrate_sources(session: Session, rows: list[RowMapping]) -> list[SourceRead]:
+    articles = related.source_articles(session, [row["id"] for row in rows])
+    return [
+        SourceRead.model_validate({**row, "articles": articles.get(row["id"], [])}) for row in rows
+    ]
 
 
 def source_text(session: Session, source_id: str, start: int | None, end: int | None) -> str:

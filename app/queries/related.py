@@ -11,6 +11,7 @@ from app.db.models import (
     Actor,
     ActorAlias,
     Affiliation,
+    Article,
     Citation,
     Event,
     EventParticipant,
@@ -20,8 +21,8 @@ from app.db.models import (
     Source,
     Topic,
 )
-from app.schemas.common import CitationRead, Ref
-from app.schemas.records import AffiliationRead, EventRef, ParticipantRead
+from app.schemas.common import ArticleRef, CitationRead, Ref
+from app.schemas.records import AffiliationRead, ArticleRead, EventRef, ParticipantRead
 
 # Every statement here is built once, at import, with an expanding `ids` parameter: building and
 # caching a statement per call costs SQLAlchemy about four times what executing a built one does.
@@ -38,7 +39,7 @@ def _rows(session: Session, statement: Select[Any], ids: Collection[str]) -> Seq
 
 
 def _citations_of(owner: str) -> Select[Any]:
-    citation, source = Citation.__table__, Source.__table__
+    citation, source, article = Citation.__table__, Source.__table__, Article.__table__
     owner_column = citation.c[f"{owner}_id"]
     return (
         select(
@@ -50,9 +51,15 @@ def _citations_of(owner: str) -> Select[Any]:
             source.c.id.label("source_id"),
             source.c.title,
             source.c.publisher,
-            source.c.published_on,
+            article.c.id.label("article_id"),
+            article.c.title.label("article_title"),
+            article.c.published_on,
         )
         .join(source, source.c.id == citation.c.source_id)
+        .join(
+            article,
+            (article.c.source_id == citation.c.source_id) & (article.c.id == citation.c.article_id),
+        )
         .where(owner_column.in_(_ids()))
         .order_by(owner_column, citation.c.ordinal, citation.c.id)
     )
@@ -75,10 +82,38 @@ def citations_for(
                 source_title=row.title,
                 publisher=row.publisher,
                 published_on=row.published_on,
+                article=ArticleRef(
+                    id=row.article_id, title=row.article_title, published_on=row.published_on
+                ),
                 excerpt=row.excerpt,
                 start=row.start_offset,
                 end=row.end_offset,
                 words=row.words,
+            )
+        )
+    return found
+
+
+ARTICLES = (
+    select(Article.__table__)
+    .where(Article.__table__.c.source_id.in_(_ids()))
+    .order_by(Article.__table__.c.source_id, Article.__table__.c.ordinal)
+)
+
+
+def source_articles(session: Session, ids: Collection[str]) -> dict[str, list[ArticleRead]]:
+    """The articles of each source among `ids`, in the order of its text."""
+    found: dict[str, list[ArticleRead]] = defaultdict(list)
+    for row in _rows(session, ARTICLES, ids):
+        found[row.source_id].append(
+            ArticleRead(
+                id=row.id,
+                title=row.title,
+                published_on=row.published_on,
+                published_at=row.published_at,
+                time_zone=row.time_zone,
+                start=row.start_offset,
+                end=row.end_offset,
             )
         )
     return found

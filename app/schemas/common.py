@@ -14,12 +14,31 @@ class Schema(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+class ArticleRef(Schema):
+    """The article (or dated update) of the source's document that holds a citation's excerpt."""
+
+    id: str = Field(
+        description="The article's id, unique within its source.",
+        examples=["all-accumulated-issues"],
+    )
+    title: str = Field(
+        examples=["Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says"]
+    )
+    published_on: dt.date = Field(
+        description='The day the article was published: the day its relative dates ("on '
+        'Tuesday", "today") are counted from.',
+        examples=["2025-08-14"],
+    )
+
+
 class CitationRead(Schema):
     """Where a fact is written: a verbatim excerpt of a source and its offsets in the source's text.
 
     Offsets count Unicode code points from the start of the stored text (`GET
     /v1/sources/{source_id}/text`), end exclusive, so `text[start:end] == excerpt` in Python.
     JavaScript strings count UTF-16 code units: convert before slicing there (`Array.from(text)`).
+    The excerpt lies in one article of the source's document (`article`), whose range is listed
+    with the source (`GET /v1/sources/{source_id}`).
     """
 
     source_id: str = Field(examples=["chinadaily-2025-08-14"])
@@ -28,9 +47,10 @@ class CitationRead(Schema):
     )
     publisher: str = Field(examples=["China Daily"])
     published_on: dt.date = Field(
-        description="The day the source was published, as on the source itself.",
+        description="The day the cited article was published (`article.published_on`).",
         examples=["2025-08-14"],
     )
+    article: ArticleRef = Field(description="The article of the source that holds the excerpt.")
     excerpt: str = Field(description="The verbatim words of the source that support the fact.")
     start: int = Field(description="Offset of the excerpt's first code point.", examples=[495])
     end: int = Field(description="Offset just past the excerpt's last code point.", examples=[535])

@@ -8,8 +8,36 @@ from app.domain import STANCES_TEXT, ActorKind, EventKind, EventStatus, Stance
 from app.schemas.common import Cited, DateOn, DatePrecision, LocalDateTime, Ref, Schema
 
 
+class ArticleRead(Schema):
+    """An article (or dated update) of a source's document, and the range of text it spans."""
+
+    id: str = Field(
+        description="The article's id, unique within its source.",
+        examples=["all-accumulated-issues"],
+    )
+    title: str = Field(
+        examples=["Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says"]
+    )
+    published_on: dt.date = Field(
+        description="The day the article was published: the day its relative dates are counted "
+        "from, and the date its citations give.",
+        examples=["2025-08-14"],
+    )
+    published_at: LocalDateTime | None = Field(
+        description="The time of publication too, where the text gives one (local time).",
+        examples=["2025-08-14T09:42:00"],
+    )
+    time_zone: str | None = Field(
+        description="The IANA time zone of `published_at`, where the text gives it.",
+        examples=[None],
+    )
+    start: int = Field(description="Offset of the article's first code point.", examples=[61])
+    end: int = Field(description="Offset just past the article's last code point.", examples=[4765])
+
+
 class SourceRead(Schema):
-    """A source document; its full text is at `/v1/sources/{id}/text`."""
+    """A source document; its full text is at `/v1/sources/{id}/text`. A document (a captured
+    page) holds one or more articles; its other text (menus, sidebars) is cited by none."""
 
     id: str = Field(examples=["chinadaily-2025-08-14"])
     title: str = Field(
@@ -32,6 +60,10 @@ class SourceRead(Schema):
     sha256: str = Field(description="SHA-256 of the stored text's UTF-8 bytes.")
     length: int = Field(
         description="Length of the stored text in Unicode code points.", examples=[4853]
+    )
+    articles: list[ArticleRead] = Field(
+        description="The articles the document holds, in the order of the text; `?start=&end=` "
+        "on `/v1/sources/{id}/text` gives an article's text."
     )
 
 

@@ -50,7 +50,7 @@ def types_in(expanded: Any) -> set[str]:
         ("/v1/quotes", {"Quotation", "Person", "CreativeWork", "Event", "ItemList"}),
         ("/v1/events", {"Event", "Place", "DefinedTerm"}),
         ("/v1/actors", {"Person", "Country", "Organization", "OrganizationRole"}),
-        ("/v1/sources", {"CreativeWork", "MediaObject"}),
+        ("/v1/sources", {"CreativeWork", "MediaObject", "Article"}),
         ("/v1/topics", {"DefinedTerm"}),
         ("/v1/positions", {"Claim"}),
         ("/v1/meta", {"Dataset"}),
@@ -75,10 +75,22 @@ def test_a_quotation_says_who_said_it_and_where_it_is_written(client: TestClient
     assert quote[SCHEMA + "dateCreated"] == [{"@value": "2025-08-13"}]
     citation = quote[SCHEMA + "citation"][0]
     assert citation[SCHEMA + "text"][0]["@value"].startswith('"We consider')
-    source = citation[SCHEMA + "isPartOf"][0]
-    assert source["@id"] == f"{base(client)}/v1/sources/chinadaily-2025-08-14"
-    assert source[SCHEMA + "datePublished"][0]["@value"] == "2025-08-14"
+    article = citation[SCHEMA + "isPartOf"][0]
+    source_iri = f"{base(client)}/v1/sources/chinadaily-2025-08-14"
+    assert article["@id"] == f"{source_iri}#all-accumulated-issues"
+    assert article["@type"] == [SCHEMA + "Article"]
+    assert article[SCHEMA + "datePublished"][0]["@value"] == "2025-08-14"
+    assert article[SCHEMA + "isPartOf"][0]["@id"] == source_iri
     assert citation["urn:summitkb:vocab:start"][0]["@value"] >= 0
+
+
+def test_a_source_has_its_articles_as_parts(client: TestClient) -> None:
+    expanded = jsonld.expand(ld(client, "/v1/sources/chinadaily-2025-08-14"), OPTIONS)
+    [article] = expanded[0][SCHEMA + "hasPart"]
+    assert article["@type"] == [SCHEMA + "Article"]
+    assert article[SCHEMA + "datePublished"][0]["@value"] == "2025-08-14T09:42:00"
+    assert article["urn:summitkb:vocab:start"][0]["@value"] == 61
+    assert article["urn:summitkb:vocab:end"][0]["@value"] == 4340
 
 
 def test_compaction_with_the_embedded_context_round_trips(client: TestClient) -> None:

@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from app.loader.articles import Articles, Placed
 from app.loader.checks import Knowledge, id_problems, position_problems, quote_problems
 from app.loader.records import PositionRecord, QuoteRecord
 from app.loader.spans import Spans
@@ -27,7 +28,7 @@ def known(**extra: Any) -> Knowledge:
             "talks": "topics",
         },
         "speakers": {"full": "fadeev"},
-        "published": {"src": dt.date(2025, 8, 14)},
+        "articles": {"src": Articles([Placed("report", 0, len(DOCUMENT), dt.date(2025, 8, 14))])},
         "texts": {"src": DOCUMENT},
         "spans": {"src": Spans.of([(FULL_AT, FULL_AT + len(FULL), "full")])},
     }
@@ -93,10 +94,23 @@ def test_a_short_quote_is_cited_with_its_sentence() -> None:
 
 
 def test_words_are_not_reported_before_they_were_said() -> None:
-    [reason] = reasons(quote_problems(quote(said_on="2025-08-15"), known(spans={})))
-    assert reason.startswith("2025-08-15 is after 2025-08-14, the date of source 'src'")
-    later = [{**quote().citations[0].model_dump(), "article_date": "2025-08-15"}]
-    assert quote_problems(quote(said_on="2025-08-15", citations=later), known(spans={})) == []
+    # The page holds an article of 14 August (its first line) and one of 15 August.
+    second_line = DOCUMENT.index("\n") + 1
+    two = Articles(
+        [
+            Placed("first", 0, second_line, dt.date(2025, 8, 14)),
+            Placed("second", second_line, len(DOCUMENT), dt.date(2025, 8, 15)),
+        ]
+    )
+    of_first = quote(said_on="2025-08-15")
+    [reason] = reasons(quote_problems(of_first, known(spans={}, articles={"src": two})))
+    assert reason.startswith(
+        "2025-08-15 is after 2025-08-14, the date of article 'first' of source 'src'"
+    )
+    later = [{"source": "src", "excerpt": DOCUMENT.splitlines()[1]}]
+    of_second = quote(said_on="2025-08-15", citations=later)
+    assert quote_problems(of_second, known(spans={}, articles={"src": two})) == []
+    assert quote_problems(of_first, known(spans={})) != []
 
 
 def test_evidence_is_by_the_actor_or_whoever_reports_the_stance() -> None:

@@ -1,12 +1,14 @@
 """The migrations create exactly the models' schema, and can be undone and redone."""
 
+import datetime as dt
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import create_engine, inspect, select, text
 
-from app.db.derived_tables import include_object
-from app.db.models import Base, Position
+from app.db.derived_tables import derived_quote_json, include_object
+from app.db.models import Article, Base, Citation, Position
 from app.domain import Stance
 from app.loader import load_seed
 from tests.conftest import MAX_BYTES, REAL_SEED
@@ -50,3 +52,42 @@ def test_every_stance_of_the_vocabulary_is_stored(empty_db: str) -> None:
         stored = set(connection.scalars(select(Position.stance).distinct()))
     engine.dispose()
     assert stored == set(Stance)
+
+
+def test_stored_citations_get_their_documents_as_articles(empty_db: str) -> None:
+    """Upgraded from 0005, each stored document is one article of its whole text, every citation
+    is of it, and the stored quote answers (which lack it) are left for the next load."""
+    command.downgrade(alembic_config(empty_db), "0005")
+    engine = create_engine(empty_db)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO sources (id, file, title, publisher, published_on, language, text,"
+                " sha256, length, content_hash) VALUES ('src', 'a.txt', 'A page', 'P',"
+                " '2025-08-14', 'en', 'Some words.', 'x', 11, 'h')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO actors (id, name, kind, content_hash)"
+                " VALUES ('someone', 'Someone', 'person', 'h')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO citations (source_id, excerpt, start_offset, end_offset, ordinal,"
+                " actor_id) VALUES ('src', 'words', 5, 10, 0, 'someone')"
+            )
+        )
+        connection.execute(text("INSERT INTO derived_quote_json (id, body) VALUES ('q', 'x')"))
+    migrate(empty_db)
+    with engine.connect() as connection:
+        articles = connection.execute(select(Article.__table__)).all()
+        cited = connection.scalars(select(Citation.article_id)).all()
+        stored = connection.scalars(select(derived_quote_json.c.id)).all()
+    engine.dispose()
+    assert [tuple(row) for row in articles] == [
+        ("src", "document", "A page", dt.date(2025, 8, 14), None, None, 0, 11, 0)
+    ]
+    assert cited == ["document"]
+    assert stored == []

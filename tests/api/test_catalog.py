@@ -84,6 +84,17 @@ def test_sources_and_their_metadata(client: TestClient) -> None:
     assert body["published_at"] == "2025-08-14T09:42:00"
     assert (body["byline"], body["url"], body["length"]) == ("Agencies via Xinhua", None, 4853)
     assert "text" not in body
+    assert body["articles"] == [
+        {
+            "id": "all-accumulated-issues",
+            "title": "Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says",
+            "published_on": "2025-08-14",
+            "published_at": "2025-08-14T09:42:00",
+            "time_zone": None,
+            "start": 61,
+            "end": 4340,
+        }
+    ]
     assert_problem(client.get("/v1/sources/none"), 404, "no source with id 'none'")
 
 

@@ -32,6 +32,11 @@ def test_a_quote_carries_speaker_date_and_citations(client: TestClient) -> None:
     assert citation["source_id"] == "afp-2025-08-15"
     assert citation["publisher"] == "AFP"
     assert citation["published_on"] == "2025-08-15"
+    assert citation["article"] == {
+        "id": "no-deal-in-alaska",
+        "title": "Putin and Trump leave Alaska summit with no deal on war in Ukraine",
+        "published_on": "2025-08-15",
+    }
     assert citation["excerpt"] == "“Next time in Moscow,” Putin told Trump in English"
     assert citation["end"] - citation["start"] == len(citation["excerpt"])
 

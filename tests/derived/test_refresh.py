@@ -14,7 +14,16 @@ from app.db.derived_tables import (
     search_entries,
     search_facet_counts,
 )
-from app.db.models import Actor, Citation, Event, PositionEvidence, Quote, QuoteTopic, Topic
+from app.db.models import (
+    Actor,
+    Article,
+    Citation,
+    Event,
+    PositionEvidence,
+    Quote,
+    QuoteTopic,
+    Topic,
+)
 from app.loader import load_seed
 from tests.conftest import MAX_BYTES, MINI_SEED
 
@@ -52,12 +61,15 @@ def found(connection: Connection, word: str) -> list[str]:
 
 
 def edit(connection: Connection) -> dict[str, list[str]]:
-    """Rename an actor, a topic and an event, reword a quote and delete another; return what
-    changed."""
+    """Rename an actor, a topic, an event and an article, reword a quote and delete another;
+    return what changed."""
     connection.execute(update(Actor).where(Actor.id == "alexey-fadeev").values(name="Hochstapler"))
     connection.execute(update(Topic).where(Topic.id == "ceasefire").values(name="Truce"))
     connection.execute(
         update(Event).where(Event.id == "anchorage-summit-2025").values(title="Anchorage talks")
+    )
+    connection.execute(
+        update(Article).where(Article.source_id == "afp-2025-08-15").values(title="No deal")
     )
     connection.execute(
         update(Quote).where(Quote.id == "zelensky-pressure-on-russia").values(said_on=None)
@@ -71,6 +83,7 @@ def edit(connection: Connection) -> dict[str, list[str]]:
         "actors": ["alexey-fadeev"],
         "topics": ["ceasefire"],
         "events": ["anchorage-summit-2025"],
+        "sources": ["afp-2025-08-15"],
         "quotes": ["zelensky-pressure-on-russia", gone],
     }
 
@@ -91,6 +104,9 @@ def test_a_refresh_derives_what_a_rebuild_derives(empty_db: str) -> None:
     assert refreshed != before
     assert refreshed["found"]["hochstapler"]  # the renamed speaker's quotes are found by name
     assert "putin-next-time-in-moscow" not in {row[0] for row in refreshed["json"]}
+    # A quote's stored answer names the article of each citation, renamed with its source.
+    stored = dict(refreshed["json"])
+    assert b'"title":"No deal"' in bytes(stored["putin-understanding-pave-the-way"])
 
 
 @pytest.mark.parametrize("resource", ["actors", "quotes", "sources"])

@@ -143,3 +143,27 @@ def test_a_load_leaves_no_write_ahead_log_behind(
         load_seed(seed_copy, url, MAX_BYTES)
         assert client.get("/v1/topics/ceasefire").json()["name"] == "Truce"
         assert wal.stat().st_size == 0
+
+
+def test_a_source_whose_articles_change_keeps_the_citations_of_unchanged_records(
+    empty_db: str, seed_copy: Path
+) -> None:
+    # The source's articles are written again before the records that cite them, in the same
+    # transaction: the citations' reference to their article holds when it commits.
+    load_seed(MINI_SEED, empty_db, MAX_BYTES)
+    replace_in(
+        seed_copy / "sources.yaml",
+        "      title: Putin and Trump leave Alaska summit with no deal on war in Ukraine",
+        "      title: Putin and Trump leave Alaska summit",
+    )
+    report = load_seed(seed_copy, empty_db, MAX_BYTES)
+    assert changes(report)["sources"] == (0, 1, 0, 1)
+    assert changes(report)["quotes"] == (0, 0, 0, 4)
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
+        quote = client.get("/v1/quotes/putin-next-time-in-moscow").json()
+    assert quote["citations"][0]["article"]["title"] == "Putin and Trump leave Alaska summit"
+    replace_in(seed_copy / "sources.yaml", "- id: no-deal-in-alaska", "- id: no-deal")
+    report = load_seed(seed_copy, empty_db, MAX_BYTES)
+    assert changes(report)["quotes"] == (0, 2, 0, 2)
+    cited = {row[-1] for row in snapshot(empty_db)["citations"] if row[1] == "afp-2025-08-15"}
+    assert cited == {"no-deal"}

@@ -571,12 +571,86 @@ export interface components {
             citations: components["schemas"]["CitationRead"][];
         };
         /**
+         * ArticleRead
+         * @description An article (or dated update) of a source's document, and the range of text it spans.
+         */
+        ArticleRead: {
+            /**
+             * Id
+             * @description The article's id, unique within its source.
+             * @example all-accumulated-issues
+             */
+            id: string;
+            /**
+             * Title
+             * @example Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says
+             */
+            title: string;
+            /**
+             * Published On
+             * Format: date
+             * @description The day the article was published: the day its relative dates are counted from, and the date its citations give.
+             * @example 2025-08-14
+             */
+            published_on: string;
+            /**
+             * Published At
+             * @description The time of publication too, where the text gives one (local time).
+             * @example 2025-08-14T09:42:00
+             */
+            published_at: string | null;
+            /**
+             * Time Zone
+             * @description The IANA time zone of `published_at`, where the text gives it.
+             * @example null
+             */
+            time_zone: string | null;
+            /**
+             * Start
+             * @description Offset of the article's first code point.
+             * @example 61
+             */
+            start: number;
+            /**
+             * End
+             * @description Offset just past the article's last code point.
+             * @example 4765
+             */
+            end: number;
+        };
+        /**
+         * ArticleRef
+         * @description The article (or dated update) of the source's document that holds a citation's excerpt.
+         */
+        ArticleRef: {
+            /**
+             * Id
+             * @description The article's id, unique within its source.
+             * @example all-accumulated-issues
+             */
+            id: string;
+            /**
+             * Title
+             * @example Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says
+             */
+            title: string;
+            /**
+             * Published On
+             * Format: date
+             * @description The day the article was published: the day its relative dates ("on Tuesday", "today") are counted from.
+             * @example 2025-08-14
+             */
+            published_on: string;
+        };
+        /**
          * CitationRead
          * @description Where a fact is written: a verbatim excerpt of a source and its offsets in the source's text.
          *
          *     Offsets count Unicode code points from the start of the stored text (`GET
          *     /v1/sources/{source_id}/text`), end exclusive, so `text[start:end] == excerpt` in Python.
          *     JavaScript strings count UTF-16 code units: convert before slicing there (`Array.from(text)`).
+         *     The excerpt lies in one article of the source's document (`article`), whose range is listed
+         *     with the source (`GET /v1/sources/{source_id}`).
          */
         CitationRead: {
             /**
@@ -597,10 +671,12 @@ export interface components {
             /**
              * Published On
              * Format: date
-             * @description The day the source was published, as on the source itself.
+             * @description The day the cited article was published (`article.published_on`).
              * @example 2025-08-14
              */
             published_on: string;
+            /** @description The article of the source that holds the excerpt. */
+            article: components["schemas"]["ArticleRef"];
             /**
              * Excerpt
              * @description The verbatim words of the source that support the fact.
@@ -1256,7 +1332,8 @@ export interface components {
         };
         /**
          * SourceRead
-         * @description A source document; its full text is at `/v1/sources/{id}/text`.
+         * @description A source document; its full text is at `/v1/sources/{id}/text`. A document (a captured
+         *     page) holds one or more articles; its other text (menus, sidebars) is cited by none.
          */
         SourceRead: {
             /**
@@ -1314,6 +1391,11 @@ export interface components {
              * @example 4853
              */
             length: number;
+            /**
+             * Articles
+             * @description The articles the document holds, in the order of the text; `?start=&end=` on `/v1/sources/{id}/text` gives an article's text.
+             */
+            articles: components["schemas"]["ArticleRead"][];
         };
         /**
          * SparsePage
@@ -3127,7 +3209,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_SourceRead_"];
-                    /** @example id,title,publisher,byline,published_on,published_at,url,language,sha256,length */
+                    /** @example id,title,publisher,byline,published_on,published_at,url,language,sha256,length,articles_count,articles */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -3234,7 +3316,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SourceRead"];
-                    /** @example id,title,publisher,byline,published_on,published_at,url,language,sha256,length */
+                    /** @example id,title,publisher,byline,published_on,published_at,url,language,sha256,length,articles_count,articles */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}

@@ -14,6 +14,7 @@ import { citationFigure } from "./excerpt.js";
 /** @typedef {import("./types.js").ActorRead} ActorRead */
 /** @typedef {import("./types.js").TopicRead} TopicRead */
 /** @typedef {import("./types.js").SourceRead} SourceRead */
+/** @typedef {import("./types.js").ArticleRead} ArticleRead */
 
 /**
  * Open the dialog whenever the hash names a record, and clear the hash when it closes.
@@ -214,7 +215,20 @@ function sourceBody(source) {
   return [
     el("p", { class: "meta" }, [source.publisher, source.byline, source.published_on].filter(Boolean).join(" · ")),
     el("p", {}, el("a", { href: text.href }, "The stored text"), ` (${source.length} characters)`),
+    el("h3", {}, "Articles"),
+    el("ul", { class: "evidence-list" }, ...source.articles.map((article) => articleItem(text, article))),
   ];
+}
+
+/**
+ * An article of a source: its title, linked to its slice of the stored text, and its date.
+ * @param {URL} text  the source's text
+ * @param {ArticleRead} article
+ */
+function articleItem(text, article) {
+  const slice = new URL(text.href);
+  slice.search = new URLSearchParams({ start: String(article.start), end: String(article.end) }).toString();
+  return el("li", {}, el("a", { href: slice.href }, article.title), ` · ${article.published_on}`);
 }
 
 /** @param {[string, string][]} links  (href, text) pairs */

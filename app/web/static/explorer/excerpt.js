@@ -20,11 +20,12 @@ const CONTEXT = 160;
  */
 export async function citationFigure(citation, source, quoted) {
   if (quoted !== undefined && citation.words) quoted = citation.words;
+  // The article's own title and date: a page may hold several articles of different days.
   const caption = el(
     "figcaption",
     {},
     `${citation.publisher}, ${citation.published_on}: `,
-    el("cite", {}, citation.source_title),
+    el("cite", {}, citation.article.title),
   );
   const paragraph = el("p", { class: "excerpt" });
   try {
@@ -33,7 +34,8 @@ export async function citationFigure(citation, source, quoted) {
     paragraph.append(el("span", { class: "cited" }, excerptWithQuote(citation.excerpt, quoted)));
     console.warn(`source text of ${citation.source_id} unavailable:`, error);
   }
-  return el("figure", { class: "citation", "data-source": citation.source_id }, caption, paragraph);
+  const where = { class: "citation", "data-source": citation.source_id, "data-article": citation.article.id };
+  return el("figure", where, caption, paragraph);
 }
 
 /**

@@ -9,6 +9,7 @@
 /** @typedef {Schemas["ActorRead"]} ActorRead */
 /** @typedef {Schemas["TopicRead"]} TopicRead */
 /** @typedef {Schemas["SourceRead"]} SourceRead */
+/** @typedef {Schemas["ArticleRead"]} ArticleRead */
 /** @typedef {Schemas["CitationRead"]} CitationRead */
 /** @typedef {Schemas["Problem"]} Problem */
 /** @typedef {Schemas["SearchHit"]} SearchHit */

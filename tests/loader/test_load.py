@@ -167,3 +167,18 @@ def test_a_source_whose_articles_change_keeps_the_citations_of_unchanged_records
     assert changes(report)["quotes"] == (0, 2, 0, 2)
     cited = {row[-1] for row in snapshot(empty_db)["citations"] if row[1] == "afp-2025-08-15"}
     assert cited == {"no-deal"}
+
+
+def test_an_articles_time_and_time_zone_are_stored(empty_db: str, seed_copy: Path) -> None:
+    replace_in(
+        seed_copy / "sources.yaml",
+        "      published_at: 2025-08-14T09:42\n      start: 61",
+        "      published_at: 2025-08-14T09:42\n      time_zone: Asia/Shanghai\n      start: 61",
+    )
+    load_seed(seed_copy, empty_db, MAX_BYTES)
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
+        [article] = client.get("/v1/sources/chinadaily-2025-08-14").json()["articles"]
+    assert (article["published_at"], article["time_zone"]) == (
+        "2025-08-14T09:42:00",
+        "Asia/Shanghai",
+    )

@@ -43,10 +43,6 @@ class Articles:
         return f"{listed} and {more} more" if more > 0 else listed
 
 
-def placed(articles: Sequence[ArticleRecord]) -> list[Placed]:
-    return [Placed(a.id, a.start, a.end, a.published_on) for a in articles]
-
-
 def article_problems(articles: Sequence[ArticleRecord], text: str) -> list[Finding]:
     """Each article lies in the document and holds its title; no two share an id or overlap."""
     found: list[Finding] = []

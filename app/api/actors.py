@@ -60,7 +60,7 @@ async def read_actors(
 ) -> Any:
     """List actors by id, with aliases, affiliations and citations."""
     filters = ActorFilters(query.kind)
-    return await answer_list(target, session, query.page(), lambda s, p: list_actors(s, filters, p))
+    return await answer_list(target, session, query, lambda s, p: list_actors(s, filters, p))
 
 
 @router.get("/{actor_id}", **rendered(ActorRead, 404, 422))
@@ -84,7 +84,7 @@ async def read_actor_quotes(
     def read(s: Session, p: PageRequest) -> Page[QuoteRead]:
         return of_actor(s, actor_id, list_quotes, filters, p)
 
-    return await answer_list(target, session, query.page(), read)
+    return await answer_list(target, session, query, read)
 
 
 @router.get("/{actor_id}/positions", **rendered(Page[PositionRead], 404, 422))
@@ -97,7 +97,7 @@ async def read_actor_positions(
     def read(s: Session, p: PageRequest) -> Page[PositionRead]:
         return of_actor(s, actor_id, list_positions, filters, p)
 
-    return await answer_list(target, session, query.page(), read)
+    return await answer_list(target, session, query, read)
 
 
 @router.get("/{actor_id}/events", **rendered(Page[EventRead], 404, 422))
@@ -110,4 +110,4 @@ async def read_actor_events(
     def read(s: Session, p: PageRequest) -> Page[EventRead]:
         return of_actor(s, actor_id, list_events, filters, p)
 
-    return await answer_list(target, session, query.page(), read)
+    return await answer_list(target, session, query, read)

@@ -2,19 +2,25 @@
 result to (app.formats.render)."""
 
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
 from fastapi import Depends, Query, Request
-from pydantic import WithJsonSchema
+from pydantic import BaseModel, WithJsonSchema
 from sqlalchemy.orm import Session
 from starlette.datastructures import URL
 
 from app.api.deps import REQUEST_STATE, problem_responses, read_in_thread
+from app.api.filters import named_ids
+from app.api.params import PageQuery
 from app.formats.negotiation import FORMATS, negotiate
 from app.formats.openapi import format_responses
 from app.formats.render import P, Snapshot, Target, as_is, respond, stream
 from app.formats.shape import shape_of
+from app.queries.known_ids import check_ids
 from app.queries.pagination import PageRequest
+
+A = ParamSpec("A")
+R = TypeVar("R")
 
 FormatParameter = Annotated[
     str | None,
@@ -89,16 +95,34 @@ async def negotiated(
 Negotiated = Annotated[Target, Depends(negotiated)]
 
 
+def ids_checked(
+    query: BaseModel, read: Callable[Concatenate[Session, A], R]
+) -> Callable[Concatenate[Session, A], R]:
+    """`read`, in the same session and thread after a check that each id `query` filters on
+    names a record (or a record's former id): one that does not is a 422 naming the nearest."""
+    named = named_ids(query)
+    if not named:
+        return read
+
+    def checked(session: Session, /, *args: A.args, **kwargs: A.kwargs) -> R:
+        check_ids(session, named)
+        return read(session, *args, **kwargs)
+
+    return checked
+
+
 async def answer_list(
     target: Target,
     session: Session,
-    page: PageRequest,
+    query: PageQuery,
     read: Callable[[Session, PageRequest], P],
     fields: Sequence[str] = (),
     json: Callable[[P], Any] = as_is,
 ) -> Any:
-    """A list's answer: the page asked for (as JSON, `json(page)` if given), or, as CSV or
-    NDJSON without `limit`, every record from the page's cursor on, streamed."""
+    """A list's answer: the page `query` asks for (as JSON, `json(page)` if given), or, as CSV
+    or NDJSON without `limit`, every record from the page's cursor on, streamed; either way
+    only once each id it filters on is known to name a record."""
+    page, read = query.page(), ids_checked(query, read)
     if target.whole_list:
         return await stream(target, read, page.cursor, fields)
     result = await read_in_thread(session, read, page)

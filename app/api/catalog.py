@@ -40,7 +40,7 @@ async def read_topics(
     session: SessionDep, query: Annotated[PageQuery, Query()], target: Negotiated
 ) -> Any:
     """List topics by id."""
-    return await answer_list(target, session, query.page(), list_topics)
+    return await answer_list(target, session, query, list_topics)
 
 
 @router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 422))
@@ -72,9 +72,7 @@ async def read_sources(
 ) -> Any:
     """List source documents by publication day, oldest (or newest) first."""
     filters = SourceFilters(query.publisher)
-    return await answer_list(
-        target, session, query.page(), lambda s, p: list_sources(s, filters, p)
-    )
+    return await answer_list(target, session, query, lambda s, p: list_sources(s, filters, p))
 
 
 @router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 422))

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from app.queries.dataset_version import dataset_version
+from app.queries.dataset_version import NOTED_VERSION, dataset_version
 from app.schemas.common import Problem
 
 P = ParamSpec("P")
@@ -36,11 +36,12 @@ def note_dataset_version(session: Session, _transaction: Any, connection: Connec
     """`after_begin` hook: read the dataset version as the transaction's first statement.
 
     That read fixes the transaction's snapshot (SQLite, or PostgreSQL at REPEATABLE READ): the
-    answer and its X-Dataset-Version header come from that one dataset.
+    answer and its X-Dataset-Version header come from that one dataset. The session notes it too,
+    so that queries in the transaction need not read it again (snapshot_version).
     """
     state = session.info.get(REQUEST_STATE)
     if state is not None:
-        state.dataset_version = dataset_version(connection)
+        state.dataset_version = session.info[NOTED_VERSION] = dataset_version(connection)
 
 
 def watch_dataset_version(sessions: sessionmaker[Session]) -> None:

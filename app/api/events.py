@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep, read_in_thread
+from app.api.filters import ActorIds, DateRangeQuery, IsoDate, TopicIds, date_bound, id_filter
 from app.api.listing import (
     asked_extras,
     facet_query,
@@ -18,15 +19,7 @@ from app.api.listing import (
     search_filter,
     sparse,
 )
-from app.api.params import (
-    DatedPageQuery,
-    EventId,
-    IdList,
-    IsoDate,
-    JsonQuery,
-    date_bound,
-    id_filter,
-)
+from app.api.params import DatedPageQuery, EventId, JsonQuery
 from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.domain import EventKind, EventStatus
@@ -45,15 +38,15 @@ router = APIRouter(
 FacetName, IncludeName, FieldName = listing_names("events", EventRead)
 
 
-class EventQuery(DatedPageQuery):
+class EventQuery(DatedPageQuery, DateRangeQuery):
     kind: list[EventKind] | None = Query(
         None, description="Kind of event; repeat for several.", examples=[["summit"]], max_length=20
     )
     status: list[EventStatus] | None = Query(
         None, description="planned, proposed, held or cancelled.", examples=[["held"]], max_length=4
     )
-    actor: IdList = id_filter("A participating actor's id.", "vladimir-putin")
-    topic: IdList = id_filter("Topic id.", "ceasefire")
+    actor: ActorIds = id_filter("A participating actor's id.", "vladimir-putin")
+    topic: TopicIds = id_filter("Topic id.", "ceasefire")
     date_from: IsoDate | None = date_bound("Starting on or after this day.", "2025-08-01", "from")
     date_to: IsoDate | None = date_bound("Starting on or before this day.", "2025-08-31", "to")
     q: str | None = search_filter()
@@ -84,9 +77,7 @@ async def read_events(
     def read(s: Session, p: PageRequest) -> EventPage:
         return event_page(s, filters, p, facet, include)
 
-    return await answer_list(
-        target, session, query.page(), read, fields, lambda a: sparse(a, fields)
-    )
+    return await answer_list(target, session, query, read, fields, lambda a: sparse(a, fields))
 
 
 @router.get("/{event_id}", **rendered(EventRead, 404, 422))

@@ -1,7 +1,7 @@
 """The query string each route declares: value types whose schema says what the server enforces,
-and the parameter models routes take their query in (a name a model does not declare is a 422)."""
+and the parameter models routes take their query in (a name a model does not declare is a 422).
+The filters of lists are in app.api.filters."""
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
@@ -20,9 +20,6 @@ ID_MAX = 200
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 CURSOR_MAX = 1000
 
-IdValue = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=ID_MAX)]
-IdList = list[IdValue] | None
-
 
 def issued_form(value: Any) -> Any:
     """A cursor's characters, checked with the words pagination uses for a cursor it rejects."""
@@ -37,38 +34,10 @@ CursorValue = Annotated[
     BeforeValidator(issued_form),
 ]
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def written_as_iso_date(value: Any) -> Any:
-    """A date must be written YYYY-MM-DD: pydantic alone also takes "0" or "1723680000" (seconds
-    since 1970) as a date."""
-    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
-        raise PydanticCustomError("date_format", "expected a date as YYYY-MM-DD")
-    return value
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(written_as_iso_date)]
-
 
 def one_of(names: Sequence[str]) -> Any:
     """A Literal of `names`: the schema lists the allowed values and pydantic checks them."""
     return Literal.__getitem__(tuple(names))
-
-
-def id_filter(description: str, example: str) -> Any:
-    """A repeatable filter on record ids (`?actor=a&actor=b` matches either)."""
-    return Query(
-        None,
-        description=f"{description} Repeat to match any of several.",
-        examples=[[example]],
-        max_length=50,
-    )
-
-
-def date_bound(description: str, example: str, alias: str | None = None) -> Any:
-    """A date filter, written YYYY-MM-DD (its type is `IsoDate | None`)."""
-    return Query(None, alias=alias, description=description, examples=[example])
 
 
 def record_id(example: str) -> Any:

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Query
 
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep, read_in_thread
-from app.api.params import DatedPageQuery, IdList, JsonQuery, PositionId, id_filter
+from app.api.filters import ActorIds, TopicIds, id_filter
+from app.api.params import DatedPageQuery, JsonQuery, PositionId
 from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.domain import STANCES_TEXT, Stance
@@ -21,8 +22,8 @@ router = APIRouter(
 
 
 class PositionQuery(DatedPageQuery):
-    actor: IdList = id_filter("Actor id.", "volodymyr-zelensky")
-    topic: IdList = id_filter("Topic id.", "ceasefire")
+    actor: ActorIds = id_filter("Actor id.", "volodymyr-zelensky")
+    topic: TopicIds = id_filter("Topic id.", "ceasefire")
     stance: list[Stance] | None = Query(
         None,
         description=STANCES_TEXT,
@@ -40,9 +41,7 @@ async def read_positions(
 ) -> Any:
     """List positions, oldest (or newest) first, undated last, with evidence and citations."""
     filters = query.filters()
-    return await answer_list(
-        target, session, query.page(), lambda s, p: list_positions(s, filters, p)
-    )
+    return await answer_list(target, session, query, lambda s, p: list_positions(s, filters, p))
 
 
 @router.get("/{position_id}", **rendered(PositionRead, 404, 422))

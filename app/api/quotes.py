@@ -8,6 +8,16 @@ from sqlalchemy.orm import Session
 
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep, read_in_thread
+from app.api.filters import (
+    ActorIds,
+    DateRangeQuery,
+    EventIds,
+    IsoDate,
+    SourceIds,
+    TopicIds,
+    date_bound,
+    id_filter,
+)
 from app.api.listing import (
     asked_extras,
     document_page,
@@ -19,15 +29,7 @@ from app.api.listing import (
     listing_names,
     search_filter,
 )
-from app.api.params import (
-    DatedPageQuery,
-    IdList,
-    IsoDate,
-    JsonQuery,
-    QuoteId,
-    date_bound,
-    id_filter,
-)
+from app.api.params import DatedPageQuery, JsonQuery, QuoteId
 from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.render import respond
@@ -45,11 +47,11 @@ router = APIRouter(
 FacetName, IncludeName, FieldName = listing_names("quotes", QuoteRead)
 
 
-class QuoteQuery(DatedPageQuery):
-    actor: IdList = id_filter("The speaker's actor id.", "alexey-fadeev")
-    topic: IdList = id_filter("Topic id.", "ceasefire")
-    event: IdList = id_filter("Event the words were said at.", "anchorage-summit-2025")
-    source: IdList = id_filter("Source that cites the quote.", "afp-2025-08-15")
+class QuoteQuery(DatedPageQuery, DateRangeQuery):
+    actor: ActorIds = id_filter("The speaker's actor id.", "alexey-fadeev")
+    topic: TopicIds = id_filter("Topic id.", "ceasefire")
+    event: EventIds = id_filter("Event the words were said at.", "anchorage-summit-2025")
+    source: SourceIds = id_filter("Source that cites the quote.", "afp-2025-08-15")
     date_from: IsoDate | None = date_bound("Said on or after this day.", "2025-08-13", "from")
     date_to: IsoDate | None = date_bound("Said on or before this day.", "2025-08-15", "to")
     q: str | None = search_filter()
@@ -75,7 +77,7 @@ async def read_quotes(
         return quote_page(s, filters, p, facet, include)
 
     json = functools.partial(document_page, fields=fields)
-    return await answer_list(target, session, query.page(), read, fields, json)
+    return await answer_list(target, session, query, read, fields, json)
 
 
 @router.get("/{quote_id}", **rendered(QuoteRead, 404, 422))

@@ -55,4 +55,4 @@ async def read_search(
 ) -> Any:
     """Search every kind of record; hits are ranked best first, with highlighted snippets."""
     q, types = query.q, query.type or []
-    return await answer_list(target, session, query.page(), lambda s, p: search(s, q, types, p))
+    return await answer_list(target, session, query, lambda s, p: search(s, q, types, p))

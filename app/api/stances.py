@@ -4,9 +4,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from app.api.answer import Negotiated, rendered
+from app.api.answer import Negotiated, ids_checked, rendered
 from app.api.deps import SessionDep, read_in_thread
-from app.api.params import IdList, IsoDate, JsonQuery, id_filter
+from app.api.filters import ActorIds, IsoDate, TopicIds, id_filter
+from app.api.params import JsonQuery
 from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.render import respond
@@ -19,8 +20,8 @@ router = APIRouter(
 
 
 class StanceQuery(JsonQuery):
-    actor: IdList = id_filter("Actor id.", "volodymyr-zelensky")
-    topic: IdList = id_filter("Topic id.", "ceasefire")
+    actor: ActorIds = id_filter("Actor id.", "volodymyr-zelensky")
+    topic: TopicIds = id_filter("Topic id.", "ceasefire")
     as_of: IsoDate | None = Query(
         None,
         description="Answer for this day: only positions held on or before it count "
@@ -35,4 +36,6 @@ async def read_stances(
 ) -> Any:
     """The actor × topic matrix: each cell's current stance, evidence, and earlier stances."""
     filters = StanceFilters(query.actor, query.topic, query.as_of)
-    return respond(target, await read_in_thread(session, stance_matrix, filters))
+    return respond(
+        target, await read_in_thread(session, ids_checked(query, stance_matrix), filters)
+    )

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Query
 
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
-from app.api.params import DatedPageQuery, IdList, IsoDate, date_bound, id_filter
+from app.api.filters import ActorIds, DateRangeQuery, IsoDate, TopicIds, date_bound, id_filter
+from app.api.params import DatedPageQuery
 from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.queries.timeline import TimelineFilters, list_timeline
@@ -17,9 +18,9 @@ router = APIRouter(
 )
 
 
-class TimelineQuery(DatedPageQuery):
-    actor: IdList = id_filter("A quote's speaker or an event's participant.", "vladimir-putin")
-    topic: IdList = id_filter("Topic id.", "ceasefire")
+class TimelineQuery(DatedPageQuery, DateRangeQuery):
+    actor: ActorIds = id_filter("A quote's speaker or an event's participant.", "vladimir-putin")
+    topic: TopicIds = id_filter("Topic id.", "ceasefire")
     date_from: IsoDate | None = date_bound("Dated on or after this day.", "2025-08-01", "from")
     date_to: IsoDate | None = date_bound("Dated on or before this day.", "2025-08-31", "to")
     type: list[Literal["event", "quote"]] | None = Query(
@@ -37,6 +38,4 @@ async def read_timeline(
     """Events and quotes in date order, oldest (or newest) first, undated last; ties by type,
     then id; with citations."""
     filters = query.filters()
-    return await answer_list(
-        target, session, query.page(), lambda s, p: list_timeline(s, filters, p)
-    )
+    return await answer_list(target, session, query, lambda s, p: list_timeline(s, filters, p))

@@ -1,6 +1,7 @@
 """The version of the dataset a transaction reads: the first statement of every request's."""
 
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 DATASET_VERSION_SQL = "SELECT version FROM dataset"
 
@@ -18,3 +19,18 @@ def dataset_version(connection: Connection) -> str | None:
     finally:
         cursor.close()
     return None if row is None else str(row[0])
+
+
+# Session.info key under which a session notes the version its transaction reads, when the
+# transaction begins (app.api.deps.note_dataset_version): queries in it need not read it again.
+NOTED_VERSION = "dataset_version"
+
+
+def snapshot_version(session: Session) -> str | None:
+    """The version `session`'s transaction reads (begun here if it was not): the one noted when
+    it began, else read."""
+    connection = session.connection()
+    if NOTED_VERSION in session.info:
+        noted: str | None = session.info[NOTED_VERSION]
+        return noted
+    return dataset_version(connection)

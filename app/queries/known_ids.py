@@ -2,9 +2,11 @@
 ids by name and alias, not an empty page that reads as "no data".
 
 The ids of a resource and the names people call its records by are read once per dataset
-version (they change only with the dataset) and matched with RapidFuzz.
+version (they change only with the dataset) and matched with RapidFuzz; a request whose ids are
+known costs a set lookup each. An id a record replaced names that record (app.queries.successors).
 """
 
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -12,20 +14,22 @@ from rapidfuzz import fuzz, process, utils
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Actor, ActorAlias, Event, Position, Quote, Source, Topic
+from app.db.models import Actor, ActorAlias, Event, Source, Topic
 from app.errors import InvalidParameter
-from app.queries.dataset_version import dataset_version
+from app.queries.dataset_version import snapshot_version
+from app.queries.successors import replacements
 
 SUGGESTIONS = 3
-SCORE_CUTOFF = 60  # out of 100: below it a spelling is too far from what was typed to suggest
+SCORE_CUTOFF = 70  # out of 100: below it a spelling is too far from what was typed to suggest
 CLOSE_TO_BEST = 10  # suggestions scoring this much below the best one are left out
-SINGULAR = {
-    "actors": "actor",
-    "topics": "topic",
-    "events": "event",
-    "sources": "source",
-    "quotes": "quote",
-    "positions": "position",
+CACHED_VERSIONS = 2  # the dataset served, and the one before it while a reload settles
+SINGULAR = {"actors": "actor", "topics": "topic", "events": "event", "sources": "source"}
+# The spellings of each resource a filter names: (id, name or alias) pairs.
+SPELLINGS = {
+    "actors": [select(Actor.id, Actor.name), select(ActorAlias.actor_id, ActorAlias.alias)],
+    "topics": [select(Topic.id, Topic.name)],
+    "events": [select(Event.id, Event.title)],
+    "sources": [select(Source.id, Source.title)],
 }
 
 
@@ -61,48 +65,43 @@ def vocabulary(pairs: Iterable[tuple[str, str]]) -> Vocabulary:
 
 
 def read_vocabularies(connection: Connection) -> dict[str, Vocabulary]:
-    named = {
-        "actors": [select(Actor.id, Actor.name), select(ActorAlias.actor_id, ActorAlias.alias)],
-        "topics": [select(Topic.id, Topic.name)],
-        "events": [select(Event.id, Event.title)],
-        "sources": [select(Source.id, Source.title)],
-        "quotes": [select(Quote.id, Quote.id)],
-        "positions": [select(Position.id, Position.id)],
-    }
     return {
         resource: vocabulary(
             (row[0], row[1]) for query in queries for row in connection.execute(query)
         )
-        for resource, queries in named.items()
+        for resource, queries in SPELLINGS.items()
     }
 
 
 def vocabularies(session: Session) -> dict[str, Vocabulary]:
-    """Every resource's vocabulary in the dataset `session` reads (cached by its version)."""
-    connection = session.connection()
-    version = dataset_version(connection)
+    """Every filtered resource's vocabulary in the dataset `session` reads (cached by version)."""
+    version = snapshot_version(session)
     if version is None:
-        return read_vocabularies(connection)
+        return read_vocabularies(session.connection())
     found = _CACHE.get(version)
     if found is None:
-        found = read_vocabularies(connection)
-        _CACHE.clear()  # one dataset is served at a time: the old one's ids are not kept
-        _CACHE[version] = found
+        found = read_vocabularies(session.connection())
+        with _CACHING:  # read threads may meet here when a new dataset's first requests arrive
+            while len(_CACHE) >= CACHED_VERSIONS:
+                del _CACHE[next(iter(_CACHE))]
+            _CACHE[version] = found
     return found
 
 
 _CACHE: dict[str, dict[str, Vocabulary]] = {}
+_CACHING = threading.Lock()
 
 
 def check_ids(session: Session, filters: Mapping[str, tuple[str, Sequence[str] | None]]) -> None:
-    """Raise a 422 naming each filter whose id names no record of its resource:
-    `filters` maps a parameter to (resource, the ids given)."""
-    known = vocabularies(session)
-    errors = []
-    for parameter, (resource, given) in filters.items():
-        for record_id in given or ():
-            if record_id not in known[resource].ids:
-                errors.append(unknown(parameter, resource, record_id, known[resource]))
+    """Raise a 422 naming each filter whose id names no record of its resource (an id a record
+    replaced names its successor): `filters` maps a parameter to (resource, the ids given)."""
+    known, replaced = vocabularies(session), replacements(session)
+    errors = [
+        unknown(parameter, resource, record_id, known[resource])
+        for parameter, (resource, given) in filters.items()
+        for record_id in given or ()
+        if replaced.get((resource, record_id), record_id) not in known[resource].ids
+    ]
     if errors:
         detail = "; ".join(f"{error['location']}: {error['message']}" for error in errors)
         raise InvalidParameter(detail, errors=errors)

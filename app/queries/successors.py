@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import ReplacedId
 from app.errors import DomainError, Moved, NotFound
-from app.queries.dataset_version import dataset_version
+from app.queries.dataset_version import snapshot_version
 
 Filters = TypeVar("Filters")
 
@@ -58,10 +58,10 @@ def replacements(session: Session) -> Mapping[tuple[str, str], str]:
     merged or renamed by their curators), where a lookup per filtered request cost more than
     the page's own statement.
     """
-    connection = session.connection()
-    version = dataset_version(connection)
+    version = snapshot_version(session)
     found = _REPLACED.get(version) if version is not None else None
     if found is None:
+        connection = session.connection()
         table = ReplacedId.__table__
         rows = connection.execute(select(table.c.resource, table.c.old_id, table.c.new_id))
         found = {(resource, old_id): new_id for resource, old_id, new_id in rows}

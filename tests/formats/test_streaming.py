@@ -70,7 +70,7 @@ def rows_app(reads: Reads) -> FastAPI:
     ) -> Any:
         """Rows in id order."""
         reads.loop_thread = threading.get_ident()
-        return await answer_list(target, session, query.page(), read)
+        return await answer_list(target, session, query, read)
 
     return app
 

@@ -58,8 +58,9 @@ def schema_for(backend: str) -> schemathesis.BaseSchema:
 # Values that a schema cannot fully describe, so that a schema-valid one may rightly get a 422:
 # a cursor is valid only if this API issued it for the same query, and a text slice only if it
 # lies within that source's text, whose length the schema cannot know; a search `q` only if it
-# parses in the search language (balanced quotes and parentheses, some letters or digits).
-DATA_DEPENDENT = {"cursor", "start", "end", "q"}
+# parses in the search language (balanced quotes and parentheses, some letters or digits); an id
+# filter only if it names a record of the dataset; a `to` only if it is not before its `from`.
+DATA_DEPENDENT = {"cursor", "start", "end", "q", "actor", "topic", "event", "source", "to"}
 
 
 def is_negative(case: Case[Any]) -> bool:

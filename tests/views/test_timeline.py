@@ -66,7 +66,8 @@ def test_filters(api: TestClient) -> None:
     day = walk(api, "/v1/timeline", **{"from": "2025-08-13", "to": "2025-08-13"})
     assert {item["date"] for item in day} == {"2025-08-13"}
     assert {item["type"] for item in walk(api, "/v1/timeline", type="event")} == {"event"}
-    assert walk(api, "/v1/timeline", actor="nobody") == []
+    assert walk(api, "/v1/timeline", to="2000-01-01") == []
+    assert api.get("/v1/timeline", params={"actor": "nobody"}).status_code == 422
 
 
 @pytest.mark.parametrize(

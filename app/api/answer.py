@@ -49,9 +49,14 @@ def conditional(name: str, description: str) -> dict[str, Any]:
 
 
 CONDITIONAL_HEADERS = [
-    conditional("If-None-Match", "ETags of copies held; a match answers 304 Not Modified."),
     conditional(
-        "If-Modified-Since", "Answers 304 if the dataset was loaded at or before this time."
+        "If-None-Match",
+        'ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified.',
+    ),
+    conditional(
+        "If-Modified-Since",
+        "An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 "
+        "if the dataset was loaded at or before it.",
     ),
 ]
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from app.queries.dataset_version import NOTED_VERSION, dataset_version
-from app.schemas.common import Problem
+from app.schemas.common import problem_response
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -51,22 +51,34 @@ def watch_dataset_version(sessions: sessionmaker[Session]) -> None:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
+# The problems routes declare: what each status means, and an example of it.
+PROBLEMS: dict[int, dict[str, Any]] = {
+    404: problem_response(
+        "No record with that id.",
+        404,
+        "no quote with id 'no-such-quote'",
+        "/v1/quotes/no-such-quote",
+    ),
+    422: problem_response(
+        "A parameter is invalid, or an id names no record; `errors` names each parameter and why "
+        "(for an id, the nearest ids).",
+        422,
+        "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+        "/v1/quotes",
+        errors=[
+            {
+                "location": "query.actor",
+                "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+            }
+        ],
+    ),
+}
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    meanings = {
-        404: "No record with that id.",
-        422: "A parameter is invalid; `detail` says which and why.",
-    }
-    return {
-        status: {
-            "model": Problem,
-            "description": meanings[status],
-            # Typed clients read the error body's shape from the media type it is sent as.
-            "content": {
-                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
-            },
-        }
-        for status in statuses
-    }
+    """The documented problem answers of `statuses`, as the media type they are sent as (which
+    typed clients read their shape from), each with its example."""
+    return {status: PROBLEMS[status] for status in statuses}
 
 
 async def read_in_thread(

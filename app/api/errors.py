@@ -15,8 +15,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app.db.availability import is_unavailable
 from app.db.budget import is_over_budget
 from app.errors import DatabaseUnavailable, DomainError, Moved, Unavailable
+from app.schemas.common import PROBLEM_JSON, Problem, problem_response
 
-PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
 
 
@@ -118,12 +118,16 @@ def install_error_handlers(app: FastAPI) -> None:
 
 def document_problems(api: FastAPI) -> None:
     """Document on every operation the problems that any request may get from the layers every
-    request passes (app.http.admission)."""
+    request passes (app.http.admission), and the Problem schema that every problem answer of
+    the document refers to (routes declare theirs as problem+json alone, without a model)."""
     build_schema = api.openapi
 
     def openapi_with_problems() -> dict[str, Any]:
         if api.openapi_schema is None:
             schema = build_schema()
+            components = schema.setdefault("components", {})
+            schemas = {**components.get("schemas", {}), **PROBLEM_SCHEMAS}
+            components["schemas"] = dict(sorted(schemas.items()))  # in FastAPI's order
             for methods in schema["paths"].values():
                 for operation in methods.values():
                     for status, response in SHARED_RESPONSES.items():
@@ -133,16 +137,27 @@ def document_problems(api: FastAPI) -> None:
     api.openapi = openapi_with_problems  # type: ignore[method-assign]
 
 
-def shared_response(description: str) -> dict[str, Any]:
-    problem_schema = {"$ref": "#/components/schemas/Problem"}
-    return {"description": description, "content": {PROBLEM_JSON: {"schema": problem_schema}}}
-
-
+PROBLEM_SCHEMA = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+PROBLEM_SCHEMAS = {"Problem": PROBLEM_SCHEMA, **PROBLEM_SCHEMA.pop("$defs")}
 SHARED_RESPONSES = {
-    "413": shared_response("The request has a body; this API reads none past a small limit."),
-    "422": shared_response("A parameter is invalid or unknown; `errors` names each."),
-    "503": shared_response(
+    "413": problem_response(
+        "The request has a body; this API reads none past a small limit.",
+        413,
+        "request bodies are limited to 1024 bytes",
+        "/v1/quotes",
+    ),
+    "422": problem_response(
+        "A parameter is invalid or unknown; `errors` names each.",
+        422,
+        "query.yyy: unknown parameter",
+        "/v1/meta",
+        errors=[{"location": "query.yyy", "message": "unknown parameter"}],
+    ),
+    "503": problem_response(
         "Over a limit (requests at once, the request's deadline, a query's time budget), or the"
-        " database is unavailable: retry after `Retry-After`."
+        " database is unavailable: retry after `Retry-After`.",
+        503,
+        "the query ran longer than its time budget and was cancelled; narrow it or retry",
+        "/v1/search",
     ),
 }

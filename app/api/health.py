@@ -11,7 +11,7 @@ from app.api.routing import ReadRoute
 from app.errors import Unavailable
 from app.observability.metrics import exposition
 from app.observability.readiness import check_readiness
-from app.schemas.common import Problem
+from app.schemas.common import problem_response
 from app.schemas.health import LivenessRead, ReadinessRead
 
 router = APIRouter(tags=["operations"], dependencies=[PLAIN_QUERY], route_class=ReadRoute)
@@ -28,11 +28,17 @@ class NotReady(Unavailable):
 
 
 NOT_READY: dict[int | str, dict[str, Any]] = {
-    503: {
-        "model": Problem,
-        "description": "A check failed; `detail` says which, `checks` gives every outcome.",
-        "content": {"application/problem+json": {}},
-    }
+    503: problem_response(
+        "A check failed; `detail` says which, `checks` gives every outcome.",
+        503,
+        "not ready: dataset: no dataset is loaded: run `summitkb load`",
+        "/readyz",
+        checks={
+            "database": "ok",
+            "schema": "ok",
+            "dataset": "no dataset is loaded: run `summitkb load`",
+        },
+    )
 }
 
 

@@ -10,6 +10,7 @@ from app.formats.columns import columns_of
 from app.formats.jsonld import CONTEXT
 from app.formats.negotiation import CSV, JSONLD, NDJSON
 from app.formats.shape import shape_of
+from app.schemas.common import problem_response
 
 VALIDATOR_HEADERS = {
     "ETag": {"description": "Weak tag of this answer.", "schema": {"type": "string"}},
@@ -17,10 +18,13 @@ VALIDATOR_HEADERS = {
     "X-Dataset-Version": {"description": "Version of the dataset.", "schema": {"type": "string"}},
 }
 NOT_MODIFIED = {"description": "The copy named by If-None-Match / If-Modified-Since is current."}
-NOT_ACCEPTABLE = {
-    "description": "No media type in `Accept` is offered.",
-    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
-}
+NOT_ACCEPTABLE = problem_response(
+    "No media type in `Accept` is offered.",
+    406,
+    "cannot answer with any of 'image/png'; available: application/json, text/csv, "
+    "application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+    "/v1/quotes",
+)
 
 
 def alternative_content(model: Any) -> dict[str, Any]:

@@ -1,13 +1,15 @@
 """Shapes shared by every resource: citations, references, pages, problems."""
 
 import datetime as dt
-from typing import Annotated, Generic, TypeVar
+from http import HTTPStatus
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from app.domain import Precision
 
 T = TypeVar("T")
+PROBLEM_JSON = "application/problem+json"
 
 
 class Schema(BaseModel):
@@ -115,3 +117,23 @@ class Problem(BaseModel):
     errors: list[ParameterError] = Field(
         default_factory=list, description="On a 422: each invalid parameter and what is wrong."
     )
+
+
+def problem_response(
+    description: str, status: int, detail: str, instance: str, **extra: Any
+) -> dict[str, Any]:
+    """The OpenAPI entry of a problem answer, with an example body of its own status: without
+    one, Swagger UI shows for every status the one body it builds from the fields' examples."""
+    example = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        **extra,
+    }
+    schema = {"$ref": "#/components/schemas/Problem"}
+    return {
+        "description": description,
+        "content": {PROBLEM_JSON: {"schema": schema, "example": example}},
+    }

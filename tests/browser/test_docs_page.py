@@ -106,3 +106,22 @@ def test_docs_page_fits_a_phone(page: Page, live_server: str, width: int) -> Non
     page.goto(f"{live_server}/docs")
     expect(page.locator(".opblock").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_docs_page_shows_each_problem_and_fills_in_no_validator(
+    page: Page, live_server: str
+) -> None:
+    page.goto(f"{live_server}/docs")
+    block = page.locator("#operations-quotes-read_quotes_v1_quotes_get")
+    block.locator(".opblock-summary").first.click()
+    shown = {}
+    for status in ("406", "413", "422", "503"):
+        row = block.locator(f".responses-table tr.response[data-code='{status}']")
+        shown[status] = row.locator(".example, pre").first.inner_text()
+    assert {status: f'"status": {status}' in text for status, text in shown.items()} == {
+        status: True for status in shown
+    }
+    assert "did you mean" in shown["422"]
+    block.get_by_role("button", name="Try it out").click()
+    for header in ("If-None-Match", "If-Modified-Since"):
+        expect(block.locator(f"tr[data-param-name='{header}'] input")).to_have_value("")

@@ -1,6 +1,7 @@
 """What the docs page shows: a description on every operation, an example for every input."""
 
 from collections.abc import Iterator
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlencode
 
@@ -93,3 +94,44 @@ def test_every_operation_answers_its_filled_in_example(
         if response.status_code != 200:
             failures[url] = f"{response.status_code} {response.text[:200]}"
     assert failures == {}
+
+
+def test_every_problem_answer_shows_an_example_of_its_own_status(document: dict[str, Any]) -> None:
+    # Without an example of its own, Swagger UI shows every status the one body it builds from
+    # the Problem schema's field examples (a 404).
+    problem_fields = set(document["components"]["schemas"]["Problem"]["required"])
+    wrong = []
+    for name, operation in operations(document):
+        for status, response in operation["responses"].items():
+            for media, content in response.get("content", {}).items():
+                example = content.get("example")
+                if int(status) < 400:
+                    continue
+                if (
+                    not isinstance(example, dict)
+                    or example.get("status") != int(status)
+                    or example.get("title") != HTTPStatus(int(status)).phrase
+                    or not problem_fields <= set(example)
+                ):
+                    wrong.append(f"{name} {status} {media}: {example}")
+    assert wrong == []
+
+
+def test_try_it_out_leaves_the_validator_headers_empty(document: dict[str, Any]) -> None:
+    # Swagger UI fills in a parameter's example, or its schema's example or default: a filled-in
+    # If-None-Match or If-Modified-Since would turn "Try it out" into a conditional request.
+    headers = [
+        (name, parameter)
+        for name, operation in operations(document)
+        for parameter in operation.get("parameters", [])
+        if parameter["in"] == "header"
+    ]
+    assert {parameter["name"] for _, parameter in headers} >= {"If-None-Match", "If-Modified-Since"}
+    filled = [
+        f"{name}: {parameter['name']}"
+        for name, parameter in headers
+        if {"example", "examples"} & parameter.keys()
+        or {"example", "examples", "default"} & parameter["schema"].keys()
+    ]
+    assert filled == []
+    assert all(parameter.get("description") for _, parameter in headers)

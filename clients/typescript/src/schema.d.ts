@@ -1632,13 +1632,13 @@ export interface operations {
                 cursor?: string | null;
                 /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
                 sort?: "date" | "-date";
-                /** @description The speaker's actor id. Repeat to match any of several. */
+                /** @description The speaker's actor id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 actor?: string[] | null;
-                /** @description Topic id. Repeat to match any of several. */
+                /** @description Topic id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 topic?: string[] | null;
-                /** @description Event the words were said at. Repeat to match any of several. */
+                /** @description Event the words were said at. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 event?: string[] | null;
-                /** @description Source that cites the quote. Repeat to match any of several. */
+                /** @description Source that cites the quote. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 source?: string[] | null;
                 /** @description Said on or after this day. */
                 from?: string | null;
@@ -1656,9 +1656,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1720,6 +1720,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1729,17 +1738,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -1748,6 +1780,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1760,9 +1801,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -1827,8 +1868,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -1837,6 +1886,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1846,17 +1904,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -1865,6 +1946,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1883,9 +1973,9 @@ export interface operations {
                 kind?: components["schemas"]["EventKind"][] | null;
                 /** @description planned, proposed, held or cancelled. */
                 status?: components["schemas"]["EventStatus"][] | null;
-                /** @description A participating actor's id. Repeat to match any of several. */
+                /** @description A participating actor's id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 actor?: string[] | null;
-                /** @description Topic id. Repeat to match any of several. */
+                /** @description Topic id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 topic?: string[] | null;
                 /** @description Starting on or after this day. */
                 from?: string | null;
@@ -1903,9 +1993,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -1967,6 +2057,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1976,17 +2075,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -1995,6 +2117,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2007,9 +2138,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2074,8 +2205,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -2084,6 +2223,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2093,17 +2241,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2112,6 +2283,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2126,9 +2306,9 @@ export interface operations {
                 cursor?: string | null;
                 /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
                 sort?: "date" | "-date";
-                /** @description Actor id. Repeat to match any of several. */
+                /** @description Actor id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 actor?: string[] | null;
-                /** @description Topic id. Repeat to match any of several. */
+                /** @description Topic id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 topic?: string[] | null;
                 /** @description supports, opposes, conditional, mixed, tentative, expects, declines-to-respond. */
                 stance?: components["schemas"]["Stance"][] | null;
@@ -2136,9 +2316,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2200,6 +2380,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2209,17 +2398,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2228,6 +2440,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2240,9 +2461,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2307,8 +2528,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -2317,6 +2546,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2326,17 +2564,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2345,6 +2606,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2363,9 +2633,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -2427,6 +2697,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2436,17 +2715,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2455,6 +2757,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2467,9 +2778,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2534,8 +2845,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -2544,6 +2863,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2553,17 +2881,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2572,6 +2923,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2590,9 +2950,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2657,8 +3017,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -2667,6 +3035,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2676,17 +3053,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2695,6 +3095,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2713,9 +3122,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2780,8 +3189,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -2790,6 +3207,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2799,17 +3225,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2818,6 +3267,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2836,9 +3294,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -2903,8 +3361,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -2913,6 +3379,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2922,17 +3397,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -2941,6 +3439,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2957,9 +3464,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3021,6 +3528,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3030,17 +3546,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3049,6 +3588,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3061,9 +3609,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3128,8 +3676,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -3138,6 +3694,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3147,17 +3712,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3166,6 +3754,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3186,9 +3783,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3250,6 +3847,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3259,17 +3865,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3278,6 +3907,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3290,9 +3928,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path: {
@@ -3357,8 +3995,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -3367,6 +4013,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3376,17 +4031,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3395,6 +4073,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3433,8 +4120,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
                 };
             };
             /** @description The request has a body; this API reads none past a small limit. */
@@ -3443,17 +4138,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3462,6 +4180,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3474,9 +4201,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3538,8 +4265,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */
@@ -3548,6 +4283,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3557,17 +4301,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3576,6 +4343,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3596,9 +4372,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3660,6 +4436,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3669,17 +4454,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3688,6 +4496,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3702,9 +4519,9 @@ export interface operations {
                 cursor?: string | null;
                 /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
                 sort?: "date" | "-date";
-                /** @description A quote's speaker or an event's participant. Repeat to match any of several. */
+                /** @description A quote's speaker or an event's participant. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 actor?: string[] | null;
-                /** @description Topic id. Repeat to match any of several. */
+                /** @description Topic id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 topic?: string[] | null;
                 /** @description Dated on or after this day. */
                 from?: string | null;
@@ -3716,9 +4533,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3780,6 +4597,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3789,17 +4615,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3808,6 +4657,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3816,9 +4674,9 @@ export interface operations {
     read_stances_v1_stances_get: {
         parameters: {
             query?: {
-                /** @description Actor id. Repeat to match any of several. */
+                /** @description Actor id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 actor?: string[] | null;
-                /** @description Topic id. Repeat to match any of several. */
+                /** @description Topic id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 topic?: string[] | null;
                 /** @description Answer for this day: only positions held on or before it count (undated positions then do not). */
                 as_of?: string | null;
@@ -3826,9 +4684,9 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "jsonld";
             };
             header?: {
-                /** @description ETags of copies held; a match answers 304 Not Modified. */
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
                 "If-None-Match"?: string;
-                /** @description Answers 304 if the dataset was loaded at or before this time. */
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
                 "If-Modified-Since"?: string;
             };
             path?: never;
@@ -3890,6 +4748,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3899,17 +4766,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -3918,6 +4808,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3947,6 +4846,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3956,6 +4864,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.yyy: unknown parameter",
+                     *       "instance": "/v1/meta",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.yyy",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3965,6 +4888,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -3994,6 +4926,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4003,6 +4944,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.yyy: unknown parameter",
+                     *       "instance": "/v1/meta",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.yyy",
+                     *           "message": "unknown parameter"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4012,8 +4968,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "not ready: dataset: no dataset is loaded: run `summitkb load`",
+                     *       "instance": "/readyz",
+                     *       "checks": {
+                     *         "database": "ok",
+                     *         "schema": "ok",
+                     *         "dataset": "no dataset is loaded: run `summitkb load`"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4046,6 +5015,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4055,17 +5033,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -4074,6 +5075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4115,6 +5125,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4124,17 +5143,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A parameter is invalid; `detail` says which and why. */
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
@@ -4143,6 +5185,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

@@ -49,6 +49,9 @@ count UTF-16 code units, so slice `Array.from(text)` there. `GET /v1/sources/{id
 returns the slice so that any client can check a citation for itself.
 
 Lists return `{"items": [...], "next": cursor}`; pass `next` back as `?cursor=` for the next page.
+They, the records and `/v1/export/{resource}` also answer CSV (`?format=csv`), with the first
+citation of a record in plain `citation_*` columns; add `&bom=true` for Excel, which reads a CSV
+file as UTF-8 only when it starts with a byte order mark.
 Errors are RFC 9457 `application/problem+json` bodies.
 """
 

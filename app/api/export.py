@@ -15,9 +15,9 @@ from app.api.deps import problem_responses
 from app.api.params import QueryModel
 from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
-from app.formats.csv_table import CSV_CONTENT_TYPE
+from app.formats.csv_table import BOM_TEXT, CSV_CONTENT_TYPE
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
-from app.formats.negotiation import CSV, FORMATS, NDJSON, choose, require_admitted
+from app.formats.negotiation import CSV, FORMATS, NDJSON, check_bom, choose, require_admitted
 from app.formats.openapi import NOT_ACCEPTABLE
 from app.formats.render import Paged, SnapshotStream, batch, encode, following, open_pages
 from app.formats.shape import Shape, as_json
@@ -81,10 +81,10 @@ async def ndjson_export(request: Request, resources: list[Resource]) -> Streamin
     )
 
 
-async def csv_export(request: Request, resource: Resource) -> StreamingResponse:
+async def csv_export(request: Request, resource: Resource, bom: bool) -> StreamingResponse:
     _, model, read = LISTERS[resource]
     session, pages = await open_pages(snapshot_of(request), read)
-    chunks = encode(CSV, Shape("items", (model,)), (page.items for page in pages), ())
+    chunks = encode(CSV, Shape("items", (model,)), (page.items for page in pages), (), bom)
     return SnapshotStream(session, chunks, CSV_CONTENT_TYPE, _attachment(resource.value, "csv"))
 
 
@@ -113,6 +113,7 @@ class ResourceQuery(QueryModel):
             "csv": {"summary": "CSV, flattened as on the lists", "value": "csv"},
         },
     )
+    bom: bool = Query(False, description=BOM_TEXT)
 
 
 ResourceName = Annotated[
@@ -152,8 +153,10 @@ async def export_resource(
 ) -> StreamingResponse:
     """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
     offered = [FORMATS[query.format]] if query.format else [NDJSON, CSV]
-    if choose(request.headers.get("accept"), offered) == CSV:
-        return await csv_export(request, resource)
+    chosen = choose(request.headers.get("accept"), offered)
+    check_bom(query.bom, chosen)
+    if chosen == CSV:
+        return await csv_export(request, resource, query.bom)
     return await ndjson_export(request, [resource])
 
 

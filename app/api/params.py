@@ -66,18 +66,23 @@ class QueryModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# The names of the route's negotiation (app.api.answer.Negotiated), which declares, checks and
+# documents them: `format` names the type, `bom` asks CSV for a byte order mark.
+NEGOTIATED = ("format", "bom")
+
+
 class JsonQuery(QueryModel):
     """The query of a route answering JSON, which app.formats can also render as another type.
 
-    `format` names that type: the route's negotiation (app.api.answer.Negotiated) declares,
-    checks and documents it, so this model lets it pass; it is the one name it does not declare.
+    The names of the negotiation (NEGOTIATED) pass this model: they are the only names it does
+    not declare.
     """
 
     @model_validator(mode="before")
     @classmethod
-    def without_format(cls, given: Any) -> Any:
-        if isinstance(given, dict) and "format" in given:
-            return {name: value for name, value in given.items() if name != "format"}
+    def without_negotiation(cls, given: Any) -> Any:
+        if isinstance(given, dict) and any(name in given for name in NEGOTIATED):
+            return {name: value for name, value in given.items() if name not in NEGOTIATED}
         return given
 
 

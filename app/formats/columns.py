@@ -2,8 +2,10 @@
 
 Nested objects become `parent_child` columns (`speaker_id`, `speaker_name`); a list becomes one
 JSON-encoded column, and a list of objects also gets a `<name>_count` column before it
-(`citations_count`, `citations`). Columns come from the model, not from the first record, so an
-empty list still has its header and an optional object (`event`) always has the same columns.
+(`citations_count`, `citations`). The first citation is also spelt out in plain columns after
+them (`citation_source_id`, `citation_excerpt`...), one per field of the citation model, for
+spreadsheets, which cannot read JSON. Columns come from the model, not from the first record, so
+an empty list still has its header and an optional object (`event`) always has the same columns.
 """
 
 import types
@@ -13,13 +15,17 @@ from typing import Any, Literal, Union, get_args, get_origin
 import orjson
 from pydantic import BaseModel
 
+from app.schemas.common import CitationRead
+
 Kind = Literal["value", "json", "count"]
+# Lists of these models also get their first item as plain columns, named with this prefix.
+FIRST_AS_COLUMNS: dict[type[BaseModel], str] = {CitationRead: "citation"}
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    path: tuple[str, ...]
+    path: tuple[str | int, ...]  # keys of objects, indexes of lists
     kind: Kind = "value"
 
 
@@ -42,9 +48,20 @@ def _is_list(annotation: Any) -> bool:
     return any(get_origin(option) in (list, tuple, set) for option in _without_none(annotation))
 
 
-def _list_of_models(annotation: Any) -> bool:
+def _listed_models(annotation: Any) -> list[type[BaseModel]]:
+    """The models of a list's items (`list[A] | None` gives [A])."""
     lists = [o for o in _without_none(annotation) if get_origin(o) in (list, tuple, set)]
-    return any(models_in(get_args(o)[0]) for o in lists if get_args(o))
+    return [model for o in lists if get_args(o) for model in models_in(get_args(o)[0])]
+
+
+def _first_item_columns(models: list[type[BaseModel]], path: tuple[str, ...]) -> list[Column]:
+    """The plain columns of a list's first item, for the item models FIRST_AS_COLUMNS names."""
+    return [
+        Column(f"{FIRST_AS_COLUMNS[model]}_{column.name}", (*path, 0, *column.path), column.kind)
+        for model in models
+        if model in FIRST_AS_COLUMNS
+        for column in columns_of([model])
+    ]
 
 
 def columns_of(models: list[type[BaseModel]], prefix: tuple[str, ...] = ()) -> list[Column]:
@@ -63,8 +80,9 @@ def _field_columns(annotation: Any, path: tuple[str, ...]) -> list[Column]:
     nested = models_in(annotation)
     if nested and not _is_list(annotation):
         return columns_of(nested, path)
-    if _list_of_models(annotation):
-        return [Column(f"{name}_count", path, "count"), Column(name, path, "json")]
+    if listed := _listed_models(annotation):
+        whole = [Column(f"{name}_count", path, "count"), Column(name, path, "json")]
+        return whole + _first_item_columns(listed, path)
     if _is_list(annotation) or dict in (get_origin(o) or o for o in _without_none(annotation)):
         return [Column(name, path, "json")]
     return [Column(name, path)]
@@ -82,7 +100,10 @@ def cell(record: dict[str, Any], column: Column) -> str:
     """The text of one cell: '' for null, true/false for booleans, JSON for lists and objects."""
     value: Any = record
     for key in column.path:
-        value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(key, int):
+            value = value[key] if isinstance(value, list) and len(value) > key else None
+        else:
+            value = value.get(key) if isinstance(value, dict) else None
     if column.kind == "count":
         return str(len(value)) if isinstance(value, list) else "0"
     if value is None:

@@ -9,6 +9,13 @@ from typing import Any
 from app.formats.columns import Column, cell
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present"
+# Excel reads a CSV file as UTF-8 only when it starts with a byte order mark (otherwise as the
+# system's code page, which garbles dashes and accented names): `?bom=true` asks for one.
+UTF8_BOM = "\ufeff".encode()
+BOM_TEXT = (
+    "Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as "
+    "UTF-8 (without one, Excel garbles dashes and accented letters). Default: false."
+)
 # OWASP's advice against CSV injection: a spreadsheet reads a cell that starts with one of these
 # as a formula, so such a cell gets a leading apostrophe and is read as text. Numbers (-3, +0.5)
 # are left as they are.

@@ -20,7 +20,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from app.db.budget import allow_longer
-from app.formats.csv_table import CSV_CONTENT_TYPE, csv_header, csv_rows
+from app.formats.csv_table import CSV_CONTENT_TYPE, UTF8_BOM, csv_header, csv_rows
 from app.formats.jsonld import JSONLD_CONTENT_TYPE, Linker, document
 from app.formats.ndjson import NDJSON_CONTENT_TYPE
 from app.formats.negotiation import CSV, JSON, JSONLD, NDJSON
@@ -76,6 +76,7 @@ class Target:
     base: str  # the public base URL (JSON-LD `@id`s are written under it)
     limit_given: bool
     snapshot: Snapshot
+    bom: bool = False  # CSV only: start with a UTF-8 byte order mark
 
     @property
     def whole_list(self) -> bool:
@@ -108,7 +109,7 @@ def respond(
     headers = target.attachment(_extension(target.media))
     if next_url:
         headers["Link"] = f'<{next_url}>; rel="next"'
-    body = b"".join(encode(target.media, target.shape, [items], fields))
+    body = b"".join(encode(target.media, target.shape, [items], fields, target.bom))
     return Response(body, media_type=CONTENT_TYPES[target.media], headers=headers)
 
 
@@ -148,15 +149,21 @@ async def stream(
 ) -> StreamingResponse:
     """Every record of the list `read` pages through, from `cursor` on, as CSV or NDJSON."""
     session, pages = await open_pages(target.snapshot, read, cursor)
-    chunks = encode(target.media, target.shape, (page.items for page in pages), fields)
+    pages_items = (page.items for page in pages)
+    chunks = encode(target.media, target.shape, pages_items, fields, target.bom)
     headers = target.attachment(_extension(target.media))
     return SnapshotStream(session, chunks, CONTENT_TYPES[target.media], headers)
 
 
 def encode(
-    media: str, shape: Shape, pages: Iterable[Sequence[Item]], fields: Sequence[str]
+    media: str,
+    shape: Shape,
+    pages: Iterable[Sequence[Item]],
+    fields: Sequence[str],
+    bom: bool = False,
 ) -> Iterator[bytes]:
-    """CSV (the header, then a chunk per page) or NDJSON (a chunk per page)."""
+    """CSV (the header, after a byte order mark if `bom`, then a chunk per page) or NDJSON (a
+    chunk per page)."""
     if media == NDJSON:
         for items in pages:
             yield b"".join(as_json(item, fields) + b"\n" for item in items)
@@ -165,7 +172,7 @@ def encode(
     for items in pages:
         if columns is None:
             columns = shape.columns(as_record(items[0], fields) if items else None)
-            yield csv_header(columns)
+            yield (UTF8_BOM if bom else b"") + csv_header(columns)
         # One record at a time: a page's parsed records are never all held at once.
         yield csv_rows(columns, (as_record(item, fields) for item in items))
 

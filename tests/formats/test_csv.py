@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.formats.columns import Column
+from app.formats.columns import Column, columns_of
 from app.formats.csv_table import csv_rows
+from app.schemas.common import CitationRead
+from app.schemas.records import QuoteRead
 from tests.api.helpers import assert_problem, ids, walk
 from tests.formats.helpers import csv_header, parse_csv
 
@@ -155,3 +157,96 @@ def test_cells_a_spreadsheet_would_run_are_written_as_text(value: str, written: 
     columns = [Column("text", ("text",))]
     rows = list(csv.reader(io.StringIO(csv_rows(columns, [{"text": value}]).decode(), newline="")))
     assert rows == [[written]]
+
+
+def test_a_first_citation_that_a_spreadsheet_would_run_is_written_as_text() -> None:
+    [column] = [c for c in columns_of([QuoteRead]) if c.name == "citation_excerpt"]
+    record = {"citations": [{"excerpt": "=1+1"}, {"excerpt": "=2+2"}]}
+    assert csv_rows([column], [record]).decode() == "'=1+1\r\n"
+    assert csv_rows([column], [{"citations": []}]).decode() == '""\r\n'
+
+
+CITED = ["/v1/quotes", "/v1/positions", "/v1/events", "/v1/actors", "/v1/timeline"]
+
+
+@pytest.mark.parametrize("path", CITED)
+def test_the_first_citation_is_also_in_plain_columns(client: TestClient, path: str) -> None:
+    fields = list(CitationRead.model_fields)
+    records = walk(client, path, limit=500)
+    text = client.get(path, params={"format": "csv"}).text
+    header = csv_header(text)
+    plain = [f"citation_{field}" for field in fields]
+    assert header[header.index("citations") + 1 :][: len(plain)] == plain
+    rows = parse_csv(text)
+    assert [row["id"] for row in rows] == ids(records)
+    for row, record in zip(rows, records, strict=True):
+        first = record["citations"][0] if record["citations"] else {}
+        expected = {field: expected_cells(first).get(field, "") for field in fields}
+        assert {field: row[f"citation_{field}"] for field in fields} == expected, record["id"]
+    cited = any(record["citations"] for record in records)
+    assert any(row["citation_excerpt"] for row in rows) == cited
+
+
+BOM = "\ufeff".encode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"format": "csv"},
+        {"format": "csv", "limit": 2},
+        {"format": "csv", "fields": ["text"]},
+    ],
+)
+def test_bom_true_starts_a_csv_list_with_a_byte_order_mark(
+    client: TestClient, params: dict[str, Any]
+) -> None:
+    plain = client.get("/v1/quotes", params=params)
+    marked = client.get("/v1/quotes", params={**params, "bom": "true"})
+    assert marked.status_code == 200, marked.text
+    assert marked.headers["content-type"] == plain.headers["content-type"]
+    assert not plain.content.startswith(BOM)
+    assert marked.content == BOM + plain.content
+    assert parse_csv(marked.content.decode("utf-8-sig")) == parse_csv(plain.text)
+
+
+def test_bom_true_on_a_record_and_on_an_export(client: TestClient) -> None:
+    record = client.get("/v1/topics/ceasefire", params={"format": "csv", "bom": "true"})
+    assert record.content.startswith(BOM + b"id,")
+    exported = client.get("/v1/export/quotes", params={"format": "csv", "bom": "true"})
+    listed = client.get("/v1/quotes", params={"format": "csv", "bom": "true"})
+    assert exported.content.startswith(BOM + b"id,")
+    assert parse_csv(exported.content.decode("utf-8-sig")) == parse_csv(
+        listed.content.decode("utf-8-sig")
+    )
+    accepted = client.get("/v1/export/topics", params={"bom": "1"}, headers={"Accept": "text/csv"})
+    assert accepted.content.startswith(BOM + b"id,")
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/v1/quotes", {"bom": "true"}),
+        ("/v1/quotes", {"bom": "true", "format": "ndjson"}),
+        ("/v1/topics/ceasefire", {"bom": "true", "format": "jsonld"}),
+        ("/v1/export/quotes", {"bom": "true"}),
+    ],
+)
+def test_bom_true_on_an_answer_that_is_not_csv_is_a_422(
+    client: TestClient, path: str, params: dict[str, str]
+) -> None:
+    body = assert_problem(client.get(path, params=params), 422, "query.bom")
+    assert "for CSV only" in body["errors"][0]["message"]
+
+
+def test_bom_is_documented_wherever_csv_is_offered(client: TestClient) -> None:
+    document = client.get("/openapi.json").json()
+    for path, methods in document["paths"].items():
+        responses = methods["get"]["responses"]
+        media_types = responses.get("200", {}).get("content", {})
+        offers_csv = any(media.startswith("text/csv") for media in media_types)
+        names = {p["name"]: p for p in methods["get"].get("parameters", [])}
+        assert ("bom" in names) == offers_csv, path
+        if offers_csv:
+            assert "byte order mark" in names["bom"]["description"]
+            assert "Excel" in names["bom"]["description"]

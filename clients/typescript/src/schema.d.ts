@@ -1654,6 +1654,8 @@ export interface operations {
                 fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "translated_from" | "translated_by" | "citations" | "corroboration")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -1679,7 +1681,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteListAnswer"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -1799,6 +1801,8 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -1827,7 +1831,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteRead"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -1991,6 +1995,8 @@ export interface operations {
                 fields?: ("id" | "title" | "kind" | "status" | "start_on" | "start_precision" | "end_on" | "end_precision" | "place" | "description" | "participants" | "topics" | "citations" | "corroboration")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -2016,7 +2022,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventListAnswer"];
-                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,corroboration */
+                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2136,6 +2142,8 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -2164,7 +2172,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventRead"];
-                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,corroboration */
+                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2314,6 +2322,8 @@ export interface operations {
                 stance?: components["schemas"]["Stance"][] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -2339,7 +2349,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PositionRead_"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2459,6 +2469,8 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -2487,7 +2499,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PositionRead"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2631,6 +2643,8 @@ export interface operations {
                 kind?: components["schemas"]["ActorKind"][] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -2656,7 +2670,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ActorRead_"];
-                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations */
+                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2776,6 +2790,8 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -2804,7 +2820,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActorRead"];
-                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations */
+                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2948,6 +2964,8 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -2976,7 +2994,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_QuoteRead_"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -3120,6 +3138,8 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -3148,7 +3168,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PositionRead_"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -3292,6 +3312,8 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -3320,7 +3342,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EventRead_"];
-                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,corroboration */
+                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -3462,6 +3484,8 @@ export interface operations {
                 cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -3607,6 +3631,8 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -3781,6 +3807,8 @@ export interface operations {
                 publisher?: string[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -3926,6 +3954,8 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -4199,6 +4229,8 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -4370,6 +4402,8 @@ export interface operations {
                 type?: ("quote" | "event" | "position" | "actor" | "topic" | "source")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -4531,6 +4565,8 @@ export interface operations {
                 type?: ("event" | "quote")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -4556,7 +4592,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelinePage"];
-                    /** @example type,id,url,date,precision,end_date,title,actors_count,actors,topics,citations_count,citations,corroboration */
+                    /** @example type,id,url,date,precision,end_date,title,actors_count,actors,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -4682,6 +4718,8 @@ export interface operations {
                 as_of?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -4707,7 +4745,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StanceMatrix"];
-                    /** @example actor_id,actor_name,topic_id,topic_name,current_position_id,current_stance,current_statement,current_held_on,current_held_precision,current_evidence,current_citations_count,current_citations,earlier_count,earlier */
+                    /** @example actor_id,actor_name,topic_id,topic_name,current_position_id,current_stance,current_statement,current_held_on,current_held_precision,current_evidence,current_citations_count,current_citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,earlier_count,earlier */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -5094,6 +5132,8 @@ export interface operations {
             query?: {
                 /** @description `ndjson` or `csv` (default: as `Accept` prefers, else `ndjson`). */
                 format?: ("ndjson" | "csv") | null;
+                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                bom?: boolean;
             };
             header?: never;
             path: {

@@ -1,12 +1,17 @@
 """The command line: `summitkb migrate`, `summitkb load`, `summitkb serve`."""
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app.config import PROJECT_ROOT, Settings
-from app.loader import LoadReport, SeedRejected, load_seed
+from app.loader import LoadReport, SchemaNotCurrent, SeedRejected, load_seed
 
 cli = typer.Typer(help="Summit KB: a source-attributed knowledge API.", no_args_is_help=True)
 
@@ -18,6 +23,40 @@ DatabaseUrl = Annotated[
 
 def resolve_url(database_url: str | None) -> str:
     return database_url or Settings().database_url
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=1)
+
+
+@contextmanager
+def one_line_errors(url: str) -> Iterator[None]:
+    """The failures a user can act on (a database that cannot be opened, reached or used, a
+    schema not migrated) as one line and exit status 1, not a traceback."""
+    try:
+        yield
+    except SchemaNotCurrent as error:
+        fail(str(error))
+    except ArgumentError as error:
+        fail(f"not a database URL this program can use: {error}")
+    except (DBAPIError, sqlite3.Error, OSError) as error:
+        fail(f"cannot use the database {shown_url(url)}: {first_line(error)}")
+
+
+def first_line(error: Exception) -> str:
+    """The driver's own words for a database error (SQLAlchemy wraps them in `orig`)."""
+    cause = getattr(error, "orig", None) or error
+    text = str(cause).strip()
+    return text.splitlines()[0] if text else type(cause).__name__
+
+
+def shown_url(url: str) -> str:
+    """`url` without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(url)
 
 
 def ensure_sqlite_folder(url: str) -> None:
@@ -33,10 +72,11 @@ def migrate(database_url: DatabaseUrl = None, revision: str = "head") -> None:
     from alembic.config import Config
 
     url = resolve_url(database_url)
-    ensure_sqlite_folder(url)
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.attributes["database_url"] = url
-    command.upgrade(config, revision)
+    with one_line_errors(url):
+        ensure_sqlite_folder(url)
+        command.upgrade(config, revision)
     typer.echo(f"schema at {revision}")
 
 
@@ -48,8 +88,11 @@ def load(
     """Verify a seed folder and load it into the database in one transaction."""
     settings = Settings()
     seed, url = seed_dir or settings.seed_dir, resolve_url(database_url)
+    if not seed.is_dir():
+        fail(f"no seed folder at {seed}: give the folder that holds the seed's YAML files")
     try:
-        report = load_seed(seed, url, settings.seed_max_file_bytes, report_waiting)
+        with one_line_errors(url):
+            report = load_seed(seed, url, settings.seed_max_file_bytes, report_waiting)
     except SeedRejected as rejected:
         for problem in rejected.problems:
             typer.echo(str(problem), err=True)

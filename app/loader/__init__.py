@@ -11,13 +11,14 @@ from sqlalchemy import Connection
 from app import derived
 from app.db.engine import build_engine, truncate_wal
 from app.db.load_lock import LOADING, Waiting
+from app.db.revision import SchemaNotCurrent, require_current_schema
 from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
 from app.loader.records import RESOURCES
 from app.loader.replaced import rewrite_replaced
 from app.loader.write import Change, delete_records, diff, record_dataset, stored_version, upsert
 
-__all__ = ["LoadReport", "Problem", "SeedRejected", "check_seed", "load_seed"]
+__all__ = ["LoadReport", "Problem", "SchemaNotCurrent", "SeedRejected", "check_seed", "load_seed"]
 
 
 @dataclass
@@ -55,20 +56,26 @@ def load_seed(
     seed_dir: Path, database_url: str, max_file_bytes: int, waiting: Waiting | None = None
 ) -> LoadReport:
     """Load the seed at `seed_dir` into the database, all or nothing; while another load runs,
-    wait for it to end (`waiting` hears how long it has waited, every few seconds)."""
-    with gc_paused():
-        version, plan = check_seed(seed_dir, max_file_bytes)
+    wait for it to end (`waiting` hears how long it has waited, every few seconds). A database
+    whose schema is not at the migrations' head is refused (SchemaNotCurrent) before the seed
+    is read."""
     engine = build_engine(database_url)
     try:
         with engine.connect() as connection:
-            connection = connection.execution_options(**{LOADING: waiting or _quietly})
-            with connection.begin():
-                report = _write(connection, version, plan, plan.counts())
-            truncate_wal(connection)
+            require_current_schema(connection)
+        with gc_paused():
+            version, plan = check_seed(seed_dir, max_file_bytes)
+        try:
+            with engine.connect() as connection:
+                connection = connection.execution_options(**{LOADING: waiting or _quietly})
+                with connection.begin():
+                    report = _write(connection, version, plan, plan.counts())
+                truncate_wal(connection)
+        finally:
+            plan.close()
         return report
     finally:
         engine.dispose()
-        plan.close()
 
 
 def _quietly(_waited_s: float) -> None:

@@ -2,15 +2,12 @@
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, inspect, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from app.config import PROJECT_ROOT
+from app.db.revision import schema_outcome
 from app.errors import NotFound
 from app.queries.catalog import get_meta
 from app.schemas.records import MetaRead
@@ -28,13 +25,6 @@ class Readiness:
     @property
     def ready(self) -> bool:
         return all(outcome == "ok" for outcome in self.checks.values())
-
-
-@lru_cache
-def head_revisions() -> frozenset[str]:
-    """The revisions the migrations end at (read once: they do not change while serving)."""
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    return frozenset(ScriptDirectory.from_config(config).get_heads())
 
 
 def check_readiness(engine: Engine) -> Readiness:
@@ -58,30 +48,6 @@ def check_readiness(engine: Engine) -> Readiness:
         cause = getattr(error, "orig", None) or error
         checks[step] = f"failed: {type(cause).__name__}"
         return Readiness(checks, None)
-
-
-# Alembic's own reader (MigrationContext.get_current_heads) builds a new Table per call, so each
-# check compiled and cached a new statement: SQLAlchemy's statement cache filled up with copies
-# until it reached its bound, which the soak run saw as steady memory growth.
-VERSION_TABLE = Table(
-    "alembic_version", MetaData(), Column("version_num", String(32), primary_key=True)
-)
-CURRENT_HEADS = select(VERSION_TABLE.c.version_num)
-
-
-def current_heads(connection: Connection) -> frozenset[str]:
-    """The revisions the database is at (none if it was never migrated)."""
-    if not inspect(connection).has_table(VERSION_TABLE.name):
-        return frozenset()
-    return frozenset(connection.scalars(CURRENT_HEADS))
-
-
-def schema_outcome(connection: Connection) -> str:
-    current = current_heads(connection)
-    if current == head_revisions():
-        return "ok"
-    found = ", ".join(sorted(current)) or "no revision (not migrated)"
-    return f"at {found}, expected {', '.join(sorted(head_revisions()))}: run `summitkb migrate`"
 
 
 def loaded_dataset(connection: Connection) -> MetaRead | None:

@@ -13,7 +13,7 @@ from app.api.deps import REQUEST_STATE, problem_responses, read_in_thread
 from app.api.filters import named_ids
 from app.api.params import PageQuery
 from app.formats.csv_table import BOM_TEXT
-from app.formats.negotiation import FORMATS, check_bom, negotiate
+from app.formats.negotiation import FORMATS, negotiate
 from app.formats.openapi import format_responses
 from app.formats.render import P, Snapshot, Target, as_is, respond, stream
 from app.formats.shape import shape_of
@@ -88,9 +88,8 @@ async def negotiated(
     bom: BomParameter = False,
 ) -> Target:
     """What this request is answered as; an unknown `format` is a 422, an `Accept` nothing
-    offered meets a 406, a byte order mark asked for an answer that is not CSV is a 422."""
+    offered meets a 406."""
     media = negotiate(format, request.headers.get("accept"))
-    check_bom(bom, media)
     base = request.app.state.settings.public_base_url
     return Target(
         media=media,

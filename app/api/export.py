@@ -17,7 +17,7 @@ from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.csv_table import BOM_TEXT, CSV_CONTENT_TYPE
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
-from app.formats.negotiation import CSV, FORMATS, NDJSON, check_bom, choose, require_admitted
+from app.formats.negotiation import CSV, FORMATS, NDJSON, choose, require_admitted
 from app.formats.openapi import NOT_ACCEPTABLE
 from app.formats.render import Paged, SnapshotStream, batch, encode, following, open_pages
 from app.formats.shape import Shape, as_json
@@ -153,9 +153,7 @@ async def export_resource(
 ) -> StreamingResponse:
     """Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV."""
     offered = [FORMATS[query.format]] if query.format else [NDJSON, CSV]
-    chosen = choose(request.headers.get("accept"), offered)
-    check_bom(query.bom, chosen)
-    if chosen == CSV:
+    if choose(request.headers.get("accept"), offered) == CSV:
         return await csv_export(request, resource, query.bom)
     return await ndjson_export(request, [resource])
 

@@ -13,8 +13,8 @@ CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present"
 # system's code page, which garbles dashes and accented names): `?bom=true` asks for one.
 UTF8_BOM = "\ufeff".encode()
 BOM_TEXT = (
-    "Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as "
-    "UTF-8 (without one, Excel garbles dashes and accented letters). Default: false."
+    "Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without "
+    "one, Excel garbles dashes and accented letters). Other formats have none and ignore it."
 )
 # OWASP's advice against CSV injection: a spreadsheet reads a cell that starts with one of these
 # as a formula, so such a cell gets a leading apostrophe and is read as text. Numbers (-3, +0.5)

@@ -109,15 +109,6 @@ def choose(header: str | None, offered: list[str]) -> str:
     raise NotAcceptable(f"cannot answer with any of {header!r}; this answers {', '.join(offered)}")
 
 
-def check_bom(bom: bool, media_type: str) -> None:
-    """422 for `?bom=true` on an answer that is not CSV, where it would change nothing."""
-    if bom and media_type != CSV:
-        message = f"a byte order mark is for CSV only; this answer is {media_type} (add format=csv)"
-        raise InvalidParameter(
-            f"query.bom: {message}", errors=[{"location": "query.bom", "message": message}]
-        )
-
-
 def require_admitted(header: str | None, media_type: str) -> None:
     """406 unless `Accept` admits `media_type` (for routes with a single media type)."""
     choose(header, [media_type])

@@ -1654,7 +1654,7 @@ export interface operations {
                 fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "translated_from" | "translated_by" | "citations" | "corroboration")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -1801,7 +1801,7 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -1995,7 +1995,7 @@ export interface operations {
                 fields?: ("id" | "title" | "kind" | "status" | "start_on" | "start_precision" | "end_on" | "end_precision" | "place" | "description" | "participants" | "topics" | "citations" | "corroboration")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -2142,7 +2142,7 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -2322,7 +2322,7 @@ export interface operations {
                 stance?: components["schemas"]["Stance"][] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -2469,7 +2469,7 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -2643,7 +2643,7 @@ export interface operations {
                 kind?: components["schemas"]["ActorKind"][] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -2790,7 +2790,7 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -2964,7 +2964,7 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -3138,7 +3138,7 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -3312,7 +3312,7 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -3484,7 +3484,7 @@ export interface operations {
                 cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -3631,7 +3631,7 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -3807,7 +3807,7 @@ export interface operations {
                 publisher?: string[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -3954,7 +3954,7 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -4229,7 +4229,7 @@ export interface operations {
             query?: {
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -4402,7 +4402,7 @@ export interface operations {
                 type?: ("quote" | "event" | "position" | "actor" | "topic" | "source")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -4565,7 +4565,7 @@ export interface operations {
                 type?: ("event" | "quote")[] | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -4718,7 +4718,7 @@ export interface operations {
                 as_of?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: {
@@ -5132,7 +5132,7 @@ export interface operations {
             query?: {
                 /** @description `ndjson` or `csv` (default: as `Accept` prefers, else `ndjson`). */
                 format?: ("ndjson" | "csv") | null;
-                /** @description Only with CSV: start the answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Default: false. */
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
             };
             header?: never;

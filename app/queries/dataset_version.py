@@ -1,6 +1,7 @@
 """The version of the dataset a transaction reads: the first statement of every request's."""
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 DATASET_VERSION_SQL = "SELECT version FROM dataset"
@@ -12,10 +13,15 @@ def dataset_version(connection: Connection) -> str | None:
     Read on the driver's own cursor: it is the first statement of every request's transaction,
     where SQLAlchemy's statement machinery cost several times the read itself.
     """
+    driver_errors = connection.dialect.loaded_dbapi.Error
     cursor = connection.connection.cursor()
     try:
         cursor.execute(DATASET_VERSION_SQL)
         row = cursor.fetchone()
+    except driver_errors as error:
+        # Raised as SQLAlchemy raises a failed statement's error, so that the error handlers tell
+        # a database that went away (a 503) from a mistake of ours, as for every other statement.
+        raise DBAPIError.instance(DATASET_VERSION_SQL, None, error, driver_errors) from error
     finally:
         cursor.close()
     return None if row is None else str(row[0])

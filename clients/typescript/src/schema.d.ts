@@ -1681,7 +1681,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteListAnswer"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -1831,7 +1831,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteRead"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2022,7 +2022,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventListAnswer"];
-                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
+                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2172,7 +2172,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventRead"];
-                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
+                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2349,7 +2349,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PositionRead_"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2499,7 +2499,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PositionRead"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2670,7 +2670,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ActorRead_"];
-                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
+                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2820,7 +2820,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActorRead"];
-                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
+                    /** @example id,name,kind,aliases,description,affiliations_count,affiliations,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -2994,7 +2994,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_QuoteRead_"];
-                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
+                    /** @example id,text,speaker_id,speaker_name,said_on,said_precision,fragment,event_id,event_title,topics,translated_from,translated_by,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -3168,7 +3168,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PositionRead_"];
-                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words */
+                    /** @example id,actor_id,actor_name,topic_id,topic_name,stance,statement,held_on,held_precision,reported_by_id,reported_by_name,evidence,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -3342,7 +3342,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_EventRead_"];
-                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
+                    /** @example id,title,kind,status,start_on,start_precision,end_on,end_precision,place,description,participants_count,participants,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -4592,7 +4592,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelinePage"];
-                    /** @example type,id,url,date,precision,end_date,title,actors_count,actors,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
+                    /** @example type,id,url,date,precision,end_date,title,actors_count,actors,topics,citations_count,citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,corroboration */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -4745,7 +4745,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StanceMatrix"];
-                    /** @example actor_id,actor_name,topic_id,topic_name,current_position_id,current_stance,current_statement,current_held_on,current_held_precision,current_evidence,current_citations_count,current_citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_excerpt,citation_start,citation_end,citation_words,earlier_count,earlier */
+                    /** @example actor_id,actor_name,topic_id,topic_name,current_position_id,current_stance,current_statement,current_held_on,current_held_precision,current_evidence,current_citations_count,current_citations,citation_source_id,citation_source_title,citation_publisher,citation_published_on,citation_article_id,citation_article_title,citation_article_published_on,citation_excerpt,citation_start,citation_end,citation_words,earlier_count,earlier */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}

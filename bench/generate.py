@@ -5,7 +5,9 @@
 Writes OUT_DIR/documents/NNN/NNNNNN.txt (source texts) and
 OUT_DIR/{sources,actors,topics,events,quotes,positions}.jsonl in the seed format of
 seed/README.md. Every citation excerpt occurs verbatim in its document (with `start`
-where it occurs more than once) and every quote text occurs in each of its excerpts.
+where it occurs more than once) and every quote text occurs in each of its excerpts. A dated
+quote or event says when in its first excerpt ("on Tuesday", "last week"), the words its
+`dated_by` gives, as the loader resolves them against that excerpt's article.
 
 Proportions (for N quotes): N/500 actors, N/10 sources, N/10,000 topics (at least 5),
 N/50 events, N/100 positions; dates spread over ten years (2016-01-01 .. 2025-12-31).
@@ -230,6 +232,25 @@ def partial_date(d: dt.date, rng: random.Random, partial_fraction: float) -> str
     return None
 
 
+def dating_words(written: str | None, on: dt.date, article_day: dt.date) -> str | None:
+    """Words that give the date `written` (of the day `on`, at most a few days before
+    `article_day`) counted from the article's day, at the date's precision."""
+    if written is None:
+        return None
+    if len(written) == 10:
+        return f"on {WEEKDAYS[on.weekday()]}"
+    if "-W" in written:
+        same = on.isocalendar()[:2] == article_day.isocalendar()[:2]
+        return "this week" if same else "last week"
+    if len(written) == 7:
+        return (
+            "this month"
+            if (on.year, on.month) == (article_day.year, article_day.month)
+            else "last month"
+        )
+    return "this year" if on.year == article_day.year else "last year"
+
+
 class Generator:
     def __init__(self, out: Path, quotes: int, seed: int, partial_fraction: float) -> None:
         self.out = out
@@ -452,6 +473,10 @@ class Generator:
                     f"The {kind.replace('-', ' ')} in {place} on "
                     f"{topic_names[ev_topics[0]]} was number {event_seq} this season"
                 )
+                ev_words = dating_words(ev["start"], ev_day, day)
+                if ev_words is not None:
+                    ev["dated_by"] = ev_words
+                    excerpt += f", {ev_words}"
                 add_cited(
                     excerpt + ", " + sentence(rng.randint(5, 12)).lower(),
                     0,
@@ -501,6 +526,10 @@ class Generator:
                     weekday=WEEKDAYS[said.weekday()],
                     place=rng.choice(places),
                 )
+                q_words = dating_words(q["said_on"], said, day)
+                if q_words is not None:
+                    q["dated_by"] = q_words
+                    para += f" That was {q_words}."
                 add_cited(para, 0, para, q["citations"].append)
                 if rng.random() < 0.3:
                     filler()

@@ -9,7 +9,6 @@ while it streams in, what the rules need of each record is staged in the scratch
 record itself; the index over it is read from there, so memory does not grow with the seed.
 """
 
-import datetime as dt
 import pickle
 import re
 from collections.abc import Mapping
@@ -17,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.loader.articles import Articles, Placed
+from app.loader.dating import Cited, after_problems, earlier_problems
 from app.loader.problems import Finding
 from app.loader.read import Located
-from app.loader.records import CitationRecord, PositionRecord, QuoteRecord
+from app.loader.records import CitationRecord, EventRecord, PositionRecord, QuoteRecord
 from app.loader.scratch import Lookup
 from app.loader.spans import SpanIndex, StagedSpans, words_at
 from app.loader.verify import SeedChecker, find_excerpt
@@ -63,7 +63,8 @@ def id_problems(
 
 
 def quote_problems(record: QuoteRecord, known: Knowledge) -> list[Finding]:
-    """One remark is one quote; words are not reported before they were said."""
+    """One remark is one quote; words are not reported before they were said, nor dated before
+    the article that reports them unless the text says so."""
     found: list[Finding] = [
         (("distinct_from", index), f"unknown quote {other!r}")
         for index, other in enumerate(record.distinct_from)
@@ -72,8 +73,9 @@ def quote_problems(record: QuoteRecord, known: Knowledge) -> list[Finding]:
     found += _repeated_words(record, known)
     if len(record.text.split()) <= SHORT_QUOTE_WORDS:
         found += _short_quote_sentences(record, known)
-    found += _dated_after_article(record.said_on.on, "said_on", record.citations, known)
-    return found
+    cited = cited_in(record.citations, known)
+    found += after_problems(record.said_on, "said_on", cited)
+    return found + earlier_problems(record.said_on, "said_on", record.dated_by, cited)
 
 
 def _repeated_words(record: QuoteRecord, known: Knowledge) -> list[Finding]:
@@ -132,7 +134,9 @@ def position_problems(record: PositionRecord, known: Knowledge) -> list[Finding]
                 f"{record.actor!r}: set reported_by if {speaker!r} reports the stance"
             )
             found.append((("evidence", index), reason))
-    found += _dated_after_article(record.held_on.on, "held_on", record.citations, known)
+    cited = cited_in(record.citations, known)
+    found += after_problems(record.held_on, "held_on", cited)
+    found += earlier_problems(record.held_on, "held_on", record.dated_by, cited)
     return found + _holder_unnamed(record, known)
 
 
@@ -156,25 +160,6 @@ def _names(name: str, excerpt: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", excerpt, re.IGNORECASE) is not None
 
 
-def _dated_after_article(
-    on: dt.date | None, name: str, citations: list[CitationRecord], known: Knowledge
-) -> list[Finding]:
-    """A record cannot be dated after the article that reports it (its first possible day)."""
-    found: list[Finding] = []
-    if on is None:
-        return found
-    # Each article once, however many of the record's citations are of it.
-    for source, article in dict.fromkeys((c.source, article_of(c, known)) for c in citations):
-        if article is not None and on > article.published_on:
-            reason = (
-                f"{on} is after {article.published_on}, the date of article {article.id!r} of "
-                f"source {source!r} that reports it: fix the date, or cite an article "
-                "of that day or later"
-            )
-            found.append(((name,), reason))
-    return found
-
-
 def article_of(citation: CitationRecord, known: Knowledge) -> Placed | None:
     """The article a citation is of: the one whose range holds its excerpt."""
     document, articles = known.texts.get(citation.source), known.articles.get(citation.source)
@@ -182,6 +167,20 @@ def article_of(citation: CitationRecord, known: Knowledge) -> Placed | None:
         return None
     start, _ = find_excerpt(document, citation.excerpt, citation.start)
     return None if start is None else articles.holding(start, start + len(citation.excerpt))
+
+
+def cited_in(citations: list[CitationRecord], known: Knowledge) -> list[Cited]:
+    """Each citation with the article that holds its excerpt, as the date rules read them."""
+    return [
+        Cited(c.source, c.excerpt, article_of(c, known), known.texts.get(c.source))
+        for c in citations
+    ]
+
+
+def event_problems(record: EventRecord, known: Knowledge) -> list[Finding]:
+    """An event dated before an article that reports it says why (a planned one may be later)."""
+    cited = cited_in(record.citations, known)
+    return earlier_problems(record.start, "start", record.dated_by, cited)
 
 
 def note_record(check: SeedChecker, resource: str, located: Located) -> None:
@@ -267,6 +266,8 @@ def _findings(resource: str, located: Located, known: Knowledge) -> list[Finding
         return found
     if resource == "positions":
         found += position_problems(located.record, known)
+    elif resource == "events":
+        found += event_problems(located.record, known)
     return found + _words_outside_quotes(getattr(located.record, "citations", []))
 
 

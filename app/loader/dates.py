@@ -60,3 +60,33 @@ def _parse_text(text: str) -> PartialDate:
 
 
 SeedDate = Annotated[PartialDate, BeforeValidator(parse_partial_date)]
+
+
+def last_day(date: PartialDate) -> dt.date | None:
+    """The last day of the period a known date stands for."""
+    on = date.on
+    if on is None:
+        return None
+    if date.precision == Precision.WEEK:
+        return on + dt.timedelta(days=6)
+    if date.precision == Precision.MONTH:
+        following = dt.date(on.year + on.month // 12, on.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    if date.precision == Precision.YEAR:
+        return dt.date(on.year, 12, 31)
+    return on
+
+
+def written(date: PartialDate) -> str:
+    """A date as the seed writes it (2025-08-13, 2025-W32, 2025-08, 2025, null)."""
+    on = date.on
+    if on is None:
+        return "null"
+    if date.precision == Precision.WEEK:
+        year, week, _ = on.isocalendar()
+        return f"{year}-W{week:02d}"
+    if date.precision == Precision.MONTH:
+        return on.strftime("%Y-%m")
+    if date.precision == Precision.YEAR:
+        return str(on.year)
+    return on.isoformat()

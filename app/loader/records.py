@@ -34,6 +34,14 @@ class Curated(Record):
     replaces: list[Slug] = []
 
 
+class Dated(Curated):
+    """A record with a date of its own."""
+
+    # The words of the text that date the record before an article it cites ("last week"),
+    # as an excerpt of the record, or else an article it cites, gives them.
+    dated_by: Line | None = None
+
+
 class CitationRecord(Record):
     source: Slug
     excerpt: Text
@@ -120,7 +128,7 @@ class ParticipantRecord(Record):
     role: Line | None = None
 
 
-class EventRecord(Curated):
+class EventRecord(Dated):
     id: Slug
     title: Text
     kind: EventKind
@@ -134,7 +142,7 @@ class EventRecord(Curated):
     citations: list[CitationRecord] = Field(min_length=1)
 
 
-class QuoteRecord(Curated):
+class QuoteRecord(Dated):
     id: Slug
     text: Text
     speaker: Slug
@@ -152,7 +160,7 @@ class QuoteRecord(Curated):
     citations: list[CitationRecord] = Field(min_length=1)
 
 
-class PositionRecord(Curated):
+class PositionRecord(Dated):
     id: Slug
     actor: Slug
     topic: Slug

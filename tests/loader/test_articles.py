@@ -140,12 +140,19 @@ def test_a_record_is_not_dated_after_the_article_it_cites(seed_copy: Path) -> No
 
 def test_the_related_article_of_10_august_dates_what_it_reports(tmp_path: Path) -> None:
     # Dated by the page (7 August), the related article's records of 10 and 11 August would
-    # be reported before they happened; dated as itself, they are not.
+    # be reported before they happened, and its "on Sunday" would be 3 August; dated as itself,
+    # they are not.
     seed = tmp_path / "seed"
     shutil.copytree(REAL_SEED, seed)
     replace_in(seed / "sources.yaml", "published_on: 2025-08-10", "published_on: 2025-08-07")
     found = problems_of(seed)
-    assert found and all("of article 'europe-pushes-for-ukraine-role'" in p for p in found)
+    assert found and all("article 'europe-pushes-for-ukraine-role'" in p for p in found)
+    sunday = line_number(seed / "positions.yaml", "dated_by: on Sunday")
+    assert (
+        f"positions.yaml:{sunday}: dated_by: 'on Sunday', counted from 2025-08-07 (article "
+        "'europe-pushes-for-ukraine-role' of source 'business-recorder-2025-08-07'), is "
+        "2025-08-03, not 2025-08-10: fix the date or the words"
+    ) in found
     line = line_number(seed / "quotes.yaml", "said_on: 2025-08-10")
     assert (
         f"quotes.yaml:{line}: said_on: 2025-08-10 is after 2025-08-07, the date of article "

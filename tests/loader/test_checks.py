@@ -28,7 +28,7 @@ def known(**extra: Any) -> Knowledge:
             "talks": "topics",
         },
         "speakers": {"full": "fadeev"},
-        "articles": {"src": Articles([Placed("report", 0, len(DOCUMENT), dt.date(2025, 8, 14))])},
+        "articles": {"src": Articles([Placed("report", 0, len(DOCUMENT), dt.date(2025, 8, 13))])},
         "texts": {"src": DOCUMENT},
         "spans": {"src": Spans.of([(FULL_AT, FULL_AT + len(FULL), "full")])},
     }

@@ -50,7 +50,7 @@ DEFECTS: dict[str, tuple[Defect, str, int | None]] = {
     "!!python/object tag": (python_object_tag, "topics.yaml", 1),
     "type error": (type_error, "quotes.yaml", 4),
     "dangling reference": (dangling_reference, "quotes.yaml", 3),
-    "unverifiable excerpt": (unverifiable_excerpt, "quotes.yaml", 9),
+    "unverifiable excerpt": (unverifiable_excerpt, "quotes.yaml", 10),
     "duplicate id": (duplicate_id, "topics.yaml", None),
     "oversized file": (oversized_file, "actors.yaml", 0),  # line 0: the whole file
 }

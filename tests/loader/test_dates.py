@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from app.domain import Precision
-from app.loader.dates import PartialDate, parse_partial_date
+from app.loader.dates import PartialDate, last_day, parse_partial_date, written
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,22 @@ def test_forms(written: object, expected: PartialDate) -> None:
 def test_nonsense_is_refused(written: object) -> None:
     with pytest.raises(ValueError, match="expected YYYY-MM-DD"):
         parse_partial_date(written)
+
+
+@pytest.mark.parametrize(
+    ("written_as", "last"),
+    [
+        ("2025-08-13", dt.date(2025, 8, 13)),
+        ("2025-W32", dt.date(2025, 8, 10)),
+        ("2024-02", dt.date(2024, 2, 29)),
+        ("2025-12", dt.date(2025, 12, 31)),
+        ("2019", dt.date(2019, 12, 31)),
+        (None, None),
+    ],
+)
+def test_a_date_is_written_back_as_given_and_knows_its_last_day(
+    written_as: str | None, last: dt.date | None
+) -> None:
+    date = parse_partial_date(written_as)
+    assert written(date) == (written_as or "null")
+    assert last_day(date) == last

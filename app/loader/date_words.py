@@ -86,7 +86,7 @@ def _weekday(match: re.Match[str], article_on: dt.date) -> PartialDate:
     return PartialDate(article_on - dt.timedelta(days=back), Precision.DAY)
 
 
-def week_of(on: dt.date) -> PartialDate:
+def _week_of(on: dt.date) -> PartialDate:
     return PartialDate(on - dt.timedelta(days=on.weekday()), Precision.WEEK)
 
 
@@ -102,7 +102,7 @@ def _relative(match: re.Match[str], on: dt.date) -> PartialDate:
     which, _, unit = words.partition(" ")
     back = 1 if which == "last" else 0
     if unit == "week":
-        return week_of(on - dt.timedelta(weeks=back))
+        return _week_of(on - dt.timedelta(weeks=back))
     if unit == "month":
         return _month_back(on, back)
     if unit == "year":

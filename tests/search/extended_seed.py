@@ -21,6 +21,8 @@ EXTRA_ACTORS = """
   description: President of the European Council; spells Zelenskyy's name <the Ukrainian way>.
 """
 
+# Earlier stances for the views' tests, dated before the article they cite: their dated_by are
+# words of the article that give no date of their own, which the loader takes as the reason.
 EXTRA_POSITIONS = """
 - id: russia-ceasefire-2025-07
   actor: russia
@@ -28,6 +30,7 @@ EXTRA_POSITIONS = """
   stance: conditional
   statement: Would consider a ceasefire on its terms.
   held_on: 2025-07-10
+  dated_by: after weeks
   citations:
     - source: chinadaily-2025-08-14
       excerpt: Zelensky has called for a full ceasefire, a proposal which Russia has rejected.
@@ -37,6 +40,7 @@ EXTRA_POSITIONS = """
   stance: conditional
   statement: Open to a ceasefire if Ukraine stops mobilising.
   held_on: 2025-06
+  dated_by: after weeks
   citations:
     - source: chinadaily-2025-08-14
       excerpt: Zelensky has called for a full ceasefire, a proposal which Russia has rejected.

@@ -57,4 +57,12 @@ class Stance(StrEnum):
     DECLINES_TO_RESPOND = "declines-to-respond"
 
 
+class VariantKind(StrEnum):
+    """How the words of a variant set are one another: spellings of one word, or words the
+    texts use for one another."""
+
+    SPELLING = "spelling"
+    SYNONYM = "synonym"
+
+
 STANCES_TEXT = ", ".join(stance.value for stance in Stance) + "."

@@ -78,3 +78,12 @@ def extended_db(
 def api(extended_db: str) -> Iterator[TestClient]:
     """An API client over the extended seed."""
     yield from client_over(extended_db)
+
+
+@pytest.fixture(scope="session", params=backends())
+def seed_api(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """An API client over the real seed, on each backend; shared, read-only."""
+    for url in loaded(request.param, tmp_path_factory.mktemp("real"), REAL_SEED):
+        yield from client_over(url)

@@ -5,13 +5,17 @@ import datetime as dt
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, inspect, select, text
 
+from app.config import Settings
 from app.db.derived_tables import derived_quote_json, include_object
 from app.db.models import Article, Base, Citation, Position
 from app.domain import Stance
 from app.loader import load_seed
-from tests.conftest import MAX_BYTES, REAL_SEED
+from app.main import create_app
+from tests.conftest import MAX_BYTES, MINI_SEED, REAL_SEED
 from tests.databases import alembic_config, migrate
 
 
@@ -91,3 +95,25 @@ def test_stored_citations_get_their_documents_as_articles(empty_db: str) -> None
     ]
     assert cited == ["document"]
     assert stored == []
+
+
+def test_the_stemmed_index_is_built_from_what_the_database_holds(empty_db: str) -> None:
+    """Migration 0007 derives the new index from the records already stored, and its downgrade
+    gives back the index of the revision before it, filled."""
+    config = alembic_config(empty_db)
+    before = ScriptDirectory.from_config(config).get_revision("0007").down_revision
+    load_seed(MINI_SEED, empty_db, MAX_BYTES)
+    command.downgrade(config, str(before))
+    engine = create_engine(empty_db)
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            where = "id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH 'guarantees')"
+        else:
+            where = "vector @@ 'guarantees'::tsquery"
+        filled = f"SELECT record_id FROM search_entries WHERE {where}"
+        assert "security-guarantees" in connection.scalars(text(filled)).all()
+    engine.dispose()
+    command.upgrade(config, "head")
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
+        found = client.get("/v1/search", params={"q": "guarantee"}).json()["items"]
+    assert ("topic", "security-guarantees") in {(hit["type"], hit["id"]) for hit in found}

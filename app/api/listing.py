@@ -35,8 +35,9 @@ def search_filter() -> Any:
         None,
         min_length=1,
         max_length=500,
-        description='Only records matching this search (same language as `/v1/search`: `"a '
-        'phrase"`, `prefix*`, `AND`, `OR`, `NOT`); the list keeps its usual date order.',
+        description="Only records matching this search (same language and matching as "
+        '`/v1/search`: `"a phrase"`, `prefix*`, `AND`, `OR`, `NOT`; words in any form, names as '
+        "written, the dataset's other spellings); the list keeps its usual date order.",
         examples=["ceasefire"],
     )
 

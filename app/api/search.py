@@ -26,12 +26,18 @@ class SearchQuery(PageQuery):
         max_length=500,
         description='Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or '
         "`-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, "
-        "Merz = Mérz). A malformed query is a 422 problem that says what is wrong.",
+        "Merz = Mérz). Words are found in any form (guarantee = guarantees), names of people, "
+        "places and publishers as written, prefixes as typed; the dataset's other spellings "
+        "(cease-fire = ceasefire, Donbass = Donbas) and topic aliases are searched too. The "
+        "words typed rank above their other forms. A malformed query is a 422 problem that "
+        "says what is wrong.",
         openapi_examples={
             "phrase and prefix": {
                 "summary": "A phrase and a prefix",
                 "value": '"security guarantees" zelensk*',
             },
+            "another form": {"summary": "Another form of a word", "value": "guarantee"},
+            "another spelling": {"summary": "Another spelling", "value": "cease-fire"},
             "or and not": {"summary": "OR and NOT", "value": "ceasefire OR sanctions NOT trump"},
         },
     )

@@ -14,7 +14,9 @@ DERIVED_PREFIXES = ("search_", "derived_")
 
 derived_metadata = MetaData()
 
-# One row per searchable record; `id` is the FTS5 rowid on SQLite.
+# One row per searchable record; `id` is the FTS5 rowid on SQLite. `title` and `body` are the
+# record's own words; `names` the names of the people, places and publishers it involves (matched
+# as written, never stemmed); `topics` the names and aliases of the topics it is about.
 search_entries = Table(
     "search_entries",
     derived_metadata,
@@ -24,6 +26,7 @@ search_entries = Table(
     Column("title", Text, nullable=False),
     Column("body", Text, nullable=False),
     Column("names", Text, nullable=False),
+    Column("topics", Text, nullable=False),
 )
 
 # Facet counts over a whole resource, computed at load time for unfiltered lists.

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from app.domain import ActorKind, EventKind, EventStatus, Precision, Stance
+from app.domain import ActorKind, EventKind, EventStatus, Precision, Stance, VariantKind
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -138,6 +138,16 @@ class Topic(Base):
     name: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class TopicAlias(Base):
+    __tablename__ = "topic_aliases"
+
+    topic_id: Mapped[str] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
+    )
+    alias: Mapped[str] = mapped_column(String(300), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
 
 
 class Event(Base):
@@ -279,6 +289,30 @@ class ReplacedId(Base):
     resource: Mapped[str] = mapped_column(String(16), primary_key=True)
     old_id: Mapped[str] = mapped_column(SLUG, primary_key=True)
     new_id: Mapped[str] = mapped_column(SLUG)
+
+
+class Variant(Base):
+    """Words a search finds as one another (seed/variants.yaml)."""
+
+    __tablename__ = "variants"
+
+    id: Mapped[str] = mapped_column(SLUG, primary_key=True)
+    kind: Mapped[VariantKind] = mapped_column(enum_type(VariantKind, "variant_kind"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class VariantWord(Base):
+    """One word (or words) of a variant set, as written and as a search query is matched."""
+
+    __tablename__ = "variant_words"
+
+    variant_id: Mapped[str] = mapped_column(
+        ForeignKey("variants.id", ondelete="CASCADE"), primary_key=True
+    )
+    # Its searchable words (app.queries.search_syntax.words) joined by spaces: "cease fire".
+    folded: Mapped[str] = mapped_column(String(300), primary_key=True, index=True)
+    word: Mapped[str] = mapped_column(String(300))
+    ordinal: Mapped[int] = mapped_column(Integer)
 
 
 class Dataset(Base):

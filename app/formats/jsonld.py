@@ -175,6 +175,7 @@ def topic(link: Linker, r: Record) -> Record:
         "@type": "DefinedTerm",
         "termCode": r["id"],
         "name": r.get("name"),
+        "alternateName": r.get("aliases"),
         "description": r.get("description"),
     }
 
@@ -265,7 +266,7 @@ SHAPES: list[tuple[set[str], Callable[[Linker, Record], Record]]] = [
 
 def node(link: Linker, record: Record) -> Record:
     """The JSON-LD node of one API record, chosen by its shape."""
-    if set(record) == {"id", "name", "description"}:
+    if set(record) == {"id", "name", "aliases", "description"}:
         return _compact(topic(link, record))
     for keys, mapper in SHAPES:
         if keys <= set(record):

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from app.loader.lines import JsonLineError, NoRecords, iter_jsonl, iter_yaml, line_of
 from app.loader.problems import Problem
-from app.loader.records import Record
+from app.loader.records import OPTIONAL, Record
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ def read_resource(
 ) -> Iterator[Located]:
     """The valid records of one resource file, in file order; problems go to `reading`."""
     path = _resource_path(root, resource, reading)
+    if path is None and resource in OPTIONAL:
+        return
     if path is None:
         _file_problem(reading, f"{resource}.yaml", 0, f"missing: the seed has no {resource} file")
         reading.note_unreadable(resource, f"{resource}.yaml")

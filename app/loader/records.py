@@ -13,7 +13,7 @@ from pydantic import (
     model_validator,
 )
 
-from app.domain import SLUG_PATTERN, ActorKind, EventKind, EventStatus, Stance
+from app.domain import SLUG_PATTERN, ActorKind, EventKind, EventStatus, Stance, VariantKind
 from app.loader.dates import UNKNOWN, SeedDate
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=200)]
@@ -120,6 +120,8 @@ class ActorRecord(Curated):
 class TopicRecord(Curated):
     id: Slug
     name: Line
+    # Other names the texts give the topic: a search for one finds the records about it.
+    aliases: list[Line] = []
     description: Text | None = None
 
 
@@ -176,7 +178,24 @@ class PositionRecord(Dated):
     citations: list[CitationRecord] = Field(min_length=1)
 
 
-AnyRecord = SourceRecord | ActorRecord | TopicRecord | EventRecord | QuoteRecord | PositionRecord
+class VariantRecord(Curated):
+    """Words a search finds as one another; the citations show where the texts use them."""
+
+    id: Slug
+    kind: VariantKind
+    words: list[Line] = Field(min_length=2)
+    citations: list[CitationRecord] = Field(min_length=1)
+
+
+AnyRecord = (
+    SourceRecord
+    | ActorRecord
+    | TopicRecord
+    | EventRecord
+    | QuoteRecord
+    | PositionRecord
+    | VariantRecord
+)
 
 RESOURCES: dict[str, type[Record]] = {
     "sources": SourceRecord,
@@ -185,4 +204,7 @@ RESOURCES: dict[str, type[Record]] = {
     "events": EventRecord,
     "quotes": QuoteRecord,
     "positions": PositionRecord,
+    "variants": VariantRecord,
 }
+# Resources a seed may leave out (no file: no records).
+OPTIONAL = frozenset({"variants"})

@@ -17,7 +17,9 @@ from app.loader.records import (
     QuoteRecord,
     SourceRecord,
     TopicRecord,
+    VariantRecord,
 )
+from app.loader.variants import checked_words
 from app.loader.verify import SeedChecker
 
 Row = dict[str, Any]
@@ -72,7 +74,11 @@ def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
 def topic_rows(check: SeedChecker, located: Located) -> RecordRows:
     record: TopicRecord = located.record
     main = {"id": record.id, "name": record.name, "description": record.description}
-    return RecordRows(main)
+    aliases = [
+        {"topic_id": record.id, "alias": alias, "ordinal": index}
+        for index, alias in enumerate(dict.fromkeys(record.aliases))
+    ]
+    return RecordRows(main, {"topic_aliases": aliases})
 
 
 def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
@@ -202,6 +208,12 @@ def position_rows(check: SeedChecker, located: Located) -> RecordRows:
     return RecordRows(main, {"position_evidence": evidence, "citations": citations})
 
 
+def variant_rows(check: SeedChecker, located: Located) -> RecordRows:
+    record: VariantRecord = located.record
+    main = {"id": record.id, "kind": record.kind}
+    return RecordRows(main, {"variant_words": checked_words(check, located)})
+
+
 RowBuilder = Callable[[SeedChecker, Located], RecordRows | None]
 
 BUILDERS: dict[str, RowBuilder] = {
@@ -211,4 +223,5 @@ BUILDERS: dict[str, RowBuilder] = {
     "events": event_rows,
     "quotes": quote_rows,
     "positions": position_rows,
+    "variants": variant_rows,
 }

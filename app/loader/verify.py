@@ -174,6 +174,11 @@ class SeedChecker:
         self.citation_rows += len(rows)
         return rows
 
+    def excerpts(self, located: Located, citations: list[CitationRecord]) -> None:
+        """Verify each citation of a record whose citations stay in the seed (no rows)."""
+        for index, citation in enumerate(citations):
+            self._locate(located, ("citations", index), citation)
+
     def _check_words(
         self, located: Located, here: tuple[int | str, ...], citation: CitationRecord, text: str
     ) -> None:

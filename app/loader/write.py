@@ -19,7 +19,7 @@ CHUNK = 500
 # Child tables of each resource, keyed by the column that names their owner.
 CHILDREN: dict[str, dict[str, str]] = {
     "sources": {"articles": "source_id"},
-    "topics": {},
+    "topics": {"topic_aliases": "topic_id"},
     "actors": {"actor_aliases": "actor_id", "affiliations": "actor_id", "citations": "actor_id"},
     "events": {
         "event_participants": "event_id",
@@ -28,6 +28,7 @@ CHILDREN: dict[str, dict[str, str]] = {
     },
     "quotes": {"quote_topics": "quote_id", "citations": "quote_id"},
     "positions": {"position_evidence": "position_id", "citations": "position_id"},
+    "variants": {"variant_words": "variant_id"},
 }
 
 

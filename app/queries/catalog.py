@@ -62,20 +62,36 @@ def hydrate_actors(session: Session, rows: list[RowMapping]) -> list[ActorRead]:
     ]
 
 
+TOPIC_COLUMNS = (Topic.id, Topic.name, Topic.description)
+
+
 def list_topics(session: Session, page: PageRequest) -> Page[TopicRead]:
     """One page of topics, by id."""
-    query = select(Topic.id, Topic.name, Topic.description)
+    query = select(*TOPIC_COLUMNS)
     rows, next_cursor = paginate(
         session, query, Keyset(key=Topic.id), page, fingerprint("topics", {})
     )
-    return Page[TopicRead](items=[TopicRead.model_validate(row) for row in rows], next=next_cursor)
+    return Page[TopicRead](items=hydrate_topics(session, rows), next=next_cursor)
 
 
 def get_topic(session: Session, topic_id: str) -> TopicRead:
-    topic = session.get(Topic, topic_id)
-    if topic is None:
+    row = session.execute(select(*TOPIC_COLUMNS).where(Topic.id == topic_id)).mappings().first()
+    if row is None:
         raise missing(session, "topics", topic_id)
-    return TopicRead.model_validate(topic)
+    return hydrate_topics(session, [row])[0]
+
+
+def hydrate_topics(session: Session, rows: list[RowMapping]) -> list[TopicRead]:
+    aliases = related.topic_aliases(session, [row["id"] for row in rows])
+    return [
+        TopicRead(
+            id=row["id"],
+            name=row["name"],
+            aliases=aliases.get(row["id"], []),
+            description=row["description"],
+        )
+        for row in rows
+    ]
 
 
 SOURCE_COLUMNS = [

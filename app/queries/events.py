@@ -28,7 +28,7 @@ class EventFilters:
     q: str | None = None
 
 
-def filtered(filters: EventFilters) -> AnySelect:
+def filtered(session: Session, filters: EventFilters) -> AnySelect:
     query = select(Event.__table__)
     if filters.kind:
         query = query.where(Event.kind.in_(filters.kind))
@@ -47,7 +47,7 @@ def filtered(filters: EventFilters) -> AnySelect:
     if filters.start_to:
         query = query.where(Event.start_on <= filters.start_to)
     if filters.q:
-        query = query.where(search.matches(Event.id, "event", filters.q))
+        query = query.where(search.matches(session, Event.id, "event", filters.q))
     return query
 
 
@@ -55,7 +55,7 @@ def list_events(session: Session, filters: EventFilters, page: PageRequest) -> P
     """One page of the events that match `filters`, earliest first, undated last."""
     filters = with_successors(session, filters)
     query_print = fingerprint("events", asdict(filters))
-    rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
+    rows, next_cursor = paginate(session, filtered(session, filters), KEYSET, page, query_print)
     return Page[EventRead](items=hydrate(session, rows), next=next_cursor)
 
 

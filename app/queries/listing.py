@@ -65,7 +65,7 @@ def _quote_facets(
     others = [name for name in names if not (by_day and name == "speaker")]
     counts: Facets = {}
     if others:
-        base = quotes.filtered(filters)
+        base = quotes.filtered(session, filters)
         counts = facets.facets_for(session, "quotes", others, base, _unfiltered(filters)) or {}
     if by_day:
         counts["speaker"] = facets.speakers_by_day(session, filters.said_from, filters.said_to)
@@ -116,7 +116,7 @@ def event_page(
     filters = with_successors(session, filters)
     found = events.list_events(session, filters, page)
     counts = facets.facets_for(
-        session, "events", facet_names, events.filtered(filters), _unfiltered(filters)
+        session, "events", facet_names, events.filtered(session, filters), _unfiltered(filters)
     )
     included = None
     if include:

@@ -28,7 +28,7 @@ class QuoteFilters:
     q: str | None = None
 
 
-def filtered(filters: QuoteFilters) -> AnySelect:
+def filtered(session: Session, filters: QuoteFilters) -> AnySelect:
     query = select(Quote.__table__)
     if filters.speaker:
         query = query.where(Quote.speaker_id.in_(filters.speaker))
@@ -47,7 +47,7 @@ def filtered(filters: QuoteFilters) -> AnySelect:
     if filters.said_to:
         query = query.where(Quote.said_on <= filters.said_to)
     if filters.q:
-        query = query.where(search.matches(Quote.id, "quote", filters.q))
+        query = query.where(search.matches(session, Quote.id, "quote", filters.q))
     return query
 
 
@@ -55,7 +55,7 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     """One page of the quotes that match `filters`, oldest first, unknown dates last."""
     filters = with_successors(session, filters)
     query_print = fingerprint("quotes", asdict(filters))
-    rows, next_cursor = paginate(session, filtered(filters), KEYSET, page, query_print)
+    rows, next_cursor = paginate(session, filtered(session, filters), KEYSET, page, query_print)
     return Page[QuoteRead](items=hydrate(session, rows), next=next_cursor)
 
 
@@ -80,7 +80,7 @@ def list_quote_rows(
     query_print = fingerprint("quotes", asdict(filters))
     documents = derived_quote_json
     query = (
-        filtered(filters)
+        filtered(session, filters)
         .join(documents, documents.c.id == Quote.__table__.c.id)
         .add_columns(documents.c.body)
     )

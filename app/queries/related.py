@@ -20,6 +20,7 @@ from app.db.models import (
     QuoteTopic,
     Source,
     Topic,
+    TopicAlias,
 )
 from app.schemas.common import ArticleRef, CitationRead, Ref
 from app.schemas.records import AffiliationRead, ArticleRead, EventRef, ParticipantRead
@@ -156,6 +157,7 @@ QUOTE_TOPICS = _grouping(QuoteTopic.__table__, "quote_id", "topic_id", "topic_id
 EVENT_TOPICS = _grouping(EventTopic.__table__, "event_id", "topic_id", "topic_id")
 POSITION_EVIDENCE = _grouping(PositionEvidence.__table__, "position_id", "quote_id", "ordinal")
 ACTOR_ALIASES = _grouping(ActorAlias.__table__, "actor_id", "alias", "ordinal")
+TOPIC_ALIASES = _grouping(TopicAlias.__table__, "topic_id", "alias", "ordinal")
 
 
 def _grouped(
@@ -181,6 +183,10 @@ def position_evidence(session: Session, ids: Collection[str]) -> dict[str, list[
 
 def actor_aliases(session: Session, ids: Collection[str]) -> dict[str, list[str]]:
     return _grouped(session, ACTOR_ALIASES, ids)
+
+
+def topic_aliases(session: Session, ids: Collection[str]) -> dict[str, list[str]]:
+    return _grouped(session, TOPIC_ALIASES, ids)
 
 
 def _participants() -> Select[Any]:

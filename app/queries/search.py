@@ -1,11 +1,11 @@
 """Full-text search over every kind of record, on whichever database is in use."""
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter
@@ -18,7 +18,8 @@ from app.queries.pagination import (
     integer_position,
 )
 from app.queries.search_match import Matches
-from app.queries.search_syntax import parse
+from app.queries.search_syntax import Node, parse
+from app.queries.search_variants import with_variants
 from app.schemas.views import SearchHit, SearchPage
 
 # Ranked results are paged by offset (scores are not stable keys); this bounds how deep.
@@ -39,21 +40,42 @@ def dialect(bind: Session | Connection) -> ModuleType:
     return search_postgres if name == "postgresql" else search_sqlite
 
 
-def matches(key: Any, record_type: str, q: str) -> Matches:
+def query(session: Session, q: str) -> Node:
+    """The tree of the search `q`, each variant word the dataset declares searched in each of
+    its spellings; a 422 problem if `q` is malformed."""
+    return with_variants(session, parse(q))
+
+
+def matches(session: Session, key: Any, record_type: str, q: str) -> Matches:
     """A filter: `key` names a record of `record_type` that matches the search `q`."""
-    return Matches(key, record_type, parse(q))
+    return Matches(key, record_type, query(session, q))
 
 
-def highlight(row: RowMapping, module: ModuleType) -> str:
-    """The first column's snippet that has a match, HTML-escaped, matches in <mark> tags."""
-    snippets = [row["snippet_title"], row["snippet_body"], row["snippet_names"]]
+# The snippets of a hit, best first: the words matched by their stems, then as written.
+SNIPPETS = (
+    "stemmed_title",
+    "exact_title",
+    "stemmed_body",
+    "exact_body",
+    "exact_names",
+    "stemmed_topics",
+    "exact_topics",
+)
+
+
+def highlight(row: Mapping[str, Any], module: ModuleType) -> str:
+    """The first snippet that has a match, HTML-escaped, matches in <mark> tags (the title if
+    none has)."""
+    snippets = [row.get(name) for name in SNIPPETS]
     marked = [snippet for snippet in snippets if snippet and module.MARK_START in snippet]
-    snippet = (marked or snippets)[0] or ""
+    if not marked:
+        return html.escape(row["title"], quote=False)
+    snippet = marked[0]
     escaped = snippet if module.HTML_ESCAPED else html.escape(snippet, quote=False)
     return escaped.replace(module.MARK_START, "<mark>").replace(module.MARK_END, "</mark>")
 
 
-def _hit(row: RowMapping, module: ModuleType) -> SearchHit:
+def _hit(row: Mapping[str, Any], module: ModuleType) -> SearchHit:
     return SearchHit(
         type=row["record_type"],
         id=row["record_id"],
@@ -66,7 +88,7 @@ def _hit(row: RowMapping, module: ModuleType) -> SearchHit:
 
 def search(session: Session, q: str, types: Sequence[str], page: PageRequest) -> SearchPage:
     """One page of hits for `q`, best first."""
-    node = parse(q)
+    node = query(session, q)
     query_print = fingerprint("search", {"q": q, "types": sorted(types)})
     offset = decode_position(page.cursor, query_print, [integer_position])[0] if page.cursor else 0
     if not 0 <= offset < MAX_DEPTH:

@@ -190,6 +190,24 @@ class Parser:
         return Terms(tuple(found), prefix)
 
 
+def terms(node: Node) -> list[Terms]:
+    """Every term of `node`, excluded ones too, in query order."""
+    if isinstance(node, Terms):
+        return [node]
+    if isinstance(node, AnyOf):
+        return [term for option in node.options for term in terms(option)]
+    return [term for part in (*node.include, *node.exclude) for term in terms(part)]
+
+
+def wanted(node: Node) -> list[Terms]:
+    """The terms a match holds some of (those not excluded), in query order: what ranks it."""
+    if isinstance(node, Terms):
+        return [node]
+    if isinstance(node, AnyOf):
+        return [term for option in node.options for term in wanted(option)]
+    return [term for part in node.include for term in wanted(part)]
+
+
 def parse(query: str) -> Node:
     """The tree of `query`; a 422 problem that says what is wrong if it is malformed."""
     if len(query) > MAX_QUERY_LENGTH:

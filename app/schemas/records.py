@@ -96,9 +96,16 @@ class ActorRead(Schema):
 class TopicRead(Schema):
     """An issue on the table."""
 
-    id: str = Field(examples=["ceasefire"])
-    name: str = Field(examples=["Ceasefire"])
-    description: str | None = Field(examples=["A halt to the fighting in Ukraine."])
+    id: str = Field(examples=["territorial-concessions"])
+    name: str = Field(examples=["Territorial concessions and land swaps"])
+    aliases: list[str] = Field(
+        description="Other names the sources give the topic; a search for one finds the "
+        "records about the topic.",
+        examples=[["territorial swaps", "territorial issues"]],
+    )
+    description: str | None = Field(
+        examples=["Whether Ukraine cedes, swaps or withdraws from territory."]
+    )
 
 
 class ParticipantRead(Schema):

@@ -16,10 +16,10 @@ class SearchHit(Schema):
     """A record that matches the search, with the passage that matched."""
 
     type: RecordType = Field(description="The kind of record.", examples=["quote"])
-    id: str = Field(examples=["putin-understanding-pave-the-way"])
+    id: str = Field(examples=["putin-pave-the-way-for-peace"])
     url: str = Field(
         description="Path of the record in this API.",
-        examples=["/v1/quotes/putin-understanding-pave-the-way"],
+        examples=["/v1/quotes/putin-pave-the-way-for-peace"],
     )
     title: str = Field(
         description="Quote text, event title, actor or topic name, position statement or source "

@@ -33,7 +33,7 @@ SEARCHES = ["truce", "ceasefire", "hochstapler", "anchorage", "fadeev"]
 def read_model(connection: Connection) -> dict[str, Any]:
     """Everything the read model holds, comparable across the two entry points (an entry's row
     id is not: the index is searched instead)."""
-    entries = select(*(c for c in search_entries.c if c.name not in ("id", "vector")))
+    entries = select(*(c for c in search_entries.c if c.name != "id"))
     state: dict[str, Any] = {
         "entries": sorted(tuple(row) for row in connection.execute(entries)),
         "json": sorted(tuple(row) for row in connection.execute(select(derived_quote_json))),
@@ -46,16 +46,20 @@ def read_model(connection: Connection) -> dict[str, Any]:
 
 
 def found(connection: Connection, word: str) -> list[str]:
+    """The entries that either index holds `word` in (checking FTS5's indexes first)."""
     if connection.dialect.name == "sqlite":
-        connection.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
+        for table in ("search_fts", "search_exact_fts"):
+            connection.execute(text(f"INSERT INTO {table}({table}) VALUES ('integrity-check')"))
         query = text(
-            "SELECT e.record_id FROM search_fts JOIN search_entries AS e ON e.id = search_fts.rowid"
-            " WHERE search_fts MATCH :word ORDER BY e.record_id"
+            "SELECT e.record_id FROM search_entries AS e WHERE e.id IN "
+            "(SELECT rowid FROM search_fts WHERE search_fts MATCH :word UNION "
+            "SELECT rowid FROM search_exact_fts WHERE search_exact_fts MATCH :word) "
+            "ORDER BY e.record_id"
         )
     else:
         query = text(
-            "SELECT record_id FROM search_entries WHERE vector @@ to_tsquery('simple', :word)"
-            " ORDER BY record_id"
+            "SELECT record_id FROM search_entries WHERE stemmed @@ to_tsquery('simple', :word) "
+            "OR exact @@ to_tsquery('simple', :word) ORDER BY record_id"
         )
     return list(connection.scalars(query, {"word": word}))
 

@@ -125,6 +125,7 @@ def test_a_single_record_is_one_row(client: TestClient) -> None:
         {
             "id": "ceasefire",
             "name": "Ceasefire",
+            "aliases": "[]",
             "description": "A halt to the fighting in Ukraine.",
         }
     ]

@@ -53,6 +53,7 @@ def test_a_first_load_inserts_everything(empty_db: str) -> None:
         "events": 3,
         "quotes": 4,
         "positions": 3,
+        "variants": 0,
         "citations": 11,
     }
     assert len(snapshot(empty_db)["citations"]) == 11

@@ -1,4 +1,5 @@
-"""The mini seed plus records that search and the views need: accented names, a changed stance."""
+"""The mini seed plus records that search and the views need: accented names, a changed stance,
+a topic alias and a variant spelling."""
 
 import shutil
 from collections.abc import Iterator
@@ -47,6 +48,18 @@ EXTRA_POSITIONS = """
 """
 
 
+TOPIC_ALIAS = ("  name: Ceasefire\n", "  name: Ceasefire\n  aliases: [cessation of hostilities]\n")
+
+VARIANTS = """
+- id: ceasefire-spellings
+  kind: spelling
+  words: [ceasefire, cease-fire]
+  citations:
+    - source: chinadaily-2025-08-14
+      excerpt: Zelensky has called for a full ceasefire
+"""
+
+
 def extended_seed(folder: Path) -> Path:
     """A copy of the mini seed with the extra records appended."""
     target = folder / "seed"
@@ -55,12 +68,15 @@ def extended_seed(folder: Path) -> Path:
         actors.write(EXTRA_ACTORS)
     with (target / "positions.yaml").open("a", encoding="utf-8") as positions:
         positions.write(EXTRA_POSITIONS)
+    topics = target / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(*TOPIC_ALIAS), encoding="utf-8")
+    (target / "variants.yaml").write_text(VARIANTS, encoding="utf-8")
     return target
 
 
-def loaded(backend: str, folder: Path) -> Iterator[str]:
-    """A migrated database of `backend` holding the extended seed."""
-    seed = extended_seed(folder)
+def loaded(backend: str, folder: Path, seed: Path | None = None) -> Iterator[str]:
+    """A migrated database of `backend` holding `seed` (by default the extended seed)."""
+    seed = seed or extended_seed(folder)
     if backend == "sqlite":
         url = f"sqlite:///{folder / 'extended.db'}"
         migrate(url)

@@ -4,6 +4,7 @@ import pytest
 
 from app.errors import InvalidParameter
 from app.queries import search_postgres, search_sqlite
+from app.queries.search_match import Binds
 from app.queries.search_syntax import AllOf, AnyOf, Terms, fold, parse
 
 
@@ -68,13 +69,43 @@ def test_parentheses_nest_up_to_the_bound() -> None:
 
 def test_fts5_and_tsquery_renderings() -> None:
     tree = parse('(a OR "b c") dd* NOT e')
-    assert search_sqlite.render(tree) == '((("a" OR "b c") AND "dd"*) NOT ("e"))'
-    assert search_postgres.render(tree) == "(((('a') | ('b' <-> 'c')) & ('dd':*)) & !(('e')))"
+    fts5, tsquery = Binds(), Binds()
+    where = search_sqlite.predicate(tree, fts5)
+    assert list(fts5.values.values()) == [
+        '{title body topics} : "a"',
+        'names : "a"',
+        '{title body topics} : "b c"',
+        'names : "b c"',
+        '"dd"*',
+        '{title body topics} : "e"',
+        'names : "e"',
+    ]
+    assert where.count(" AND NOT ") == 1
+    search_postgres.predicate(tree, tsquery)
+    assert list(tsquery.values.values()) == [
+        "('a':ACD)",
+        "('a':B)",
+        "('b':ACD <-> 'c':ACD)",
+        "('b':B <-> 'c':B)",
+        "('dd':*)",
+        "('e':ACD)",
+        "('e':B)",
+    ]
+
+
+def test_words_and_phrases_match_by_stems_names_and_prefixes_as_written() -> None:
+    assert search_sqlite.ranked_expressions(parse('a "b c" dd* NOT e')) == (
+        '"a" OR "b c"',
+        '"a" OR "b c" OR "dd"*',
+    )
+    assert search_postgres.ranked_queries(parse("dd*")) == (None, "('dd':*)")
 
 
 def test_fts5_syntax_in_user_text_is_only_words() -> None:
-    rendered = search_sqlite.render(parse('NEAR(a b) col:c "d" ^e'))
-    assert rendered == '("near" AND ("a" AND "b") AND "col c" AND "d" AND "e")'
+    binds = Binds()
+    search_sqlite.predicate(parse('NEAR(a b) col:c "d" ^e'), binds)
+    phrases = [value.rsplit(" : ", 1)[-1] for value in binds.values.values()]
+    assert sorted(set(phrases)) == ['"a"', '"b"', '"col c"', '"d"', '"e"', '"near"']
 
 
 def test_folding_removes_case_and_accents() -> None:

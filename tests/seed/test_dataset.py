@@ -5,12 +5,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import Connection
 
 from app.config import Settings
 from app.db.models import Citation, Event, Position, PositionEvidence, Quote
+from app.derived.search_store import folded_text
 from app.domain import Precision
 from app.loader import load_seed
 from app.main import create_app
@@ -123,3 +125,11 @@ def test_a_merged_or_renamed_id_keeps_answering(seed_db: str) -> None:
     assert moved_text.headers["location"].endswith("/v1/events/russia-ukraine-direct-talks")
     assert by_old.status_code == by_new.status_code == 200
     assert by_old.json()["items"] == by_new.json()["items"] != []
+
+
+def test_every_topic_alias_is_words_of_a_text() -> None:
+    documents = (REAL_SEED / "documents").glob("*.txt")
+    texts = [f" {folded_text(path.read_text(encoding='utf-8'))} " for path in documents]
+    for topic in yaml.safe_load((REAL_SEED / "topics.yaml").read_text(encoding="utf-8")):
+        for alias in topic.get("aliases", []):
+            assert any(f" {folded_text(alias)} " in text for text in texts), (topic["id"], alias)

@@ -1,0 +1,159 @@
+"""Where the search entries go: `search_entries`, and each database's two indexes over it.
+
+Both databases index an entry twice: by the stems of its words (FTS5's porter tokenizer;
+PostgreSQL's english configuration without stop words, `summitkb_english`) and as written. A
+search matches the words of a title, body or topics by their stems and names only as written,
+and ranks by both indexes, so that the very words typed rank above other forms of them. An
+actor's title is its name: it has no stems (its names have them, which only rank).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, text
+
+from app.db.derived_tables import search_entries
+from app.derived.changes import Changed, ids
+from app.queries.search_syntax import words
+
+CHUNK = 2000
+Entry = dict[str, Any]
+RECORD_TYPES = {
+    "actors": "actor",
+    "topics": "topic",
+    "events": "event",
+    "quotes": "quote",
+    "positions": "position",
+    "sources": "source",
+}
+
+
+def store(connection: Connection, entries: Iterator[Entry], changed: Changed | None) -> None:
+    """Replace the index (or, given `changed`, the entries of the records it names) with
+    `entries`."""
+    index = SqliteIndex if connection.dialect.name == "sqlite" else PostgresIndex
+    if changed is None:
+        index.replace_all(connection, _chunks(entries))
+        return
+    fresh = list(entries)
+    keys = {(entry["record_type"], entry["record_id"]) for entry in fresh}
+    keys |= {(RECORD_TYPES[name], id_) for name in RECORD_TYPES for id_ in ids(changed, name)}
+    index.replace(connection, sorted(keys), fresh)
+
+
+def _chunks(entries: Iterator[Entry]) -> Iterator[list[Entry]]:
+    chunk: list[Entry] = []
+    for entry in entries:
+        chunk.append(entry)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _by_type(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for record_type, record_id in keys:
+        grouped[record_type].append(record_id)
+    return grouped
+
+
+# The FTS5 tables and where each reads its columns (search_stemmed is a view of search_entries
+# that leaves an actor's title out: migration 0007).
+FTS_TABLES = {"search_fts": "search_stemmed", "search_exact_fts": "search_entries"}
+FTS_COLUMNS = "title, body, names, topics"
+ENTRIES_DELETE = text(
+    "DELETE FROM search_entries WHERE record_type = :record_type AND record_id IN :record_ids"
+).bindparams(bindparam("record_ids", expanding=True))
+
+
+def _fts_statement(table: str, delete: bool) -> Any:
+    command = f"{table}, rowid, {FTS_COLUMNS}" if delete else f"rowid, {FTS_COLUMNS}"
+    values = f"'delete', id, {FTS_COLUMNS}" if delete else f"id, {FTS_COLUMNS}"
+    return text(
+        f"INSERT INTO {table}({command}) SELECT {values} FROM {FTS_TABLES[table]} "  # noqa: S608
+        "WHERE id IN (SELECT id FROM search_entries "
+        "WHERE record_type = :record_type AND record_id IN :record_ids)"
+    ).bindparams(bindparam("record_ids", expanding=True))
+
+
+FTS_DELETES = [_fts_statement(table, delete=True) for table in FTS_TABLES]
+FTS_INSERTS = [_fts_statement(table, delete=False) for table in FTS_TABLES]
+
+
+class SqliteIndex:
+    """FTS5 over `search_entries` as external content: each index is told of each row change."""
+
+    @staticmethod
+    def replace_all(connection: Connection, chunks: Iterator[list[Entry]]) -> None:
+        connection.execute(search_entries.delete())
+        for chunk in chunks:
+            connection.execute(insert(search_entries), chunk)
+        # No configuration is written (the ranking is given per query, in search_sqlite): a
+        # write to it failed the next search of every connection that had searched before.
+        for table in FTS_TABLES:
+            for command in ("rebuild", "optimize"):
+                insert_command = f"INSERT INTO {table}({table}) VALUES ('{command}')"  # noqa: S608
+                connection.execute(text(insert_command))
+
+    @staticmethod
+    def replace(connection: Connection, keys: list[tuple[str, str]], entries: list[Entry]) -> None:
+        for record_type, record_ids in _by_type(keys).items():
+            where = {"record_type": record_type, "record_ids": record_ids}
+            for statement in FTS_DELETES:
+                connection.execute(statement, where)
+            connection.execute(ENTRIES_DELETE, where)
+        if entries:
+            connection.execute(insert(search_entries), entries)
+        for record_type, record_ids in _by_type(keys).items():
+            where = {"record_type": record_type, "record_ids": record_ids}
+            for statement in FTS_INSERTS:
+                connection.execute(statement, where)
+
+
+class PostgresIndex:
+    """Two weighted tsvectors per entry (title A, names B, body C, topics D), from text folded
+    here (lower case, no accents), so that matching is the same as on SQLite."""
+
+    @staticmethod
+    def replace_all(connection: Connection, chunks: Iterator[list[Entry]]) -> None:
+        connection.execute(search_entries.delete())
+        for chunk in chunks:
+            connection.execute(POSTGRES_INSERT, [_folded(row) for row in chunk])
+
+    @staticmethod
+    def replace(connection: Connection, keys: list[tuple[str, str]], entries: list[Entry]) -> None:
+        for record_type, record_ids in _by_type(keys).items():
+            where = {"record_type": record_type, "record_ids": record_ids}
+            connection.execute(ENTRIES_DELETE, where)
+        if entries:
+            connection.execute(POSTGRES_INSERT, [_folded(row) for row in entries])
+
+
+POSTGRES_INSERT = text(
+    "INSERT INTO search_entries "
+    "(record_type, record_id, title, body, names, topics, stemmed, exact) "
+    "VALUES (:record_type, :record_id, :title, :body, :names, :topics, "
+    "setweight(to_tsvector('summitkb_english', :stemmed_title), 'A') || "
+    "setweight(to_tsvector('summitkb_english', :folded_names), 'B') || "
+    "setweight(to_tsvector('summitkb_english', :folded_body), 'C') || "
+    "setweight(to_tsvector('summitkb_english', :folded_topics), 'D'), "
+    "setweight(to_tsvector('simple', :folded_title), 'A') || "
+    "setweight(to_tsvector('simple', :folded_names), 'B') || "
+    "setweight(to_tsvector('simple', :folded_body), 'C') || "
+    "setweight(to_tsvector('simple', :folded_topics), 'D'))"
+)
+
+
+def folded_text(text: str) -> str:
+    """`text` as its searchable words, folded (lower case, no accents), joined by spaces."""
+    return " ".join(words(text))
+
+
+def _folded(row: Entry) -> Entry:
+    parts = ("title", "names", "body", "topics")
+    folded = {f"folded_{key}": folded_text(row[key]) for key in parts}
+    stemmed_title = "" if row["record_type"] == "actor" else folded["folded_title"]
+    return {**row, **folded, "stemmed_title": stemmed_title}

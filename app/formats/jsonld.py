@@ -253,13 +253,13 @@ def other(link: Linker, r: Record) -> Record:
 
 # The first rule whose keys a record has decides its mapping (sparse records keep their `id`).
 SHAPES: list[tuple[set[str], Callable[[Linker, Record], Record]]] = [
+    ({"type", "id", "url"}, typed_link),  # first: a search hit has a quote's `speaker` too
     ({"id", "speaker"}, quote),
     ({"id", "participants"}, event),
     ({"id", "stance"}, position),
     ({"id", "affiliations"}, actor),
     ({"id", "sha256"}, source),
     ({"version", "counts"}, meta),
-    ({"type", "id", "url"}, typed_link),
     ({"actor", "topic", "current"}, stance_cell),
 ]
 

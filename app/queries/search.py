@@ -9,7 +9,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter
-from app.queries import search_postgres, search_sqlite
+from app.queries import search_details, search_postgres, search_sqlite
 from app.queries.pagination import (
     PageRequest,
     decode_position,
@@ -75,7 +75,7 @@ def highlight(row: Mapping[str, Any], module: ModuleType) -> str:
     return escaped.replace(module.MARK_START, "<mark>").replace(module.MARK_END, "</mark>")
 
 
-def _hit(row: Mapping[str, Any], module: ModuleType) -> SearchHit:
+def _hit(row: Mapping[str, Any], module: ModuleType, details: dict[str, Any]) -> SearchHit:
     return SearchHit(
         type=row["record_type"],
         id=row["record_id"],
@@ -83,6 +83,7 @@ def _hit(row: Mapping[str, Any], module: ModuleType) -> SearchHit:
         title=row["title"],
         snippet=highlight(row, module),
         score=round(float(row["score"]), 6),
+        **details,
     )
 
 
@@ -98,4 +99,10 @@ def search(session: Session, q: str, types: Sequence[str], page: PageRequest) ->
     rows = module.hits(session, node, types or list(URL_PATHS), limit + 1, offset)
     more = len(rows) > limit and offset + limit < MAX_DEPTH
     next_cursor = encode_cursor(query_print, [offset + limit]) if more else None
-    return SearchPage(items=[_hit(row, module) for row in rows[:limit]], next=next_cursor)
+    keys = [(row["record_type"], row["record_id"]) for row in rows[:limit]]
+    found = search_details.details(session, keys)
+    items = [
+        _hit(row, module, found.get(key, search_details.NONE))
+        for row, key in zip(rows, keys, strict=False)
+    ]
+    return SearchPage(items=items, next=next_cursor)

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import Field, RootModel
 
-from app.domain import STANCES_TEXT, Stance
+from app.domain import STANCES_TEXT, EventStatus, Precision, Stance
 from app.schemas.common import Cited, DateOn, DatePrecision, Page, Ref, Schema
 from app.schemas.records import ActorRead, EventRead, QuoteRead
 
@@ -33,6 +33,38 @@ class SearchHit(Schema):
     score: float = Field(
         description="Relevance (higher is better); comparable within one result list only.",
         examples=[4.2],
+    )
+    date: dt.date | None = Field(
+        description="When: a quote's `said_on`, an event's `start_on`, a position's `held_on`, "
+        "a source's `published_on` (the first day of the period `precision` names); null for "
+        "actors, topics and undated records.",
+        examples=["2025-08-15"],
+    )
+    precision: Precision | None = Field(
+        description="How precisely `date` is known (day, week, month, year, unknown); null for "
+        "actors and topics.",
+        examples=["day"],
+    )
+    speaker: Ref | None = Field(
+        description="A quote's speaker; null for other hits.",
+        examples=[{"id": "vladimir-putin", "name": "Vladimir Putin"}],
+    )
+    actor: Ref | None = Field(
+        description="A position's holder; null for other hits.",
+        examples=[None],
+    )
+    topic: Ref | None = Field(
+        description="What a position is about; null for other hits.",
+        examples=[None],
+    )
+    stance: Stance | None = Field(
+        description=f"A position's stance ({STANCES_TEXT[:-1]}); null for other hits.",
+        examples=[None],
+    )
+    status: EventStatus | None = Field(
+        description="An event's status (planned, proposed, held or cancelled); null for other "
+        "hits.",
+        examples=[None],
     )
 
 

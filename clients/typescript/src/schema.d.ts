@@ -1286,13 +1286,13 @@ export interface components {
             type: "quote" | "event" | "position" | "actor" | "topic" | "source";
             /**
              * Id
-             * @example putin-understanding-pave-the-way
+             * @example putin-pave-the-way-for-peace
              */
             id: string;
             /**
              * Url
              * @description Path of the record in this API.
-             * @example /v1/quotes/putin-understanding-pave-the-way
+             * @example /v1/quotes/putin-pave-the-way-for-peace
              */
             url: string;
             /**
@@ -1313,6 +1313,45 @@ export interface components {
              * @example 4.2
              */
             score: number;
+            /**
+             * Date
+             * @description When: a quote's `said_on`, an event's `start_on`, a position's `held_on`, a source's `published_on` (the first day of the period `precision` names); null for actors, topics and undated records.
+             * @example 2025-08-15
+             */
+            date: string | null;
+            /**
+             * @description How precisely `date` is known (day, week, month, year, unknown); null for actors and topics.
+             * @example day
+             */
+            precision: components["schemas"]["Precision"] | null;
+            /**
+             * @description A quote's speaker; null for other hits.
+             * @example {
+             *       "id": "vladimir-putin",
+             *       "name": "Vladimir Putin"
+             *     }
+             */
+            speaker: components["schemas"]["Ref"] | null;
+            /**
+             * @description A position's holder; null for other hits.
+             * @example null
+             */
+            actor: components["schemas"]["Ref"] | null;
+            /**
+             * @description What a position is about; null for other hits.
+             * @example null
+             */
+            topic: components["schemas"]["Ref"] | null;
+            /**
+             * @description A position's stance (supports, opposes, conditional, mixed, tentative, expects, declines-to-respond); null for other hits.
+             * @example null
+             */
+            stance: components["schemas"]["Stance"] | null;
+            /**
+             * @description An event's status (planned, proposed, held or cancelled); null for other hits.
+             * @example null
+             */
+            status: components["schemas"]["EventStatus"] | null;
         };
         /**
          * SearchPage
@@ -1600,17 +1639,26 @@ export interface components {
         TopicRead: {
             /**
              * Id
-             * @example ceasefire
+             * @example territorial-concessions
              */
             id: string;
             /**
              * Name
-             * @example Ceasefire
+             * @example Territorial concessions and land swaps
              */
             name: string;
             /**
+             * Aliases
+             * @description Other names the sources give the topic; a search for one finds the records about the topic.
+             * @example [
+             *       "territorial swaps",
+             *       "territorial issues"
+             *     ]
+             */
+            aliases: string[];
+            /**
              * Description
-             * @example A halt to the fighting in Ukraine.
+             * @example Whether Ukraine cedes, swaps or withdraws from territory.
              */
             description: string | null;
         };
@@ -1644,7 +1692,7 @@ export interface operations {
                 from?: string | null;
                 /** @description Said on or before this day. */
                 to?: string | null;
-                /** @description Only records matching this search (same language as `/v1/search`: `"a phrase"`, `prefix*`, `AND`, `OR`, `NOT`); the list keeps its usual date order. */
+                /** @description Only records matching this search (same language and matching as `/v1/search`: `"a phrase"`, `prefix*`, `AND`, `OR`, `NOT`; words in any form, names as written, the dataset's other spellings); the list keeps its usual date order. */
                 q?: string | null;
                 /** @description Count the whole filtered list by: speaker, topic, source, publisher, month. Repeat for several; the counts come back in `facets`. */
                 facet?: ("speaker" | "topic" | "source" | "publisher" | "month")[] | null;
@@ -1985,7 +2033,7 @@ export interface operations {
                 from?: string | null;
                 /** @description Starting on or before this day. */
                 to?: string | null;
-                /** @description Only records matching this search (same language as `/v1/search`: `"a phrase"`, `prefix*`, `AND`, `OR`, `NOT`); the list keeps its usual date order. */
+                /** @description Only records matching this search (same language and matching as `/v1/search`: `"a phrase"`, `prefix*`, `AND`, `OR`, `NOT`; words in any form, names as written, the dataset's other spellings); the list keeps its usual date order. */
                 q?: string | null;
                 /** @description Count the whole filtered list by: kind, status, participant, topic, source, publisher, month. Repeat for several; the counts come back in `facets`. */
                 facet?: ("kind" | "status" | "participant" | "topic" | "source" | "publisher" | "month")[] | null;
@@ -3511,7 +3559,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_TopicRead_"];
-                    /** @example id,name,description */
+                    /** @example id,name,aliases,description */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -3661,7 +3709,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicRead"];
-                    /** @example id,name,description */
+                    /** @example id,name,aliases,description */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}
@@ -4396,7 +4444,7 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` value of the previous page (ranked results reach the first 1000 hits). */
                 cursor?: string | null;
-                /** @description Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or `-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, Merz = Mérz). A malformed query is a 422 problem that says what is wrong. */
+                /** @description Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or `-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, Merz = Mérz). Words are found in any form (guarantee = guarantees), names of people, places and publishers as written, prefixes as typed; the dataset's other spellings (cease-fire = ceasefire, Donbass = Donbas) and topic aliases are searched too. The words typed rank above their other forms. A malformed query is a 422 problem that says what is wrong. */
                 q: string;
                 /** @description Only records of this kind; repeat for several (default: all kinds). */
                 type?: ("quote" | "event" | "position" | "actor" | "topic" | "source")[] | null;
@@ -4429,7 +4477,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchPage"];
-                    /** @example type,id,url,title,snippet,score */
+                    /** @example type,id,url,title,snippet,score,date,precision,speaker_id,speaker_name,actor_id,actor_name,topic_id,topic_name,stance,status */
                     "text/csv": string;
                     /**
                      * @example {"id": "..."}

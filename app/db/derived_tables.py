@@ -16,7 +16,8 @@ derived_metadata = MetaData()
 
 # One row per searchable record; `id` is the FTS5 rowid on SQLite. `title` and `body` are the
 # record's own words; `names` the names of the people, places and publishers it involves (matched
-# as written, never stemmed); `topics` the names and aliases of the topics it is about.
+# as written, never stemmed); `topics` the names and aliases of the topics it is about;
+# `name_words` the names as SQLite's stemmed index holds them (app.derived.search_store).
 search_entries = Table(
     "search_entries",
     derived_metadata,
@@ -27,6 +28,7 @@ search_entries = Table(
     Column("body", Text, nullable=False),
     Column("names", Text, nullable=False),
     Column("topics", Text, nullable=False),
+    Column("name_words", Text, nullable=False),
 )
 
 # Facet counts over a whole resource, computed at load time for unfiltered lists.

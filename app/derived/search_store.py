@@ -1,10 +1,10 @@
-"""Where the search entries go: `search_entries`, and each database's two indexes over it.
+"""Where the search entries go: `search_entries`, and each database's index over it.
 
-Both databases index an entry twice: by the stems of its words (FTS5's porter tokenizer;
-PostgreSQL's english configuration without stop words, `summitkb_english`) and as written. A
-search matches the words of a title, body or topics by their stems and names only as written,
-and ranks by both indexes, so that the very words typed rank above other forms of them. An
-actor's title is its name: it has no stems (its names have them, which only rank).
+Both databases index an entry's words by their stems (FTS5's porter tokenizer; PostgreSQL's
+english configuration without stop words, `summitkb_english`) and as written. A search matches
+the words of a title, body or topics by their stems and names only as written, and ranks by
+both, so that the very words typed rank above other forms of them. An actor's title is its name:
+it has no stems. SQLite holds the two in two FTS5 tables, PostgreSQL in one weighted tsvector.
 """
 
 from collections import defaultdict
@@ -19,6 +19,10 @@ from app.queries.search_syntax import words
 
 CHUNK = 2000
 Entry = dict[str, Any]
+# Follows each word of `name_words`, the names as SQLite's stemmed table holds them: FTS5's
+# porter tokenizer leaves a word that ends in it as it is (it is a private-use character, which
+# its unicode61 tokenizer counts as part of a word), so names match there only as written.
+NAME_MARK = "\ue002"
 RECORD_TYPES = {
     "actors": "actor",
     "topics": "topic",
@@ -33,6 +37,7 @@ def store(connection: Connection, entries: Iterator[Entry], changed: Changed | N
     """Replace the index (or, given `changed`, the entries of the records it names) with
     `entries`."""
     index = SqliteIndex if connection.dialect.name == "sqlite" else PostgresIndex
+    entries = (_with_name_words(entry) for entry in entries)
     if changed is None:
         index.replace_all(connection, _chunks(entries))
         return
@@ -40,6 +45,10 @@ def store(connection: Connection, entries: Iterator[Entry], changed: Changed | N
     keys = {(entry["record_type"], entry["record_id"]) for entry in fresh}
     keys |= {(RECORD_TYPES[name], id_) for name in RECORD_TYPES for id_ in ids(changed, name)}
     index.replace(connection, sorted(keys), fresh)
+
+
+def _with_name_words(entry: Entry) -> Entry:
+    return {**entry, "name_words": " ".join(word + NAME_MARK for word in words(entry["names"]))}
 
 
 def _chunks(entries: Iterator[Entry]) -> Iterator[list[Entry]]:
@@ -60,20 +69,23 @@ def _by_type(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
-# The FTS5 tables and where each reads its columns (search_stemmed is a view of search_entries
-# that leaves an actor's title out: migration 0007).
-FTS_TABLES = {"search_fts": "search_stemmed", "search_exact_fts": "search_entries"}
-FTS_COLUMNS = "title, body, names, topics"
+# The FTS5 tables, where each reads its columns and which (search_stemmed is a view of
+# search_entries with an actor's title left out: migration 0007).
+FTS_TABLES = {
+    "search_fts": ("search_stemmed", "title, body, names, topics, name_words"),
+    "search_exact_fts": ("search_entries", "title, body, names, topics"),
+}
 ENTRIES_DELETE = text(
     "DELETE FROM search_entries WHERE record_type = :record_type AND record_id IN :record_ids"
 ).bindparams(bindparam("record_ids", expanding=True))
 
 
 def _fts_statement(table: str, delete: bool) -> Any:
-    command = f"{table}, rowid, {FTS_COLUMNS}" if delete else f"rowid, {FTS_COLUMNS}"
-    values = f"'delete', id, {FTS_COLUMNS}" if delete else f"id, {FTS_COLUMNS}"
+    content, columns = FTS_TABLES[table]
+    command = f"{table}, rowid, {columns}" if delete else f"rowid, {columns}"
+    values = f"'delete', id, {columns}" if delete else f"id, {columns}"
     return text(
-        f"INSERT INTO {table}({command}) SELECT {values} FROM {FTS_TABLES[table]} "  # noqa: S608
+        f"INSERT INTO {table}({command}) SELECT {values} FROM {content} "  # noqa: S608
         "WHERE id IN (SELECT id FROM search_entries "
         "WHERE record_type = :record_type AND record_id IN :record_ids)"
     ).bindparams(bindparam("record_ids", expanding=True))
@@ -114,8 +126,10 @@ class SqliteIndex:
 
 
 class PostgresIndex:
-    """Two weighted tsvectors per entry (title A, names B, body C, topics D), from text folded
-    here (lower case, no accents), so that matching is the same as on SQLite."""
+    """One weighted tsvector per entry, from text folded here (lower case, no accents), so that
+    matching is the same as on SQLite: A the title's stems (none for an actor, whose title is
+    its name), B the title and names as written, C the stems of the body and topics, D the body
+    and topics as written."""
 
     @staticmethod
     def replace_all(connection: Connection, chunks: Iterator[list[Entry]]) -> None:
@@ -134,16 +148,13 @@ class PostgresIndex:
 
 POSTGRES_INSERT = text(
     "INSERT INTO search_entries "
-    "(record_type, record_id, title, body, names, topics, stemmed, exact) "
-    "VALUES (:record_type, :record_id, :title, :body, :names, :topics, "
+    "(record_type, record_id, title, body, names, topics, name_words, vector) "
+    "VALUES (:record_type, :record_id, :title, :body, :names, :topics, :name_words, "
     "setweight(to_tsvector('summitkb_english', :stemmed_title), 'A') || "
-    "setweight(to_tsvector('summitkb_english', :folded_names), 'B') || "
+    "setweight(to_tsvector('simple', :as_named), 'B') || "
     "setweight(to_tsvector('summitkb_english', :folded_body), 'C') || "
-    "setweight(to_tsvector('summitkb_english', :folded_topics), 'D'), "
-    "setweight(to_tsvector('simple', :folded_title), 'A') || "
-    "setweight(to_tsvector('simple', :folded_names), 'B') || "
-    "setweight(to_tsvector('simple', :folded_body), 'C') || "
-    "setweight(to_tsvector('simple', :folded_topics), 'D'))"
+    "setweight(to_tsvector('summitkb_english', :folded_topics), 'C') || "
+    "setweight(to_tsvector('simple', :as_written), 'D'))"
 )
 
 
@@ -153,7 +164,14 @@ def folded_text(text: str) -> str:
 
 
 def _folded(row: Entry) -> Entry:
-    parts = ("title", "names", "body", "topics")
-    folded = {f"folded_{key}": folded_text(row[key]) for key in parts}
-    stemmed_title = "" if row["record_type"] == "actor" else folded["folded_title"]
-    return {**row, **folded, "stemmed_title": stemmed_title}
+    title, names, body, topics = (
+        folded_text(row[key]) for key in ("title", "names", "body", "topics")
+    )
+    return {
+        **row,
+        "stemmed_title": "" if row["record_type"] == "actor" else title,  # a name: no stems
+        "as_named": f"{title} {names}",
+        "folded_body": body,
+        "folded_topics": topics,
+        "as_written": f"{body} {topics}",
+    }

@@ -42,8 +42,9 @@ def dialect(bind: Session | Connection) -> ModuleType:
 
 def query(session: Session, q: str) -> Node:
     """The tree of the search `q`, each variant word the dataset declares searched in each of
-    its spellings; a 422 problem if `q` is malformed."""
-    return with_variants(session, parse(q))
+    its spellings, as the database in use searches it; a 422 problem if `q` is malformed."""
+    node: Node = dialect(session).prepared(session, with_variants(session, parse(q)))
+    return node
 
 
 def matches(session: Session, key: Any, record_type: str, q: str) -> Matches:

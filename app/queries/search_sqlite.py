@@ -1,5 +1,12 @@
-"""SQLite: two FTS5 tables over `search_entries`, one stemmed and one exact
-(app.derived.search_store), ranked by the sum of their bm25 scores."""
+"""SQLite: a search is one FTS5 expression over the stemmed table (app.derived.search_store),
+ranked by the bm25 of the stems and, where an entry holds the words as typed, of the exact table.
+
+A word or phrase matches a title, body or topics by its stems, or names as written: the stemmed
+table also holds the names' words marked (NAME_MARK, in `name_words`), which its porter tokenizer
+leaves as they are. A prefix matches the words of the index that start with it (read from its
+vocabulary) and the stems that start with it, so that "negotia*" finds "negotiated" though its
+stem is "negoti".
+"""
 
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -8,97 +15,153 @@ from sqlalchemy import bindparam, literal, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 
-from app.queries.search_match import Binds, Matches
-from app.queries.search_syntax import AnyOf, Node, Terms, wanted
+from app.derived.search_store import NAME_MARK
+from app.queries.search_match import Matches
+from app.queries.search_syntax import AllOf, AnyOf, Node, Terms, terms, wanted
 
-# Column weights in bm25, given with each query: stored as a table's configured rank instead,
-# every load rewrote FTS5's configuration, and each connection that had searched before failed
-# its next search ("SQL logic error").
-STEMMED_RANK = "bm25(search_fts, 4.0, 1.0, 2.0, 0.5)"  # title, body, names, topics
+# Column weights in bm25 (title, body, names, topics), given with each query: stored as a
+# table's configured rank instead, every load rewrote FTS5's configuration, and each connection
+# that had searched before failed its next search ("SQL logic error").
+STEMMED_RANK = "bm25(search_fts, 4.0, 1.0, 2.0, 0.5, 0.0)"  # name_words only match
 EXACT_RANK = "bm25(search_exact_fts, 4.0, 1.0, 2.0, 0.5)"
 MARK_START, MARK_END = "\ue000", "\ue001"
 HTML_ESCAPED = False
+# Words of the index a prefix is searched as, at most; the stems that start with it are searched
+# whatever their number.
+PREFIX_WORDS = 64
 
 
-def phrase(term: Terms) -> str:
-    """The FTS5 phrase of `term`: every word is double-quoted, so nothing is syntax."""
-    return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
+def phrase(words: Sequence[str], prefix: bool = False) -> str:
+    """An FTS5 phrase: every word is double-quoted, so nothing is syntax."""
+    return '"' + " ".join(words) + '"' + ("*" if prefix else "")
 
 
-def _in(table: str, expression: str) -> str:
-    return f"e.id IN (SELECT rowid FROM {table} WHERE {table} MATCH {expression})"  # noqa: S608
+def _as_names(term: Terms) -> str:
+    marked = [word + NAME_MARK for word in term.words]
+    if term.prefix:  # a name's word starts with the prefix, and its mark comes after it
+        marked[-1] = term.words[-1]
+    return phrase(marked, term.prefix)
 
 
-def predicate(node: Node, bind: Callable[[str], str]) -> str:
-    """SQL that holds for the entries `e` matching `node`: a word or phrase by its stems or as a
-    name, a prefix as written."""
+def expression(node: Node) -> str:
+    """The FTS5 expression that finds the entries matching `node` in the stemmed table: each
+    word or phrase by its stems in a title, body or topics, or as written in the names."""
+    return _rendered(node, _stems_or_names)
+
+
+def by_stems(node: Node) -> str:
+    """The FTS5 expression that ranks a match by stems (names included, as one phrase with the
+    other parts: a name counts once, weighed by where it is)."""
+    return _rendered(node, lambda term: "{title body names topics} : " + _plain(term))
+
+
+def exactly(node: Node) -> str:
+    """The FTS5 expression of `node` over the exact table: the entries that hold its words as
+    typed, whose bm25 adds to their rank."""
+    return _rendered(node, _plain)
+
+
+def as_written(node: Node) -> str:
+    """The wanted terms as written, any of them: what a snippet of the exact table marks."""
+    return " OR ".join(_plain(term) for term in wanted(node))
+
+
+def _plain(term: Terms) -> str:
+    return phrase(term.words, term.prefix)
+
+
+def _stems_or_names(term: Terms) -> str:
+    return f"({{title body topics}} : {_plain(term)} OR name_words : {_as_names(term)})"
+
+
+def _rendered(node: Node, leaf: Callable[[Terms], str]) -> str:
     if isinstance(node, Terms):
-        if node.prefix:
-            return _in("search_exact_fts", bind(phrase(node)))
-        stemmed = _in("search_fts", bind("{title body topics} : " + phrase(node)))
-        return f"({stemmed} OR {_in('search_exact_fts', bind('names : ' + phrase(node)))})"
+        return leaf(node)
     if isinstance(node, AnyOf):
-        return "(" + " OR ".join(predicate(option, bind) for option in node.options) + ")"
-    included = " AND ".join(predicate(part, bind) for part in node.include)
+        return "(" + " OR ".join(_rendered(option, leaf) for option in node.options) + ")"
+    included = "(" + " AND ".join(_rendered(part, leaf) for part in node.include) + ")"
     if not node.exclude:
-        return f"({included})"
-    excluded = " OR ".join(predicate(part, bind) for part in node.exclude)
-    return f"({included} AND NOT ({excluded}))"
+        return included
+    excluded = " OR ".join(_rendered(part, leaf) for part in node.exclude)
+    return f"({included} NOT ({excluded}))"
 
 
-def ranked_expressions(node: Node) -> tuple[str | None, str]:
-    """The FTS5 expressions that rank a match (and mark its snippets): every wanted word and
-    phrase in the stemmed table (None if there is none), every wanted term in the exact one."""
-    terms = wanted(node)
-    stemmed = " OR ".join(phrase(term) for term in terms if not term.prefix)
-    return stemmed or None, " OR ".join(phrase(term) for term in terms)
+VOCABULARY = text(
+    "SELECT term FROM search_exact_vocab WHERE term >= :start AND term < :end "
+    "ORDER BY term LIMIT :limit"
+)
 
 
-RANKED = """
-SELECT e.id, e.record_type, e.record_id, e.title, {score} AS score
-FROM search_entries AS e {joins}
-WHERE {predicate} AND e.record_type IN :types
+def prepared(session: Session, node: Node) -> Node:
+    """`node` with each prefix also searched as the words of the index that start with it."""
+    prefixes = {term.words[-1] for term in terms(node) if term.prefix}
+    if not prefixes:
+        return node
+    starting: dict[str, tuple[str, ...]] = {}
+    for prefix in prefixes:
+        bounds = {"start": prefix, "end": prefix + "\U0010ffff", "limit": PREFIX_WORDS}
+        starting[prefix] = tuple(session.scalars(VOCABULARY, bounds))
+    return _with_words(node, starting)
+
+
+def _with_words(node: Node, starting: dict[str, tuple[str, ...]]) -> Node:
+    if isinstance(node, Terms):
+        if not node.prefix:
+            return node
+        lead = node.words[:-1]
+        words = (Terms((*lead, word)) for word in starting[node.words[-1]])
+        return AnyOf((node, *words))
+    if isinstance(node, AnyOf):
+        return AnyOf(tuple(_with_words(option, starting) for option in node.options))
+    return AllOf(
+        tuple(_with_words(part, starting) for part in node.include),
+        tuple(_with_words(part, starting) for part in node.exclude),
+    )
+
+
+RANKED = text(
+    f"""
+SELECT e.id, e.record_type, e.record_id, e.title,
+       -coalesce(stemmed.rank, 0) - coalesce(exact.rank, 0) AS score
+FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :matching) AS matched
+JOIN search_entries AS e ON e.id = matched.id
+LEFT JOIN (SELECT rowid AS id, {STEMMED_RANK} AS rank FROM search_fts
+           WHERE search_fts MATCH :stemmed) AS stemmed ON stemmed.id = matched.id
+LEFT JOIN (SELECT rowid AS id, {EXACT_RANK} AS rank FROM search_exact_fts
+           WHERE search_exact_fts MATCH :exact) AS exact ON exact.id = matched.id
+WHERE e.record_type IN :types
 ORDER BY score DESC, e.id
 LIMIT :limit OFFSET :offset
-"""
-RANK_JOIN = (
-    "LEFT JOIN (SELECT rowid AS id, {rank} AS rank FROM {table} WHERE {table} MATCH :{name}) "
-    "AS {name} ON {name}.id = e.id"
-)
-RANKS = {"exact": ("search_exact_fts", EXACT_RANK), "stemmed": ("search_fts", STEMMED_RANK)}
+"""  # noqa: S608 (constants)
+).bindparams(bindparam("types", expanding=True))
 
 
 def hits(
     session: Session, node: Node, types: Sequence[str], limit: int, offset: int
 ) -> list[dict[str, Any]]:
     """One page of ranked hits, best first, with highlighted snippets."""
-    stemmed, exact = ranked_expressions(node)
-    expressions = {"exact": exact} if stemmed is None else {"exact": exact, "stemmed": stemmed}
-    binds = Binds()
-    joins = [RANK_JOIN.format(table=RANKS[n][0], rank=RANKS[n][1], name=n) for n in expressions]
-    score = " ".join(f"- coalesce({name}.rank, 0)" for name in expressions)
-    where = predicate(node, binds)
-    statement = text(RANKED.format(score=score, joins=" ".join(joins), predicate=where))
-    statement = statement.bindparams(bindparam("types", expanding=True))
+    ranking = {"matching": expression(node), "stemmed": by_stems(node), "exact": exactly(node)}
     page = {"types": list(types), "limit": limit, "offset": offset}
-    rows = session.execute(statement, {**page, **expressions, **binds.values}).mappings()
+    rows = session.execute(RANKED, {**page, **ranking}).mappings()
     found = {row["id"]: dict(row) for row in rows}
-    for name, expression in expressions.items():
-        for snippet in _snippets(session, name, expression, list(found)):
+    marking = {"stemmed": ranking["matching"], "exact": as_written(node)}
+    for name, table in (("stemmed", "search_fts"), ("exact", "search_exact_fts")):
+        for snippet in _snippets(session, name, table, marking[name], list(found)):
             found[snippet.pop("id")].update(snippet)
     return list(found.values())
 
 
-# The columns of both tables, in order, and the words a snippet of each shows at most. The
-# stemmed names only rank: they have no snippet (a name matches as written).
+# The columns of both tables, in order, and the words a snippet of each shows at most. A name
+# matches as written: its snippet comes from the exact table.
 SNIPPET_WORDS = {"title": 32, "body": 24, "names": 24, "topics": 24}
 
 
-def _snippets(session: Session, name: str, expression: str, ids: list[int]) -> list[dict[str, Any]]:
-    """The snippet of each column of the `name` table ("exact_body"...) for each entry of `ids`."""
+def _snippets(
+    session: Session, name: str, table: str, match: str, ids: list[int]
+) -> list[dict[str, Any]]:
+    """The snippet of each column of `table` ("stemmed_title"...) for each entry of `ids`."""
     if not ids:
         return []
-    table = RANKS[name][0]
     columns = ", ".join(
         f"snippet({table}, {index}, :start, :end, '…', {words}) AS {name}_{column}"
         for index, (column, words) in enumerate(SNIPPET_WORDS.items())
@@ -106,19 +169,20 @@ def _snippets(session: Session, name: str, expression: str, ids: list[int]) -> l
     )
     statement = text(
         f"SELECT rowid AS id, {columns} FROM {table} "  # noqa: S608 (constants)
-        f"WHERE {table} MATCH :expression AND rowid IN :ids"
+        f"WHERE {table} MATCH :match AND rowid IN :ids"
     ).bindparams(bindparam("ids", expanding=True))
-    params = {"expression": expression, "start": MARK_START, "end": MARK_END, "ids": ids}
+    params = {"match": match, "start": MARK_START, "end": MARK_END, "ids": ids}
     return [dict(row) for row in session.execute(statement, params).mappings()]
 
 
 @compiles(Matches, "sqlite")
 def compile_matches(element: Matches, compiler: Any, **kw: Any) -> str:
-    """`key IN (ids of the matching records of the type)`, with the expressions bound."""
+    """`key IN (ids of the matching records of the type)`, with the expression bound."""
     key = compiler.process(element.key, **kw)
     record_type = compiler.process(literal(element.record_type), **kw)
-    where = predicate(element.node, lambda value: compiler.process(literal(value), **kw))
+    match = compiler.process(literal(expression(element.node)), **kw)
     return (
         f"{key} IN (SELECT e.record_id FROM search_entries AS e "  # noqa: S608 (binds only)
-        f"WHERE e.record_type = {record_type} AND {where})"
+        f"WHERE e.record_type = {record_type} "
+        f"AND e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {match}))"
     )

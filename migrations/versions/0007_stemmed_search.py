@@ -1,4 +1,4 @@
-"""stemmed search: topic aliases, variant words, a stemmed and an exact index, rebuilt
+"""stemmed search: topic aliases, variant words, indexes of stems and of words as written, rebuilt
 
 Revision ID: 0007
 Revises: 0006
@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.dialects import postgresql
 
 from app.derived import search_index, search_store
 
@@ -30,21 +29,25 @@ POSTGRES_DOWN = (
     "DROP TEXT SEARCH CONFIGURATION summitkb_english",
     "DROP TEXT SEARCH DICTIONARY summitkb_english_stem",
 )
-# What FTS5 stems: every part of an entry but an actor's title, which is its name (and is in its
-# names too). A search matches words in the title, body and topics by their stems and names only
-# as written ("using" must not find the United States, "US"); the stemmed names only rank. The
+# SQLite searches one FTS5 expression over the stemmed table: the stems of a title, body or
+# topics, or the names as written, from name_words (each word marked so that porter leaves it
+# as it is: "using" must not find the United States, "US"); its stemmed names only rank. An
+# actor's title is its name: it is left out there (its names hold it). The exact table ranks
+# the words as typed and gives a prefix the words that start with it (its vocabulary). The
 # same on PostgreSQL: app.derived.search_store.
 SQLITE_UP = (
     "CREATE VIEW search_stemmed AS SELECT id, "
-    "CASE WHEN record_type = 'actor' THEN '' ELSE title END AS title, body, names, topics "
-    "FROM search_entries",
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, names, topics, "
+    "CASE WHEN record_type = 'actor' THEN '' ELSE title END AS title, "
+    "body, names, topics, name_words FROM search_entries",
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, names, topics, name_words, "
     "content='search_stemmed', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE search_exact_fts USING fts5(title, body, names, topics, "
     "content='search_entries', content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
     "prefix='2 3')",
+    "CREATE VIRTUAL TABLE search_exact_vocab USING fts5vocab(search_exact_fts, 'row')",
 )
 SQLITE_DOWN = (
+    "DROP TABLE search_exact_vocab",
     "DROP TABLE search_exact_fts",
     "DROP TABLE search_fts",
     "DROP VIEW search_stemmed",
@@ -99,11 +102,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("variant_words", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_variant_words_folded"), ["folded"], unique=False)
-    op.add_column(
-        "search_entries", sa.Column("topics", sa.Text(), nullable=False, server_default="")
-    )
+    for column in ("topics", "name_words"):
+        op.add_column(
+            "search_entries", sa.Column(column, sa.Text(), nullable=False, server_default="")
+        )
     if op.get_context().dialect.name == "postgresql":
-        _postgres_indexes_up()
+        for statement in POSTGRES_UP:
+            op.execute(statement)
     else:
         op.execute("DROP TABLE search_fts")
         for statement in SQLITE_UP:
@@ -111,21 +116,6 @@ def upgrade() -> None:
     # The index is derived from the records: derive it again, in the new form, with the code
     # of this revision (a later migration that changes what it reads rebuilds it in its turn).
     search_index.store_entries(op.get_bind())
-
-
-def _postgres_indexes_up() -> None:
-    op.drop_index("ix_search_entries_vector", table_name="search_entries")
-    op.drop_column("search_entries", "vector")
-    for statement in POSTGRES_UP:
-        op.execute(statement)
-    for column in ("stemmed", "exact"):
-        op.add_column("search_entries", sa.Column(column, postgresql.TSVECTOR()))
-        op.create_index(
-            f"ix_search_entries_{column}",
-            "search_entries",
-            [column],
-            postgresql_using="gin",
-        )
 
 
 def downgrade() -> None:
@@ -141,6 +131,7 @@ def downgrade() -> None:
         )
         op.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
     with op.batch_alter_table("search_entries", schema=None) as batch_op:
+        batch_op.drop_column("name_words")
         batch_op.drop_column("topics")
     with op.batch_alter_table("variant_words", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_variant_words_folded"))
@@ -150,15 +141,8 @@ def downgrade() -> None:
 
 
 def _postgres_indexes_down() -> None:
-    for column in ("exact", "stemmed"):
-        op.drop_index(f"ix_search_entries_{column}", table_name="search_entries")
-        op.drop_column("search_entries", column)
     for statement in POSTGRES_DOWN:
         op.execute(statement)
-    op.add_column("search_entries", sa.Column("vector", postgresql.TSVECTOR()))
-    op.create_index(
-        "ix_search_entries_vector", "search_entries", ["vector"], postgresql_using="gin"
-    )
     _refill_vector(op.get_bind())
 
 

@@ -33,7 +33,7 @@ SEARCHES = ["truce", "ceasefire", "hochstapler", "anchorage", "fadeev"]
 def read_model(connection: Connection) -> dict[str, Any]:
     """Everything the read model holds, comparable across the two entry points (an entry's row
     id is not: the index is searched instead)."""
-    entries = select(*(c for c in search_entries.c if c.name != "id"))
+    entries = select(*(c for c in search_entries.c if c.name not in ("id", "vector")))
     state: dict[str, Any] = {
         "entries": sorted(tuple(row) for row in connection.execute(entries)),
         "json": sorted(tuple(row) for row in connection.execute(select(derived_quote_json))),
@@ -58,8 +58,8 @@ def found(connection: Connection, word: str) -> list[str]:
         )
     else:
         query = text(
-            "SELECT record_id FROM search_entries WHERE stemmed @@ to_tsquery('simple', :word) "
-            "OR exact @@ to_tsquery('simple', :word) ORDER BY record_id"
+            "SELECT record_id FROM search_entries WHERE vector @@ to_tsquery('simple', :word)"
+            " ORDER BY record_id"
         )
     return list(connection.scalars(query, {"word": word}))
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from app.derived.search_store import NAME_MARK
 from app.errors import InvalidParameter
 from app.queries import search_postgres, search_sqlite
 from app.queries.search_match import Binds
@@ -69,43 +70,37 @@ def test_parentheses_nest_up_to_the_bound() -> None:
 
 def test_fts5_and_tsquery_renderings() -> None:
     tree = parse('(a OR "b c") dd* NOT e')
-    fts5, tsquery = Binds(), Binds()
-    where = search_sqlite.predicate(tree, fts5)
-    assert list(fts5.values.values()) == [
-        '{title body topics} : "a"',
-        'names : "a"',
-        '{title body topics} : "b c"',
-        'names : "b c"',
-        '"dd"*',
-        '{title body topics} : "e"',
-        'names : "e"',
-    ]
-    assert where.count(" AND NOT ") == 1
-    search_postgres.predicate(tree, tsquery)
-    assert list(tsquery.values.values()) == [
-        "('a':ACD)",
-        "('a':B)",
-        "('b':ACD <-> 'c':ACD)",
-        "('b':B <-> 'c':B)",
-        "('dd':*)",
-        "('e':ACD)",
-        "('e':B)",
-    ]
-
-
-def test_words_and_phrases_match_by_stems_names_and_prefixes_as_written() -> None:
-    assert search_sqlite.ranked_expressions(parse('a "b c" dd* NOT e')) == (
-        '"a" OR "b c"',
-        '"a" OR "b c" OR "dd"*',
+    name = NAME_MARK
+    names = "name_words"
+    assert search_sqlite.expression(tree) == (
+        f'(((({{title body topics}} : "a" OR {names} : "a{name}") OR '
+        f'({{title body topics}} : "b c" OR {names} : "b{name} c{name}")) AND '
+        f'({{title body topics}} : "dd"* OR {names} : "dd"*)) NOT '
+        f'(({{title body topics}} : "e" OR {names} : "e{name}")))'
     )
-    assert search_postgres.ranked_queries(parse("dd*")) == (None, "('dd':*)")
+    stems = "{title body names topics} : "
+    assert search_sqlite.by_stems(tree) == (
+        f'((({stems}"a" OR {stems}"b c") AND {stems}"dd"*) NOT ({stems}"e"))'
+    )
+    assert search_sqlite.exactly(tree) == '((("a" OR "b c") AND "dd"*) NOT ("e"))'
+    assert search_sqlite.as_written(tree) == '"a" OR "b c" OR "dd"*'
+    binds = Binds()
+    search_postgres.tsquery(tree, binds)
+    assert list(binds.values.values()) == [
+        "('a':AC)",
+        "('a':BD)",
+        "('b':AC <-> 'c':AC)",
+        "('b':BD <-> 'c':BD)",
+        "('dd':*AC)",
+        "('dd':*BD)",
+        "('e':AC)",
+        "('e':BD)",
+    ]
 
 
 def test_fts5_syntax_in_user_text_is_only_words() -> None:
-    binds = Binds()
-    search_sqlite.predicate(parse('NEAR(a b) col:c "d" ^e'), binds)
-    phrases = [value.rsplit(" : ", 1)[-1] for value in binds.values.values()]
-    assert sorted(set(phrases)) == ['"a"', '"b"', '"col c"', '"d"', '"e"', '"near"']
+    rendered = search_sqlite.exactly(parse('NEAR(a b) col:c "d" ^e'))
+    assert rendered == '("near" AND ("a" AND "b") AND "col c" AND "d" AND "e")'
 
 
 def test_folding_removes_case_and_accents() -> None:

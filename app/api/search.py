@@ -27,10 +27,10 @@ class SearchQuery(PageQuery):
         description='Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or '
         "`-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, "
         "Merz = Mérz). Words are found in any form (guarantee = guarantees), names of people, "
-        "places and publishers as written, prefixes as typed; the dataset's other spellings "
-        "(cease-fire = ceasefire, Donbass = Donbas) and topic aliases are searched too. The "
-        "words typed rank above their other forms. A malformed query is a 422 problem that "
-        "says what is wrong.",
+        "places and publishers as written, a prefix the words that start with it; the dataset's "
+        "other spellings (cease-fire = ceasefire, Donbass = Donbas) and topic aliases are "
+        "searched too. The words typed rank above their other forms. A malformed query is a 422 "
+        "problem that says what is wrong.",
         openapi_examples={
             "phrase and prefix": {
                 "summary": "A phrase and a prefix",

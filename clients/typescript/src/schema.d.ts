@@ -4444,7 +4444,7 @@ export interface operations {
                 limit?: number;
                 /** @description The `next` value of the previous page (ranked results reach the first 1000 hits). */
                 cursor?: string | null;
-                /** @description Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or `-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, Merz = Mérz). Words are found in any form (guarantee = guarantees), names of people, places and publishers as written, prefixes as typed; the dataset's other spellings (cease-fire = ceasefire, Donbass = Donbas) and topic aliases are searched too. The words typed rank above their other forms. A malformed query is a 422 problem that says what is wrong. */
+                /** @description Words to find. `"a phrase"`, `prefix*`, `AND` (implied), `OR`, `NOT` or `-word`, and parentheses; case and accents are ignored (Zelenskyy = zelenskyy, Merz = Mérz). Words are found in any form (guarantee = guarantees), names of people, places and publishers as written, a prefix the words that start with it; the dataset's other spellings (cease-fire = ceasefire, Donbass = Donbas) and topic aliases are searched too. The words typed rank above their other forms. A malformed query is a 422 problem that says what is wrong. */
                 q: string;
                 /** @description Only records of this kind; repeat for several (default: all kinds). */
                 type?: ("quote" | "event" | "position" | "actor" | "topic" | "source")[] | null;

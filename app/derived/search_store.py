@@ -69,30 +69,47 @@ def _by_type(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
-# The FTS5 tables, where each reads its columns and which (search_stemmed is a view of
-# search_entries with an actor's title left out: migration 0007).
-FTS_TABLES = {
-    "search_fts": ("search_stemmed", "title, body, names, topics, name_words"),
-    "search_exact_fts": ("search_entries", "title, body, names, topics"),
-}
 ENTRIES_DELETE = text(
     "DELETE FROM search_entries WHERE record_type = :record_type AND record_id IN :record_ids"
 ).bindparams(bindparam("record_ids", expanding=True))
-
-
-def _fts_statement(table: str, delete: bool) -> Any:
-    content, columns = FTS_TABLES[table]
-    command = f"{table}, rowid, {columns}" if delete else f"rowid, {columns}"
-    values = f"'delete', id, {columns}" if delete else f"id, {columns}"
-    return text(
-        f"INSERT INTO {table}({command}) SELECT {values} FROM {content} "  # noqa: S608
+# Each FTS5 table is told of the rows of the entries of a type and ids (external content);
+# search_stemmed is a view of search_entries with an actor's title left out (migration 0007).
+FTS_DELETES = [
+    text(
+        "INSERT INTO search_fts(search_fts, rowid, title, body, names, topics, name_words) "
+        "SELECT 'delete', id, title, body, names, topics, name_words FROM search_stemmed "
         "WHERE id IN (SELECT id FROM search_entries "
         "WHERE record_type = :record_type AND record_id IN :record_ids)"
-    ).bindparams(bindparam("record_ids", expanding=True))
-
-
-FTS_DELETES = [_fts_statement(table, delete=True) for table in FTS_TABLES]
-FTS_INSERTS = [_fts_statement(table, delete=False) for table in FTS_TABLES]
+    ).bindparams(bindparam("record_ids", expanding=True)),
+    text(
+        "INSERT INTO search_exact_fts(search_exact_fts, rowid, title, body, names, topics) "
+        "SELECT 'delete', id, title, body, names, topics FROM search_entries "
+        "WHERE id IN (SELECT id FROM search_entries "
+        "WHERE record_type = :record_type AND record_id IN :record_ids)"
+    ).bindparams(bindparam("record_ids", expanding=True)),
+]
+FTS_INSERTS = [
+    text(
+        "INSERT INTO search_fts(rowid, title, body, names, topics, name_words) "
+        "SELECT id, title, body, names, topics, name_words FROM search_stemmed "
+        "WHERE id IN (SELECT id FROM search_entries "
+        "WHERE record_type = :record_type AND record_id IN :record_ids)"
+    ).bindparams(bindparam("record_ids", expanding=True)),
+    text(
+        "INSERT INTO search_exact_fts(rowid, title, body, names, topics) "
+        "SELECT id, title, body, names, topics FROM search_entries "
+        "WHERE id IN (SELECT id FROM search_entries "
+        "WHERE record_type = :record_type AND record_id IN :record_ids)"
+    ).bindparams(bindparam("record_ids", expanding=True)),
+]
+# No configuration is written (the ranking is given per query, in search_sqlite): a write to it
+# failed the next search of every connection that had searched before.
+FTS_REBUILDS = [
+    text("INSERT INTO search_fts(search_fts) VALUES ('rebuild')"),
+    text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"),
+    text("INSERT INTO search_exact_fts(search_exact_fts) VALUES ('rebuild')"),
+    text("INSERT INTO search_exact_fts(search_exact_fts) VALUES ('optimize')"),
+]
 
 
 class SqliteIndex:
@@ -103,12 +120,8 @@ class SqliteIndex:
         connection.execute(search_entries.delete())
         for chunk in chunks:
             connection.execute(insert(search_entries), chunk)
-        # No configuration is written (the ranking is given per query, in search_sqlite): a
-        # write to it failed the next search of every connection that had searched before.
-        for table in FTS_TABLES:
-            for command in ("rebuild", "optimize"):
-                insert_command = f"INSERT INTO {table}({table}) VALUES ('{command}')"  # noqa: S608
-                connection.execute(text(insert_command))
+        for statement in FTS_REBUILDS:
+            connection.execute(statement)
 
     @staticmethod
     def replace(connection: Connection, keys: list[tuple[str, str]], entries: list[Entry]) -> None:

@@ -1,5 +1,4 @@
-"""`Matches`: a filter "this record matches the search", compiled by each dialect module; and
-`Binds`, the parameters of a search statement's text."""
+"""`Matches`: a filter "this record matches the search", compiled by each dialect module."""
 
 from typing import Any
 
@@ -20,16 +19,3 @@ class Matches(ColumnElement[bool]):
         self.key = key
         self.record_type = record_type
         self.node = node
-
-
-class Binds:
-    """Numbered parameters for the text of one statement: called with a value, it keeps the
-    value and gives the parameter's place in the text."""
-
-    def __init__(self) -> None:
-        self.values: dict[str, Any] = {}
-
-    def __call__(self, value: str) -> str:
-        name = f"p{len(self.values)}"
-        self.values[name] = value
-        return f":{name}"

@@ -4,20 +4,21 @@ by ts_rank (app.derived.search_store).
 A word or phrase matches the stems of a title, body or topics (weights A, C) or the words as
 written: the title and names (B) and the body and topics (D), which also rank the words typed
 above their other forms. A prefix matches the stems that start with it and the words as
-written that do. The text is
-folded (lower case, accents removed) in Python before `to_tsvector`, so no extension is needed
-and matching is the same as on SQLite.
+written that do. The text is folded (lower case, accents removed) in Python before
+`to_tsvector`, so no extension is needed and matching is the same as on SQLite; the query is
+built here, from the words' stems read first, and bound as one value.
 """
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, literal, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 
-from app.queries.search_match import Binds, Matches
-from app.queries.search_syntax import AnyOf, Node, Terms
+from app.queries.search_match import Matches
+from app.queries.search_syntax import AllOf, AnyOf, Node, Terms, terms
 
 MARK_START, MARK_END = "\ue000", "\ue001"
 HEADLINE_OPTIONS = (
@@ -28,43 +29,67 @@ HEADLINE_OPTIONS = (
 # names (an actor's title, its name, is only there), then the body and topics; their words as
 # written add to their stems.
 WEIGHTS = "{0.2, 0.2, 0.5, 1.0}"
+STEMS = text(
+    "SELECT word, CAST(to_tsquery('summitkb_english', quote_literal(word)) AS text) "
+    "FROM unnest(CAST(:words AS text[])) AS word"
+)
+LEXEME = re.compile(r"'([^']+)'")
 
 
-def lexemes(term: Terms, weights: str) -> str:
-    """The tsquery text of `term`, each word kept to `weights`; words are only letters and
-    digits, so nothing is syntax."""
-    marks = [f":{weights}"] * len(term.words)
-    if term.prefix:
+def prepared(session: Session, node: Node) -> Node:
+    """`node` with the stems of its words, as `summitkb_english` makes them (one statement)."""
+    words = sorted({word for term in terms(node) for word in term.words})
+    stems: dict[str, str] = {word: stem for word, stem in session.execute(STEMS, {"words": words})}
+    return with_stems(node, stems)
+
+
+def with_stems(node: Node, stems: dict[str, str]) -> Node:
+    """`node` with each word's stems taken from `stems` (a tsquery of its lexemes, by word)."""
+    if isinstance(node, Terms):
+        return Terms(node.words, node.prefix, tuple(stems[word] for word in node.words))
+    if isinstance(node, AnyOf):
+        return AnyOf(tuple(with_stems(option, stems) for option in node.options))
+    return AllOf(
+        tuple(with_stems(part, stems) for part in node.include),
+        tuple(with_stems(part, stems) for part in node.exclude),
+    )
+
+
+def tsquery(node: Node) -> str:
+    """The tsquery of `node` (prepared): each word or phrase by its stems in a title, body or
+    topics (A, C) or as written (B, D); words are only letters and digits, so nothing but the
+    operators written here is syntax."""
+    if isinstance(node, Terms):
+        stems = _phrase([LEXEME.findall(stem) for stem in node.stems], node.prefix, "AC")
+        written = _phrase([[word] for word in node.words], node.prefix, "BD")
+        return f"({stems} | {written})" if stems else written
+    if isinstance(node, AnyOf):
+        return "(" + " | ".join(tsquery(option) for option in node.options) + ")"
+    included = "(" + " & ".join(tsquery(part) for part in node.include) + ")"
+    if not node.exclude:
+        return included
+    return f"({included} & !({' | '.join(tsquery(part) for part in node.exclude)}))"
+
+
+def _phrase(words: list[list[str]], prefix: bool, weights: str) -> str:
+    """Lexemes that follow each other (a word may be several), the last a prefix if `prefix`."""
+    lexemes = [lexeme for word in words for lexeme in word]
+    if not lexemes:
+        return ""
+    marks = [f":{weights}"] * len(lexemes)
+    if prefix:
         marks[-1] = f":*{weights}"
     return (
         "("
-        + " <-> ".join(f"'{word}'{mark}" for word, mark in zip(term.words, marks, strict=True))
+        + " <-> ".join(f"'{lexeme}'{mark}" for lexeme, mark in zip(lexemes, marks, strict=True))
         + ")"
     )
 
 
-def tsquery(node: Node, bind: Callable[[str], str]) -> str:
-    """SQL whose value is the tsquery of `node`."""
-    if isinstance(node, Terms):
-        stems = f"to_tsquery('summitkb_english', {bind(lexemes(node, 'AC'))})"
-        return f"({stems} || to_tsquery('simple', {bind(lexemes(node, 'BD'))}))"
-    if isinstance(node, AnyOf):
-        return "(" + " || ".join(tsquery(option, bind) for option in node.options) + ")"
-    included = "(" + " && ".join(tsquery(part, bind) for part in node.include) + ")"
-    if not node.exclude:
-        return included
-    excluded = " || ".join(tsquery(part, bind) for part in node.exclude)
-    return f"({included} && !!({excluded}))"
-
-
-def prepared(session: Session, node: Node) -> Node:
-    """`node` as searched here: as parsed (a prefix needs no list of the words it starts)."""
-    return node
-
-
 # The text is HTML-escaped before ts_headline: its parser would take "<word ...>" for a tag. An
 # actor's title is its name, matched as written only: it has no stemmed snippet.
-HITS = """
+HITS = text(
+    """
 SELECT hit.record_type, hit.record_id, hit.title, hit.score,
        ts_headline('summitkb_english', hit.stemmed_title, q.query, :options) AS stemmed_title,
        ts_headline('simple', hit.title_html, q.query, :options) AS exact_title,
@@ -80,15 +105,16 @@ FROM (
            replace(replace(replace(e.topics, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
                AS topics_html,
            ts_rank(:weights, e.vector, q.query) AS score
-    FROM search_entries AS e, (SELECT {query} AS query) AS q,
+    FROM search_entries AS e, (SELECT CAST(:query AS tsquery) AS query) AS q,
          LATERAL (SELECT replace(replace(replace(e.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
                   AS title_html) AS h
     WHERE e.vector @@ q.query AND e.record_type IN :types
     ORDER BY score DESC, e.id
     LIMIT :limit OFFSET :offset
-) AS hit, (SELECT {query} AS query) AS q
+) AS hit, (SELECT CAST(:query AS tsquery) AS query) AS q
 ORDER BY hit.score DESC, hit.id
 """
+).bindparams(bindparam("types", expanding=True))
 # Snippets come out of the database already HTML-escaped.
 HTML_ESCAPED = True
 
@@ -97,18 +123,15 @@ def hits(
     session: Session, node: Node, types: Sequence[str], limit: int, offset: int
 ) -> list[dict[str, Any]]:
     """One page of ranked hits, best first, with highlighted snippets."""
-    binds = Binds()
-    statement = text(HITS.format(query=tsquery(node, binds)))
-    statement = statement.bindparams(bindparam("types", expanding=True))
     params = {
-        **binds.values,
+        "query": tsquery(node),
         "weights": WEIGHTS,
         "options": HEADLINE_OPTIONS,
         "types": list(types),
         "limit": limit,
         "offset": offset,
     }
-    return [dict(row) for row in session.execute(statement, params).mappings()]
+    return [dict(row) for row in session.execute(HITS, params).mappings()]
 
 
 @compiles(Matches, "postgresql")
@@ -116,11 +139,11 @@ def compile_matches(element: Matches, compiler: Any, **kw: Any) -> str:
     """`key IN (ids of the matching records of the type)`, with the query bound."""
     key = compiler.process(element.key, **kw)
     record_type = compiler.process(literal(element.record_type), **kw)
-    query = tsquery(element.node, lambda value: compiler.process(literal(value), **kw))
+    query = compiler.process(literal(tsquery(element.node)), **kw)
     # OFFSET 0 keeps the search a step of its own, read once: each word being two alternatives,
     # the planner takes a search to match many more entries than it does, and would rather
     # walk the whole list in its order, probing the index for each row.
     return (
         f"{key} IN (SELECT e.record_id FROM search_entries AS e "  # noqa: S608 (binds only)
-        f"WHERE e.record_type = {record_type} AND e.vector @@ {query} OFFSET 0)"
+        f"WHERE e.record_type = {record_type} AND e.vector @@ CAST({query} AS tsquery) OFFSET 0)"
     )

@@ -19,11 +19,6 @@ from app.derived.search_store import NAME_MARK
 from app.queries.search_match import Matches
 from app.queries.search_syntax import AllOf, AnyOf, Node, Terms, terms, wanted
 
-# Column weights in bm25 (title, body, names, topics), given with each query: stored as a
-# table's configured rank instead, every load rewrote FTS5's configuration, and each connection
-# that had searched before failed its next search ("SQL logic error").
-STEMMED_RANK = "bm25(search_fts, 4.0, 1.0, 2.0, 0.5, 0.0)"  # name_words only match
-EXACT_RANK = "bm25(search_exact_fts, 4.0, 1.0, 2.0, 0.5)"
 MARK_START, MARK_END = "\ue000", "\ue001"
 HTML_ESCAPED = False
 # Words of the index a prefix is searched as, at most; the stems that start with it are searched
@@ -119,20 +114,24 @@ def _with_words(node: Node, starting: dict[str, tuple[str, ...]]) -> Node:
     )
 
 
+# Column weights in bm25 (title, body, names, topics; name_words only match), given with each
+# query: stored as a table's configured rank instead, every load rewrote FTS5's configuration,
+# and each connection that had searched before failed its next search ("SQL logic error").
 RANKED = text(
-    f"""
+    """
 SELECT e.id, e.record_type, e.record_id, e.title,
        -coalesce(stemmed.rank, 0) - coalesce(exact.rank, 0) AS score
 FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :matching) AS matched
 JOIN search_entries AS e ON e.id = matched.id
-LEFT JOIN (SELECT rowid AS id, {STEMMED_RANK} AS rank FROM search_fts
-           WHERE search_fts MATCH :stemmed) AS stemmed ON stemmed.id = matched.id
-LEFT JOIN (SELECT rowid AS id, {EXACT_RANK} AS rank FROM search_exact_fts
-           WHERE search_exact_fts MATCH :exact) AS exact ON exact.id = matched.id
+LEFT JOIN (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0, 2.0, 0.5, 0.0) AS rank
+           FROM search_fts WHERE search_fts MATCH :stemmed) AS stemmed ON stemmed.id = matched.id
+LEFT JOIN (SELECT rowid AS id, bm25(search_exact_fts, 4.0, 1.0, 2.0, 0.5) AS rank
+           FROM search_exact_fts WHERE search_exact_fts MATCH :exact) AS exact
+       ON exact.id = matched.id
 WHERE e.record_type IN :types
 ORDER BY score DESC, e.id
 LIMIT :limit OFFSET :offset
-"""  # noqa: S608 (constants)
+"""
 ).bindparams(bindparam("types", expanding=True))
 
 
@@ -144,35 +143,29 @@ def hits(
     page = {"types": list(types), "limit": limit, "offset": offset}
     rows = session.execute(RANKED, {**page, **ranking}).mappings()
     found = {row["id"]: dict(row) for row in rows}
-    marking = {"stemmed": ranking["matching"], "exact": as_written(node)}
-    for name, table in (("stemmed", "search_fts"), ("exact", "search_exact_fts")):
-        for snippet in _snippets(session, name, table, marking[name], list(found)):
-            found[snippet.pop("id")].update(snippet)
+    marking = [(STEMMED_SNIPPETS, ranking["matching"]), (EXACT_SNIPPETS, as_written(node))]
+    params = {"start": MARK_START, "end": MARK_END, "ids": list(found)}
+    for statement, match in marking if found else []:
+        for snippet in session.execute(statement, {**params, "match": match}).mappings():
+            found[snippet["id"]].update({k: v for k, v in snippet.items() if k != "id"})
     return list(found.values())
 
 
-# The columns of both tables, in order, and the words a snippet of each shows at most. A name
-# matches as written: its snippet comes from the exact table.
-SNIPPET_WORDS = {"title": 32, "body": 24, "names": 24, "topics": 24}
-
-
-def _snippets(
-    session: Session, name: str, table: str, match: str, ids: list[int]
-) -> list[dict[str, Any]]:
-    """The snippet of each column of `table` ("stemmed_title"...) for each entry of `ids`."""
-    if not ids:
-        return []
-    columns = ", ".join(
-        f"snippet({table}, {index}, :start, :end, '…', {words}) AS {name}_{column}"
-        for index, (column, words) in enumerate(SNIPPET_WORDS.items())
-        if not (name == "stemmed" and column == "names")
-    )
-    statement = text(
-        f"SELECT rowid AS id, {columns} FROM {table} "  # noqa: S608 (constants)
-        f"WHERE {table} MATCH :match AND rowid IN :ids"
-    ).bindparams(bindparam("ids", expanding=True))
-    params = {"match": match, "start": MARK_START, "end": MARK_END, "ids": ids}
-    return [dict(row) for row in session.execute(statement, params).mappings()]
+# The snippets of each column of a page's entries; a name matches as written, so its snippet
+# comes from the exact table.
+STEMMED_SNIPPETS = text(
+    "SELECT rowid AS id, snippet(search_fts, 0, :start, :end, '…', 32) AS stemmed_title, "
+    "snippet(search_fts, 1, :start, :end, '…', 24) AS stemmed_body, "
+    "snippet(search_fts, 3, :start, :end, '…', 24) AS stemmed_topics "
+    "FROM search_fts WHERE search_fts MATCH :match AND rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+EXACT_SNIPPETS = text(
+    "SELECT rowid AS id, snippet(search_exact_fts, 0, :start, :end, '…', 32) AS exact_title, "
+    "snippet(search_exact_fts, 1, :start, :end, '…', 24) AS exact_body, "
+    "snippet(search_exact_fts, 2, :start, :end, '…', 24) AS exact_names, "
+    "snippet(search_exact_fts, 3, :start, :end, '…', 24) AS exact_topics "
+    "FROM search_exact_fts WHERE search_exact_fts MATCH :match AND rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
 
 
 @compiles(Matches, "sqlite")

@@ -45,6 +45,9 @@ class Terms:
 
     words: tuple[str, ...]
     prefix: bool = False
+    # How the database in use stems each word, where it needs them given (PostgreSQL: a tsquery
+    # of each word's lexemes, as its `summitkb_english` configuration makes them).
+    stems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

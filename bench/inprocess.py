@@ -1,0 +1,124 @@
+"""The CPU one request costs the app, in process: no network, no server, one request at a time.
+
+    python bench/inprocess.py DB SCENARIO [--requests 3000] [--app-root PATH] [--layers L,...]
+    python bench/inprocess.py DB a --bare          # bench/bare.py's app, the framework's ceiling
+
+SCENARIO is a key of bench/run.py's scenarios (a, b, c, d), whose paths are drawn from DB the
+same way. The app is built with `create_app` over DB (or, with --bare, bench/bare.py's), started
+through its lifespan, and called as an ASGI app on uvloop; after 200 warm-up requests, prints the
+process CPU time per request (the worker threads' included) and the wall time. `--app-root`
+imports `app` from another checkout (an A/B of two commits in one process setup); `--layers`
+keeps only the named middleware of the request chain (`--layers ''` keeps none), to price each.
+Pin it to a core (`taskset -c 1`) and take the lowest of a few runs: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+
+
+def build_app(db: str, bare: bool, layers: str | None) -> Any:
+    if bare:
+        import bare as bare_module
+
+        return bare_module.bare_app(db)
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    from app.config import Settings
+    from app.main import create_app
+
+    app = create_app(Settings())
+    if layers is not None:
+        kept = set(filter(None, layers.split(",")))
+        app.user_middleware = [m for m in app.user_middleware if m.cls.__name__ in kept]
+    return app
+
+
+def scope_of(path: str) -> dict[str, Any]:
+    route, _, query = path.partition("?")
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": route,
+        "raw_path": route.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(b"host", b"127.0.0.1:8000"), (b"accept", b"*/*"), (b"user-agent", b"bench")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8000),
+        "state": {},
+    }
+
+
+async def call(app: Any, path: str) -> int:
+    statuses: list[int] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+
+    await app(scope_of(path), receive, send)
+    return statuses[0]
+
+
+async def start(app: Any) -> asyncio.Task[Any]:
+    """Run the app's lifespan start-up; the task runs until the measurement ends."""
+    inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    await inbox.put({"type": "lifespan.startup"})
+    scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}
+    task = asyncio.get_running_loop().create_task(app(scope, inbox.get, outbox.put))
+    await outbox.get()
+    return task
+
+
+async def measure(app: Any, paths: list[str], requests: int) -> tuple[float, float]:
+    lifespan = await start(app)
+    for path in paths[:200]:
+        status = await call(app, path)
+        if status != 200:
+            raise SystemExit(f"{path}: {status}")
+    wall, cpu = time.perf_counter(), time.process_time()
+    for index in range(requests):
+        await call(app, paths[index % len(paths)])
+    cost = (time.process_time() - cpu) / requests, (time.perf_counter() - wall) / requests
+    lifespan.cancel()
+    return cost
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db")
+    parser.add_argument("scenario", choices=["a", "b", "c", "d"])
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--app-root", default=str(BENCH.parent))
+    parser.add_argument("--layers", default=None)
+    parser.add_argument("--bare", action="store_true")
+    args = parser.parse_args()
+    sys.path[:0] = [args.app_root, str(BENCH)]
+    import run
+    import uvloop
+
+    scenarios = run.build_scenarios(Path(args.db), 300, 1)
+    paths = next(s.ours for s in scenarios if s.key == args.scenario) or []
+    app = build_app(args.db, args.bare, args.layers)
+    cpu, wall = uvloop.run(measure(app, paths, args.requests))
+    name = "bare" if args.bare else f"app from {args.app_root}"
+    print(f"{args.scenario}: {name}: CPU {cpu * 1e3:.3f} ms/request, wall {wall * 1e3:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

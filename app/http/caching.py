@@ -100,7 +100,9 @@ class Caching:
 
     def not_modified(self, stamp: Stamp, tag: str) -> Response:
         headers = {**self.validators(stamp, tag), "X-Dataset-Version": stamp.version}
-        return Response(status_code=304, headers={**headers, "Vary": "Accept"})
+        # A 304 names what its 200 varies on (RFC 9110, 15.4.5). It is answered here, inside
+        # gzip's layer, so it says Accept-Encoding itself.
+        return Response(status_code=304, headers={**headers, "Vary": "Accept, Accept-Encoding"})
 
     def sender(
         self, scope: Scope, send: Send, stamp: Stamp | None, tag: str | None, current: bool

@@ -3,6 +3,7 @@
 import gzip
 
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from tests.formats.helpers import asgi_get, bodies
 from tests.http.conftest import ClientFactory
@@ -67,6 +68,19 @@ def test_large_answers_are_gzipped_when_asked(client: TestClient) -> None:
     plain = client.get("/v1/quotes", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers
     assert "Accept-Encoding" in plain.headers["vary"]  # another client could get gzip
+
+
+def test_a_304_varies_on_what_its_200_varies_on(client: TestClient) -> None:
+    full = client.get("/v1/quotes", headers={"Accept-Encoding": "identity"})
+    not_modified = client.get(
+        "/v1/quotes", headers={"Accept-Encoding": "identity", "If-None-Match": full.headers["etag"]}
+    )
+    assert not_modified.status_code == 304
+    assert vary(not_modified) == vary(full) == {"accept", "accept-encoding", "origin"}
+
+
+def vary(response: Response) -> set[str]:
+    return {name.strip().lower() for name in response.headers["vary"].split(",")}
 
 
 def test_gzipped_streams_still_stream(client: TestClient) -> None:

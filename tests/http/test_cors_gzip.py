@@ -1,9 +1,9 @@
 """CORS for the origins in settings only; gzip for large answers, streams included."""
 
 import gzip
+from collections.abc import Mapping
 
 from fastapi.testclient import TestClient
-from httpx import Response
 
 from tests.formats.helpers import asgi_get, bodies
 from tests.http.conftest import ClientFactory
@@ -76,11 +76,12 @@ def test_a_304_varies_on_what_its_200_varies_on(client: TestClient) -> None:
         "/v1/quotes", headers={"Accept-Encoding": "identity", "If-None-Match": full.headers["etag"]}
     )
     assert not_modified.status_code == 304
-    assert vary(not_modified) == vary(full) == {"accept", "accept-encoding", "origin"}
+    expected = {"accept", "accept-encoding", "origin"}
+    assert vary(not_modified.headers) == vary(full.headers) == expected
 
 
-def vary(response: Response) -> set[str]:
-    return {name.strip().lower() for name in response.headers["vary"].split(",")}
+def vary(headers: Mapping[str, str]) -> set[str]:
+    return {name.strip().lower() for name in headers["vary"].split(",")}
 
 
 def test_gzipped_streams_still_stream(client: TestClient) -> None:

@@ -5,24 +5,20 @@ import datetime as dt
 from pydantic import Field
 
 from app.domain import STANCES_TEXT, ActorKind, EventKind, EventStatus, Stance
-from app.schemas.common import Cited, DateOn, DatePrecision, LocalDateTime, Ref, Schema
+from app.schemas.common import (
+    ArticleRef,
+    Cited,
+    DateOn,
+    DatePrecision,
+    LocalDateTime,
+    Ref,
+    Schema,
+)
 
 
-class ArticleRead(Schema):
+class ArticleRead(ArticleRef):
     """An article (or dated update) of a source's document, and the range of text it spans."""
 
-    id: str = Field(
-        description="The article's id, unique within its source.",
-        examples=["all-accumulated-issues"],
-    )
-    title: str = Field(
-        examples=["Trump, Putin to discuss 'all accumulated issues' in Alaska, Russia says"]
-    )
-    published_on: dt.date = Field(
-        description="The day the article was published: the day its relative dates are counted "
-        "from, and the date its citations give.",
-        examples=["2025-08-14"],
-    )
     published_at: LocalDateTime | None = Field(
         description="The time of publication too, where the text gives one (local time).",
         examples=["2025-08-14T09:42:00"],

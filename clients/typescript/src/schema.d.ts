@@ -589,7 +589,7 @@ export interface components {
             /**
              * Published On
              * Format: date
-             * @description The day the article was published: the day its relative dates are counted from, and the date its citations give.
+             * @description The day the article was published: the day its relative dates ("on Tuesday", "today") are counted from.
              * @example 2025-08-14
              */
             published_on: string;

@@ -1,8 +1,14 @@
 """The version of the dataset a transaction reads: the first statement of every request's."""
 
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 DATASET_VERSION_SQL = "SELECT version FROM dataset"
 
@@ -40,3 +46,29 @@ def snapshot_version(session: Session) -> str | None:
         noted: str | None = session.info[NOTED_VERSION]
         return noted
     return dataset_version(connection)
+
+
+class PerVersion(Generic[T]):
+    """What `read` finds in a dataset that changes only with the dataset, read once per
+    version: the version served, and the one before it while a reload settles."""
+
+    VERSIONS = 2
+
+    def __init__(self, read: Callable[[Connection], T]) -> None:
+        self.read = read
+        self.found: dict[str, T] = {}
+        self.storing = threading.Lock()  # read threads meet here on a new dataset's first reads
+
+    def __call__(self, session: Session) -> T:
+        """What `read` finds in the dataset `session` reads."""
+        version = snapshot_version(session)
+        if version is None:
+            return self.read(session.connection())
+        found = self.found.get(version)
+        if found is None:
+            found = self.read(session.connection())
+            with self.storing:
+                while len(self.found) >= self.VERSIONS:
+                    del self.found[next(iter(self.found))]
+                self.found[version] = found
+        return found

@@ -6,7 +6,6 @@ version (they change only with the dataset) and matched with RapidFuzz; a reques
 known costs a set lookup each. An id a record replaced names that record (app.queries.successors).
 """
 
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -16,13 +15,12 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Actor, ActorAlias, Event, Source, Topic
 from app.errors import InvalidParameter
-from app.queries.dataset_version import snapshot_version
+from app.queries.dataset_version import PerVersion
 from app.queries.successors import replacements
 
 SUGGESTIONS = 3
 SCORE_CUTOFF = 70  # out of 100: below it a spelling is too far from what was typed to suggest
 CLOSE_TO_BEST = 10  # suggestions scoring this much below the best one are left out
-CACHED_VERSIONS = 2  # the dataset served, and the one before it while a reload settles
 SINGULAR = {"actors": "actor", "topics": "topic", "events": "event", "sources": "source"}
 # The spellings of each resource a filter names: (id, name or alias) pairs.
 SPELLINGS = {
@@ -73,23 +71,8 @@ def read_vocabularies(connection: Connection) -> dict[str, Vocabulary]:
     }
 
 
-def vocabularies(session: Session) -> dict[str, Vocabulary]:
-    """Every filtered resource's vocabulary in the dataset `session` reads (cached by version)."""
-    version = snapshot_version(session)
-    if version is None:
-        return read_vocabularies(session.connection())
-    found = _CACHE.get(version)
-    if found is None:
-        found = read_vocabularies(session.connection())
-        with _CACHING:  # read threads may meet here when a new dataset's first requests arrive
-            while len(_CACHE) >= CACHED_VERSIONS:
-                del _CACHE[next(iter(_CACHE))]
-            _CACHE[version] = found
-    return found
-
-
-_CACHE: dict[str, dict[str, Vocabulary]] = {}
-_CACHING = threading.Lock()
+# Every filtered resource's vocabulary in the dataset a session reads.
+vocabularies: PerVersion[dict[str, Vocabulary]] = PerVersion(read_vocabularies)
 
 
 def check_ids(session: Session, filters: Mapping[str, tuple[str, Sequence[str] | None]]) -> None:

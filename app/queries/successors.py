@@ -4,12 +4,12 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.db.models import ReplacedId
 from app.errors import DomainError, Moved, NotFound
-from app.queries.dataset_version import snapshot_version
+from app.queries.dataset_version import PerVersion
 
 Filters = TypeVar("Filters")
 
@@ -51,24 +51,14 @@ def with_successors(session: Session, filters: Filters) -> Filters:
     return dataclasses.replace(filters, **changes) if changes else filters  # type: ignore[type-var]
 
 
-def replacements(session: Session) -> Mapping[tuple[str, str], str]:
-    """Every replaced id, (resource, old id) -> new id, of the dataset `session` reads.
-
-    Read once per dataset version: they change only with the dataset, and are few (records
-    merged or renamed by their curators), where a lookup per filtered request cost more than
-    the page's own statement.
-    """
-    version = snapshot_version(session)
-    found = _REPLACED.get(version) if version is not None else None
-    if found is None:
-        connection = session.connection()
-        table = ReplacedId.__table__
-        rows = connection.execute(select(table.c.resource, table.c.old_id, table.c.new_id))
-        found = {(resource, old_id): new_id for resource, old_id, new_id in rows}
-        if version is not None:
-            _REPLACED.clear()  # one dataset is served at a time
-            _REPLACED[version] = found
-    return found
+def read_replacements(connection: Connection) -> dict[tuple[str, str], str]:
+    """Every replaced id, (resource, old id) -> new id."""
+    table = ReplacedId.__table__
+    rows = connection.execute(select(table.c.resource, table.c.old_id, table.c.new_id))
+    return {(resource, old_id): new_id for resource, old_id, new_id in rows}
 
 
-_REPLACED: dict[str, dict[tuple[str, str], str]] = {}
+# Every replaced id of the dataset a session reads. Read once per dataset version: they change
+# only with the dataset, and are few (records merged or renamed by their curators), where a
+# lookup per filtered request cost more than the page's own statement.
+replacements: PerVersion[Mapping[tuple[str, str], str]] = PerVersion(read_replacements)

@@ -2,7 +2,6 @@
 
 import logging
 import sqlite3
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
@@ -15,21 +14,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app.db.availability import is_unavailable
 from app.db.budget import is_over_budget
 from app.errors import DatabaseUnavailable, DomainError, Moved, Unavailable
-from app.schemas.common import PROBLEM_JSON, Problem, problem_response
+from app.schemas.common import PROBLEM_JSON, Problem, problem_body, problem_response
 
 log = logging.getLogger(__name__)
 
 
 def problem(status: int, detail: str, instance: str, **extra: Any) -> JSONResponse:
     """An RFC 9457 problem details response."""
-    body = {
-        "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail,
-        "instance": instance,
-        **extra,
-    }
+    body = problem_body(status, detail, instance, **extra)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 

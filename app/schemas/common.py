@@ -119,12 +119,9 @@ class Problem(BaseModel):
     )
 
 
-def problem_response(
-    description: str, status: int, detail: str, instance: str, **extra: Any
-) -> dict[str, Any]:
-    """The OpenAPI entry of a problem answer, with an example body of its own status: without
-    one, Swagger UI shows for every status the one body it builds from the fields' examples."""
-    example = {
+def problem_body(status: int, detail: str, instance: str, **extra: Any) -> dict[str, Any]:
+    """The body of an RFC 9457 problem answer (a `Problem`)."""
+    return {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
         "status": status,
@@ -132,6 +129,14 @@ def problem_response(
         "instance": instance,
         **extra,
     }
+
+
+def problem_response(
+    description: str, status: int, detail: str, instance: str, **extra: Any
+) -> dict[str, Any]:
+    """The OpenAPI entry of a problem answer, with an example body of its own status: without
+    one, Swagger UI shows for every status the one body it builds from the fields' examples."""
+    example = problem_body(status, detail, instance, **extra)
     schema = {"$ref": "#/components/schemas/Problem"}
     return {
         "description": description,

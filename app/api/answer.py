@@ -1,6 +1,7 @@
 """How a data route answers: the media type it negotiates, and the one renderer it hands its
 result to (app.formats.render)."""
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
@@ -9,7 +10,7 @@ from pydantic import BaseModel, WithJsonSchema
 from sqlalchemy.orm import Session
 from starlette.datastructures import URL
 
-from app.api.deps import REQUEST_STATE, problem_responses, read_in_thread
+from app.api.deps import problem_responses, read_in_thread, request_session
 from app.api.filters import named_ids
 from app.api.params import PageQuery
 from app.formats.csv_table import BOM_TEXT
@@ -66,11 +67,8 @@ def snapshot_of(request: Request) -> Snapshot:
     """How a stream answering `request` opens its session: a session of its own (the stream
     outlives the request's dependencies), whose first statement notes the dataset version."""
 
-    def session() -> Session:
-        opened: Session = request.app.state.sessionmaker(info={REQUEST_STATE: request.state})
-        return opened
-
-    return Snapshot(session, request.app.state.settings.export_time_budget_ms)
+    opened = functools.partial(request_session, request)
+    return Snapshot(opened, request.app.state.settings.export_time_budget_ms)
 
 
 def public_url(request: Request, base: str) -> URL:

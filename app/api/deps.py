@@ -20,16 +20,22 @@ LIMIT_DEFAULT = 50
 LIMIT_MAX = 500
 
 
+def request_session(request: Request) -> Session:
+    """A new read session that notes the dataset version it reads in `request`'s state."""
+    session: Session = request.app.state.sessionmaker(info={REQUEST_STATE: request.state})
+    return session
+
+
 async def get_session(request: Request) -> Session:
     """A read session per request; it never commits.
 
     Creating it does no I/O, so this runs on the event loop; the route's first query opens the
     transaction (in a worker thread), and `note_dataset_version` reads the version there. The
     read that opens it ends it (`read_in_thread`), so the dependency needs no teardown: as a
-    generator with a `finally`, it cost each request more than its one-row lookup.
+    generator with a `finally`, it cost each request more than its one-row lookup. A plain
+    function, not a `def` dependency: FastAPI would run that in a worker thread.
     """
-    session: Session = request.app.state.sessionmaker(info={REQUEST_STATE: request.state})
-    return session
+    return request_session(request)
 
 
 def note_dataset_version(session: Session, _transaction: Any, connection: Connection) -> None:

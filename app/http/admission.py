@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
 from app.db.budget import request_deadline
-from app.http.body import BodyTooLarge, declares_body, read_body, replay
+from app.http.body import BodyTooLarge, read_body, replay
 from app.http.slots import Slot, is_stream
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,9 @@ class Admission:
             await self.refuse(scope, send, 400, "a request has one Host header (RFC 9112)")
             return
         try:
-            body = await self.body(scope, receive)
+            body = await read_body(
+                scope, receive, self.limits.max_body_bytes, self.limits.body_timeout
+            )
         except BodyTooLarge:
             await self.refuse(scope, send, 413, self.too_large())
             return
@@ -75,13 +77,6 @@ class Admission:
             await self.app(scope, replay(body, receive), send)
             return
         await self.admit(scope, replay(body, receive), send, deadline)
-
-    async def body(self, scope: Scope, receive: Receive) -> list[Message]:
-        """The body's messages, read within `body_timeout` (none to wait for without a body)."""
-        if not declares_body(scope):
-            return []
-        with anyio.fail_after(self.limits.body_timeout):
-            return await read_body(scope, receive, self.limits.max_body_bytes)
 
     async def admit(self, scope: Scope, receive: Receive, send: Send, deadline: float) -> None:
         """Run the request once a slot is free, or refuse it when none frees up in time."""

@@ -1,5 +1,6 @@
 """A request's body, read whole before the request runs, and given to it again."""
 
+import anyio
 from starlette.types import Message, Receive, Scope
 
 
@@ -7,22 +8,23 @@ class BodyTooLarge(Exception):
     pass
 
 
-def declares_body(scope: Scope) -> bool:
-    """Whether the request comes with a body (HTTP/1.1: a `Content-Length` other than 0, or a
-    `Transfer-Encoding`); without one there is nothing to wait for."""
-    headers = dict(scope["headers"])
-    return headers.get(b"content-length", b"0") != b"0" or b"transfer-encoding" in headers
-
-
-async def read_body(scope: Scope, receive: Receive, max_bytes: int) -> list[Message]:
-    """The request's body messages; BodyTooLarge as soon as they add up to more than
-    `max_bytes` (or when `Content-Length` says they will)."""
+async def read_body(
+    scope: Scope, receive: Receive, max_bytes: int, timeout: float
+) -> list[Message]:
+    """The request's body messages, read within `timeout` seconds (TimeoutError past it; a
+    request without a body has nothing to wait for); BodyTooLarge as soon as they add up to
+    more than `max_bytes` (or when `Content-Length` says they will)."""
     headers = dict(scope["headers"])
     declared = headers.get(b"content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
         raise BodyTooLarge
-    if not declares_body(scope):
+    if declared in (None, b"0") and b"transfer-encoding" not in headers:
         return []
+    with anyio.fail_after(timeout):
+        return await _messages(receive, max_bytes)
+
+
+async def _messages(receive: Receive, max_bytes: int) -> list[Message]:
     messages: list[Message] = []
     size = 0
     while True:

@@ -7,11 +7,13 @@ its text really has, and the index holds only what the records say.
 """
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from itertools import islice, product
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from app.queries.dataset_version import PerVersion
 from app.queries.search_syntax import AllOf, AnyOf, Node, Terms, terms
 
 # Words in a variant at most (the seed check holds them to it): a query is looked up by its runs
@@ -23,8 +25,21 @@ VARIANTS = text(
     "SELECT given.folded, other.folded FROM variant_words AS given "
     "JOIN variant_words AS other "
     "ON other.variant_id = given.variant_id AND other.folded <> given.folded "
-    "WHERE given.folded IN :spans ORDER BY given.folded, other.variant_id, other.ordinal"
-).bindparams(bindparam("spans", expanding=True))
+    "ORDER BY given.folded, other.variant_id, other.ordinal"
+)
+
+
+def read_variants(connection: Connection) -> dict[str, tuple[str, ...]]:
+    """Each variant word, and the other spellings of its variant in their order."""
+    others: dict[str, list[str]] = defaultdict(list)
+    for given, other in connection.execute(VARIANTS):
+        others[given].append(other)
+    return {given: tuple(spellings) for given, spellings in others.items()}
+
+
+# The variant words of the dataset a session reads: few, and changed only with the dataset, so
+# read once per version rather than by a statement per search.
+variant_spellings: PerVersion[dict[str, tuple[str, ...]]] = PerVersion(read_variants)
 
 
 def with_variants(session: Session, node: Node) -> Node:
@@ -32,9 +47,8 @@ def with_variants(session: Session, node: Node) -> Node:
     spans = {span for term in terms(node) if not term.prefix for span in _spans(term.words)}
     if not spans:
         return node
-    others: dict[str, list[str]] = defaultdict(list)
-    for given, other in session.execute(VARIANTS, {"spans": sorted(spans)}):
-        others[given].append(other)
+    known = variant_spellings(session)
+    others = {span: known[span] for span in spans if span in known}
     return _rewritten(node, others) if others else node
 
 
@@ -47,7 +61,7 @@ def _spans(words: tuple[str, ...]) -> set[str]:
     }
 
 
-def _rewritten(node: Node, others: dict[str, list[str]]) -> Node:
+def _rewritten(node: Node, others: Mapping[str, Sequence[str]]) -> Node:
     if isinstance(node, Terms):
         return node if node.prefix else _spelled(node, others)
     if isinstance(node, AnyOf):
@@ -58,7 +72,7 @@ def _rewritten(node: Node, others: dict[str, list[str]]) -> Node:
     )
 
 
-def _spelled(term: Terms, others: dict[str, list[str]]) -> Node:
+def _spelled(term: Terms, others: Mapping[str, Sequence[str]]) -> Node:
     """The term in each spelling of its variant words (the longest run at each word)."""
     pieces: list[list[tuple[str, ...]]] = []
     at = 0

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.errors import problem
+from app.api.errors import error_problem, problem
 from app.db.budget import request_deadline
+from app.errors import Unavailable
 from app.http.body import BodyTooLarge, read_body, replay
 from app.http.slots import Slot, is_stream
 
@@ -152,9 +153,10 @@ class Admission:
         return f"request bodies are limited to {self.limits.max_body_bytes} bytes"
 
     async def refuse(self, scope: Scope, send: Send, status: int, detail: str) -> None:
-        response = problem(status, detail, scope["path"])
-        if status == 503:
-            response.headers["Retry-After"] = "1"
+        if status == 503:  # over a limit of the server's: Retry-After as every such answer has
+            response = error_problem(Unavailable(detail), scope["path"])
+        else:
+            response = problem(status, detail, scope["path"])
         if status in (408, 413):
             response.headers["Connection"] = "close"  # the rest of the body is not read
         await response(scope, no_receive, send)

@@ -66,3 +66,24 @@ class VariantKind(StrEnum):
 
 
 STANCES_TEXT = ", ".join(stance.value for stance in Stance) + "."
+
+
+class KeyScope(StrEnum):
+    """What an API key may do: `write` edits the knowledge; `admin` also manages what writes
+    depend on."""
+
+    WRITE = "write"
+    ADMIN = "admin"
+
+
+class ChangeKind(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class TextAccess(StrEnum):
+    """Who may read a source's full text; its excerpts are public either way."""
+
+    PUBLIC = "public"
+    KEYS = "keys"

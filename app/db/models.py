@@ -24,7 +24,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from app.domain import ActorKind, EventKind, EventStatus, Precision, Stance, VariantKind
+from app.domain import (
+    ActorKind,
+    ChangeKind,
+    EventKind,
+    EventStatus,
+    KeyScope,
+    Precision,
+    Stance,
+    TextAccess,
+    VariantKind,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -73,6 +83,12 @@ class Source(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     length: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    # Who owns the text, as its publisher states it.
+    rights: Mapped[str | None] = mapped_column(Text)
+    text_access: Mapped[TextAccess] = mapped_column(
+        enum_type(TextAccess, "text_access"), server_default=TextAccess.PUBLIC.value
+    )
 
 
 class Article(Base):
@@ -324,3 +340,39 @@ class Dataset(Base):
     version: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ApiKey(Base):
+    """A key that may write: its name and scope, and only a hash of its token."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    scope: Mapped[KeyScope] = mapped_column(enum_type(KeyScope, "key_scope"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Revision(Base):
+    """One change to one record: by a key (its name) or by `summitkb load`, numbered in the
+    order the changes were made."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (
+        Index("ix_revisions_resource_record_id_number", "resource", "record_id", "number"),
+        Index("ix_revisions_by_key_number", "by_key", "number"),
+    )
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    resource: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(SLUG)
+    kind: Mapped[ChangeKind] = mapped_column(enum_type(ChangeKind, "change_kind"))
+    made_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    author: Mapped[str] = mapped_column(String(100))
+    by_key: Mapped[bool] = mapped_column()
+    summary: Mapped[str | None] = mapped_column(Text)
+    # What changed: the merge patch of an edit, the body of a creation, the content hash of a
+    # record a load wrote.
+    change: Mapped[Any] = mapped_column(JSON, nullable=True)

@@ -15,9 +15,40 @@ class DomainError(Exception):
         self.detail = detail
         self.extra = extra
 
+    def headers(self) -> dict[str, str]:
+        """The headers its answer carries besides the problem body."""
+        return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}
+
 
 class NotFound(DomainError):
     status = 404
+
+
+class Unauthorized(DomainError):
+    """No API key, or one that is unknown or revoked (RFC 6750: the challenge names the
+    scheme, and `invalid_token` when a key was sent)."""
+
+    status = 401
+
+    def __init__(self, detail: str, *, key_sent: bool) -> None:
+        super().__init__(detail)
+        self.challenge = 'Bearer error="invalid_token"' if key_sent else "Bearer"
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": self.challenge}
+
+
+class Forbidden(DomainError):
+    """A valid key whose scope does not cover the request."""
+
+    status = 403
+
+    def __init__(self, detail: str, *, needed: str) -> None:
+        super().__init__(detail)
+        self.needed = needed
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{self.needed}"'}
 
 
 class Moved(DomainError):

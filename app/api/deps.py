@@ -59,6 +59,19 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 # The problems routes declare: what each status means, and an example of it.
 PROBLEMS: dict[int, dict[str, Any]] = {
+    401: problem_response(
+        "No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer "
+        "<key>` (`WWW-Authenticate` names the scheme).",
+        401,
+        "this request needs an API key, sent as `Authorization: Bearer <key>`",
+        "/v1/quotes",
+    ),
+    403: problem_response(
+        "The key is valid but its scope does not cover this request.",
+        403,
+        "this request needs a key of scope 'admin'; the key sent is 'write'",
+        "/v1/quotes",
+    ),
     404: problem_response(
         "No record with that id.",
         404,

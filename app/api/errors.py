@@ -26,10 +26,10 @@ def problem(status: int, detail: str, instance: str, **extra: Any) -> JSONRespon
 
 
 def error_problem(error: DomainError, instance: str) -> JSONResponse:
-    """The problem answer for a domain error, with `Retry-After` where it has one."""
+    """The problem answer for a domain error, with its headers (`Retry-After`,
+    `WWW-Authenticate`) where it has any."""
     response = problem(error.status, error.detail, instance, **error.extra)
-    if error.retry_after is not None:
-        response.headers["Retry-After"] = str(error.retry_after)
+    response.headers.update(error.headers())
     return response
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKER = ROOT / "bench" / "extract" / "gold" / "check.py"
@@ -118,3 +119,39 @@ def test_a_group_of_one_record_is_refused() -> None:
     records = copy.deepcopy(records_of(DOCUMENTS[AFP]))
     records[0]["group"] = "alone"
     assert any("has one record" in p for p in check.check_groups("x.yaml", records))
+
+
+def heldout_folder(folder: Path, records: list[dict[str, Any]]) -> Path:
+    """A held-out folder made of the AFP text (one article of 2025-08-15) and the given gold."""
+    (folder / "gold").mkdir()
+    (folder / "afp.txt").write_text(DOCUMENTS[AFP].text, encoding="utf-8")
+    listing = [{"slug": "afp", "title": "AFP", "published_on": "2025-08-15"}]
+    (folder / "sources.yaml").write_text(yaml.safe_dump(listing), encoding="utf-8")
+    (folder / "gold" / "afp.yaml").write_text(yaml.safe_dump(records), encoding="utf-8")
+    return folder
+
+
+def as_heldout(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**record, "speaker": None, "article": "afp"} for record in records]
+
+
+def test_a_held_out_folder_is_checked_with_its_own_dates_and_no_actor_ids(tmp_path: Path) -> None:
+    records = as_heldout(records_of(DOCUMENTS[AFP]))
+    [document] = check.heldout_documents(heldout_folder(tmp_path, records))
+    assert check.check_document(document) == (len(records), [])
+
+
+def test_a_held_out_record_may_not_name_an_actor_id(tmp_path: Path) -> None:
+    records = as_heldout(records_of(DOCUMENTS[AFP]))
+    records[0]["speaker"] = "vladimir-putin"
+    [document] = check.heldout_documents(heldout_folder(tmp_path, records))
+    _, problems = check.check_document(document)
+    assert any("speaker must be null" in p for p in problems)
+
+
+def test_a_quote_may_run_on_past_its_paragraph_only_as_part_of_a_group() -> None:
+    text = 'He said, "First part.\n\n"Second part."'
+    start = text.index("First")
+    end = start + len("First part.")
+    assert check.check_marks(text, start, end, run_on=True) is None
+    assert check.check_marks(text, start, end, run_on=False) is not None

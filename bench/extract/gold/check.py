@@ -1,11 +1,12 @@
 """Check the quote gold: every record is the text between quote marks of its document, names a
 known actor (or none), lies in its article and is dated as its words say (see RULES.md).
 
-Run: python bench/extract/gold/check.py   (exit status 1 and one line per problem when any)
+Run: python bench/extract/gold/check.py [--heldout DIR]   (exit 1, one line per problem, when any)
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from dataclasses import dataclass, field
@@ -26,8 +27,9 @@ FIELDS = {
     "date", "date_precision", "date_words", "article", "note",
 }  # fmt: skip
 REQUIRED = FIELDS - {"group", "note"}
-# The two families of marks: a span opens and closes with marks of one family.
-MARKS = {"double": ('"\u201c', '"\u201d'), "single": ("'\u2018", "'\u2019")}
+# The two families of marks: a span opens and closes with marks of one family, in either
+# direction, since pages print a left mark where a right one belongs (‘coming days', decision.“).
+MARKS = ('"\u201c\u201d', "'\u2018\u2019")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]  # fmt: skip
@@ -86,15 +88,16 @@ def seed_documents() -> list[Document]:
     return documents
 
 
-def heldout_documents() -> list[Document]:
-    listing = HELDOUT / "sources.yaml"
+def heldout_documents(folder: Path = HELDOUT) -> list[Document]:
+    """The texts listed in folder/sources.yaml, each one article, with gold in folder/gold/."""
+    listing = folder / "sources.yaml"
     if not listing.exists():
         return []
     documents = []
     for source in load_yaml(listing):
-        text = read_text(HELDOUT / f"{source['slug']}.txt")
+        text = read_text(folder / f"{source['slug']}.txt")
         article = Article(source["slug"], 0, len(text), as_date(source["published_on"]))
-        gold = GOLD / "heldout" / f"{source['slug']}.yaml"
+        gold = folder / "gold" / f"{source['slug']}.yaml"
         documents.append(Document(f"{source['slug']}.txt", text, gold, [article]))
     return documents
 
@@ -144,22 +147,22 @@ def resolve(words: str, published: date) -> tuple[date, date] | None:
     return None
 
 
-def check_marks(text: str, start: int, end: int) -> str | None:
+def check_marks(text: str, start: int, end: int, run_on: bool) -> str | None:
+    """None when [start, end) has an opening mark before it and a closing mark of the same
+    family after it (blanks between allowed); a span of a group (run_on) may instead end where
+    its paragraph does: a quote running on over paragraphs is closed only where it ends."""
     before = start - 1
     while before >= 0 and text[before] in " \t":
         before -= 1
     after = end
     while after < len(text) and text[after] in " \t":
         after += 1
-    for openers, closers in MARKS.values():
-        if before < 0 or text[before] not in openers:
+    for family in MARKS:
+        if before < 0 or text[before] not in family:
             continue
-        if after < len(text) and text[after] in closers:
+        if after < len(text) and text[after] in family:
             return None
-        # A quote running on into the next paragraph is closed only where it ends; the next
-        # paragraph opens again with a mark of the same family.
-        rest = text[after:].lstrip("\n")
-        if after < len(text) and text[after] == "\n" and rest[:1] and rest[0] in openers:
+        if run_on and (after == len(text) or text[after] == "\n"):
             return None
     return f"no quote marks of one family around [{start}, {end})"
 
@@ -215,7 +218,7 @@ def check_record(record: dict[str, Any], document: Document) -> list[str]:
         problems.append(f"text is not document[{start}:{end}] = {text[start:end]!r}")
     if record["text"] != record["text"].strip():
         problems.append("text starts or ends with whitespace")
-    problems.append(check_marks(text, start, end) or "")
+    problems.append(check_marks(text, start, end, record.get("group") is not None) or "")
     speaker = record["speaker"]
     if document.actor_ids is None and speaker is not None:
         problems.append("speaker must be null in a held-out text")
@@ -266,9 +269,12 @@ def check_groups(name: str, records: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heldout", type=Path, default=HELDOUT, help="folder of held-out texts")
+    arguments = parser.parse_args(argv)
     total, failed = 0, []
-    for document in seed_documents() + heldout_documents():
+    for document in seed_documents() + heldout_documents(arguments.heldout):
         count, problems = check_document(document)
         total += count
         failed += problems
@@ -280,4 +286,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

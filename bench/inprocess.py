@@ -2,6 +2,7 @@
 
     python bench/inprocess.py DB SCENARIO [--requests 3000] [--app-root PATH] [--layers L,...]
     python bench/inprocess.py DB a --bare          # bench/bare.py's app, the framework's ceiling
+    python bench/inprocess.py DB a --rounds 7 --with-bare   # ours and bare in turns: the ratio
 
 SCENARIO is a key of bench/run.py's scenarios (a, b, c, d), whose paths are drawn from DB the
 same way. The app is built with `create_app` over DB (or, with --bare, bench/bare.py's), started
@@ -10,6 +11,10 @@ process CPU time per request (the worker threads' included) and the wall time. `
 imports `app` from another checkout (an A/B of two commits in one process setup); `--layers`
 keeps only the named middleware of the request chain (`--layers ''` keeps none), to price each.
 Pin it to a core (`taskset -c 1`) and take the lowest of a few runs: the machine is shared.
+`--rounds N` measures N rounds of `--requests` each and prints the lowest and the median;
+`--with-bare` builds bare.py's app beside ours in the same process and measures them in turns,
+round by round, so that both see the same minutes of a shared machine and their ratio means
+something even when the absolute figures move.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -85,18 +91,36 @@ async def start(app: Any) -> asyncio.Task[Any]:
     return task
 
 
-async def measure(app: Any, paths: list[str], requests: int) -> tuple[float, float]:
+async def warm(app: Any, paths: list[str]) -> asyncio.Task[Any]:
+    """Start `app` and answer 200 warm-up requests (each must be a 200)."""
     lifespan = await start(app)
     for path in paths[:200]:
         status = await call(app, path)
         if status != 200:
             raise SystemExit(f"{path}: {status}")
+    return lifespan
+
+
+async def one_round(app: Any, paths: list[str], requests: int) -> tuple[float, float]:
+    """CPU and wall seconds per request over `requests` requests."""
     wall, cpu = time.perf_counter(), time.process_time()
     for index in range(requests):
         await call(app, paths[index % len(paths)])
-    cost = (time.process_time() - cpu) / requests, (time.perf_counter() - wall) / requests
-    lifespan.cancel()
-    return cost
+    return (time.process_time() - cpu) / requests, (time.perf_counter() - wall) / requests
+
+
+async def measure(
+    apps: dict[str, Any], paths: list[str], requests: int, rounds: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Each app's rounds, the apps taking turns within each round."""
+    lifespans = [await warm(app, paths) for app in apps.values()]
+    costs: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
+    for _ in range(rounds):
+        for name, app in apps.items():
+            costs[name].append(await one_round(app, paths, requests))
+    for lifespan in lifespans:
+        lifespan.cancel()
+    return costs
 
 
 def main() -> None:
@@ -107,6 +131,8 @@ def main() -> None:
     parser.add_argument("--app-root", default=str(BENCH.parent))
     parser.add_argument("--layers", default=None)
     parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--with-bare", action="store_true")
     args = parser.parse_args()
     sys.path[:0] = [args.app_root, str(BENCH)]
     import run
@@ -114,10 +140,26 @@ def main() -> None:
 
     scenarios = run.build_scenarios(Path(args.db), 300, 1)
     paths = next(s.ours for s in scenarios if s.key == args.scenario) or []
-    app = build_app(args.db, args.bare, args.layers)
-    cpu, wall = uvloop.run(measure(app, paths, args.requests))
     name = "bare" if args.bare else f"app from {args.app_root}"
-    print(f"{args.scenario}: {name}: CPU {cpu * 1e3:.3f} ms/request, wall {wall * 1e3:.3f} ms")
+    apps = {name: build_app(args.db, args.bare, args.layers)}
+    if args.with_bare:
+        apps["bare"] = build_app(args.db, True, None)
+    costs = uvloop.run(measure(apps, paths, args.requests, args.rounds))
+    for name, rounds in costs.items():
+        print(f"{args.scenario}: {name}: {summary(rounds)}")
+    if args.with_bare:
+        ours, bare = (min(cpu for cpu, _ in rounds) for rounds in costs.values())
+        print(f"{args.scenario}: ours / bare, lowest CPU: {ours / bare:.2f}x")
+
+
+def summary(rounds: list[tuple[float, float]]) -> str:
+    """The lowest CPU per request (and that round's wall time), and the median over rounds."""
+    cpu, wall = min(rounds)
+    median = statistics.median(cpu for cpu, _ in rounds)
+    text = f"CPU {cpu * 1e3:.3f} ms/request, wall {wall * 1e3:.3f} ms"
+    return (
+        text if len(rounds) == 1 else f"{text} (lowest of {len(rounds)}; median {median * 1e3:.3f})"
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep, read_in_thread
 from app.api.params import ActorId, DatedPageQuery, JsonQuery, PageQuery
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.domain import ActorKind
 from app.formats.render import respond
@@ -21,9 +20,7 @@ from app.queries.quotes import QuoteFilters, list_quotes
 from app.schemas.common import Page
 from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead
 
-router = APIRouter(
-    prefix="/v1/actors", tags=["actors"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/actors", tags=["actors"], route_class=ReadRoute)
 
 
 class ActorQuery(PageQuery):

@@ -17,7 +17,6 @@ from app.api.params import (
     SourceId,
     TopicId,
 )
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.render import respond
 from app.queries.catalog import (
@@ -32,7 +31,7 @@ from app.queries.catalog import (
 from app.schemas.common import Page
 from app.schemas.records import MetaRead, SourceRead, TopicRead
 
-router = APIRouter(prefix="/v1", dependencies=[PLAIN_QUERY], route_class=ReadRoute)
+router = APIRouter(prefix="/v1", route_class=ReadRoute)
 
 
 @router.get("/topics", tags=["topics"], **rendered(Page[TopicRead], 422))

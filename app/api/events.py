@@ -20,7 +20,6 @@ from app.api.listing import (
     sparse,
 )
 from app.api.params import DatedPageQuery, EventId, JsonQuery
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.domain import EventKind, EventStatus
 from app.formats.render import respond
@@ -30,9 +29,7 @@ from app.queries.pagination import PageRequest
 from app.schemas.records import EventRead
 from app.schemas.views import EventListAnswer, EventPage
 
-router = APIRouter(
-    prefix="/v1/events", tags=["events"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/events", tags=["events"], route_class=ReadRoute)
 
 # Literals built at run time, from the facets, includes and fields there are.
 FacetName, IncludeName, FieldName = listing_names("events", EventRead)

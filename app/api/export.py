@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from app.api.answer import snapshot_of
 from app.api.deps import problem_responses
 from app.api.params import QueryModel
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.csv_table import BOM_TEXT, CSV_CONTENT_TYPE
 from app.formats.ndjson import NDJSON_CONTENT_TYPE, typed_line
@@ -29,9 +28,7 @@ from app.queries.positions import PositionFilters, list_positions
 from app.queries.quotes import QuoteFilters
 from app.schemas.records import ActorRead, EventRead, PositionRead, QuoteRead, SourceRead, TopicRead
 
-router = APIRouter(
-    prefix="/v1/export", tags=["export"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/export", tags=["export"], route_class=ReadRoute)
 
 Read = Callable[[Session, PageRequest], Paged]
 

@@ -6,7 +6,6 @@ from fastapi import APIRouter, Query, Request, Response
 from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4
 
 from app.api.params import QueryModel
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.errors import Unavailable
 from app.observability.metrics import exposition
@@ -14,7 +13,7 @@ from app.observability.readiness import check_readiness
 from app.schemas.common import problem_response
 from app.schemas.health import LivenessRead, ReadinessRead
 
-router = APIRouter(tags=["operations"], dependencies=[PLAIN_QUERY], route_class=ReadRoute)
+router = APIRouter(tags=["operations"], route_class=ReadRoute)
 
 # Probes take no parameters: a name in the query string is a 422, as on every route.
 NoQuery = Annotated[QueryModel, Query()]

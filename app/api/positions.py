@@ -8,7 +8,6 @@ from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep, read_in_thread
 from app.api.filters import ActorIds, TopicIds, id_filter
 from app.api.params import DatedPageQuery, JsonQuery, PositionId
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.domain import STANCES_TEXT, Stance
 from app.formats.render import respond
@@ -16,9 +15,7 @@ from app.queries.positions import PositionFilters, get_position, list_positions
 from app.schemas.common import Page
 from app.schemas.records import PositionRead
 
-router = APIRouter(
-    prefix="/v1/positions", tags=["positions"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/positions", tags=["positions"], route_class=ReadRoute)
 
 
 class PositionQuery(DatedPageQuery):

@@ -5,10 +5,8 @@ import functools
 from typing import Any, get_args, get_origin
 from urllib.parse import unquote_to_bytes
 
-from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.datastructures import QueryParams
 from starlette.types import Scope
@@ -16,21 +14,16 @@ from starlette.types import Scope
 Errors = list[dict[str, Any]]
 NOT_TEXT = "not valid UTF-8 text (a NUL byte or a lone surrogate?)"
 REPEATED = "given more than once; it takes one value"
-ONE_VALUE_NAMES = "summitkb_one_value_names"
 
 
-async def plain_query(request: Request) -> None:
-    """422 for a path or query string that is not clean text, or that repeats a one-value name."""
-    errors = text_errors(request.scope)
-    route = request.scope.get("route")
-    if not errors and isinstance(route, APIRoute):
-        errors = repeated(request.scope["query_string"], route_one_value_names(route))
+def check_plain_query(scope: Scope, one_value: frozenset[str]) -> None:
+    """422 for a path or query string that is not clean text, or that repeats a name of
+    `one_value` (app.api.routing runs it before the route reads any parameter)."""
+    errors = text_errors(scope)
+    if not errors and one_value:
+        errors = repeated(scope["query_string"], one_value)
     if errors:
         raise RequestValidationError(errors)
-
-
-# The dependency every router declares, so that it runs before the route's own parameters.
-PLAIN_QUERY = Depends(plain_query)
 
 
 def error(location: tuple[str, ...], message: str) -> dict[str, Any]:
@@ -52,6 +45,8 @@ def text_errors(scope: Scope) -> Errors:
 
 def is_clean_text(raw: bytes) -> bool:
     """Whether percent-encoded `raw` decodes to UTF-8 text without NUL."""
+    if raw.isascii() and b"%" not in raw and b"\x00" not in raw:
+        return True  # most are: nothing to decode
     try:
         return "\x00" not in unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError:
@@ -63,19 +58,10 @@ def repeated(query_string: bytes, one_value: frozenset[str]) -> Errors:
     return [error(("query", name), REPEATED) for name in sorted(one_value) if given.count(name) > 1]
 
 
-def route_one_value_names(route: APIRoute) -> frozenset[str]:
-    """`one_value_names(route)`, worked out on the route's first request and kept on it (a
-    route's parameters do not change once it is built; routes are not hashable)."""
-    names: frozenset[str] | None = route.__dict__.get(ONE_VALUE_NAMES)
-    if names is None:
-        names = route.__dict__[ONE_VALUE_NAMES] = one_value_names(route)
-    return names
-
-
-def one_value_names(route: APIRoute) -> frozenset[str]:
-    """The query names `route` declares that take one value (not a list)."""
+def one_value_names(dependant: Dependant) -> frozenset[str]:
+    """The query names a route (its `dependant`) declares that take one value (not a list)."""
     names: set[str] = set()
-    for field in query_fields(route.dependant):
+    for field in query_fields(dependant):
         annotation = field.field_info.annotation
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             names |= model_one_value_names(annotation)

@@ -30,7 +30,6 @@ from app.api.listing import (
     search_filter,
 )
 from app.api.params import DatedPageQuery, JsonQuery, QuoteId
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.render import respond
 from app.queries.listing import QuoteDocumentPage, quote_page
@@ -39,9 +38,7 @@ from app.queries.quotes import QuoteFilters, quote_document
 from app.schemas.records import QuoteRead
 from app.schemas.views import QuoteListAnswer, QuotePage
 
-router = APIRouter(
-    prefix="/v1/quotes", tags=["quotes"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/quotes", tags=["quotes"], route_class=ReadRoute)
 
 # Literals built at run time, from the facets, includes and fields there are.
 FacetName, IncludeName, FieldName = listing_names("quotes", QuoteRead)

@@ -1,5 +1,6 @@
-"""The route class of every router: GET routes answer HEAD too, and an error that no handler
-takes becomes a 500 problem inside the middleware stack."""
+"""The route class of every router: GET routes answer HEAD too, the query string is checked
+before any parameter is read, and an error that no handler takes becomes a 500 problem inside
+the middleware stack."""
 
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -10,13 +11,22 @@ from starlette.routing import Match
 from starlette.types import Receive, Scope, Send
 
 from app.api.errors import on_unexpected_error
+from app.api.query_string import check_plain_query, one_value_names
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
 class ReadRoute(APIRoute):
     """An API route whose GET also answers HEAD (RFC 9110: the GET's status and headers, no
-    body; the server drops the body). The OpenAPI document keeps listing GET alone."""
+    body; the server drops the body). The OpenAPI document keeps listing GET alone.
+
+    Its path and query string are checked first (app.api.query_string): here rather than as a
+    dependency, which FastAPI would solve again on every request at a cost of its own.
+    """
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        super().__init__(path, endpoint, **kwargs)
+        self.one_value_names = one_value_names(self.dependant)
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         return super().matches(self.as_get(scope))
@@ -37,6 +47,7 @@ class ReadRoute(APIRoute):
         handle = super().get_route_handler()
 
         async def handle_or_fail(request: Request) -> Response:
+            check_plain_query(request.scope, self.one_value_names)
             try:
                 return await handle(request)
             except Exception as error:

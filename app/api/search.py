@@ -7,14 +7,11 @@ from fastapi import APIRouter, Query
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
 from app.api.params import CursorValue, PageQuery
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.queries.search import MAX_DEPTH, search
 from app.schemas.views import SearchPage
 
-router = APIRouter(
-    prefix="/v1/search", tags=["search"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/search", tags=["search"], route_class=ReadRoute)
 
 SEARCH_LIMIT_MAX = 100
 TypeName = Literal["quote", "event", "position", "actor", "topic", "source"]

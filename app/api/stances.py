@@ -8,15 +8,12 @@ from app.api.answer import Negotiated, ids_checked, rendered
 from app.api.deps import SessionDep, read_in_thread
 from app.api.filters import ActorIds, IsoDate, TopicIds, id_filter
 from app.api.params import JsonQuery
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.formats.render import respond
 from app.queries.stances import StanceFilters, stance_matrix
 from app.schemas.views import StanceMatrix
 
-router = APIRouter(
-    prefix="/v1/stances", tags=["views"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/stances", tags=["views"], route_class=ReadRoute)
 
 
 class StanceQuery(JsonQuery):

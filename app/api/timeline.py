@@ -8,14 +8,11 @@ from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
 from app.api.filters import ActorIds, DateRangeQuery, IsoDate, TopicIds, date_bound, id_filter
 from app.api.params import DatedPageQuery
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.queries.timeline import TimelineFilters, list_timeline
 from app.schemas.views import TimelinePage
 
-router = APIRouter(
-    prefix="/v1/timeline", tags=["views"], dependencies=[PLAIN_QUERY], route_class=ReadRoute
-)
+router = APIRouter(prefix="/v1/timeline", tags=["views"], route_class=ReadRoute)
 
 
 class TimelineQuery(DatedPageQuery, DateRangeQuery):

@@ -11,6 +11,7 @@ streamed answer starts (a 503 instead when none is free), and a client that read
 answer for `send_timeout` is dropped.
 """
 
+import asyncio
 import logging
 import math
 import time
@@ -99,27 +100,20 @@ class Admission:
     ) -> None:
         # The same instant on the clock of app.db.budget (anyio's clock is the event loop's).
         statements_deadline = [time.monotonic() + deadline - anyio.current_time()]
-        started = sending = False
         stream = Slot(self.streams)
+        reader = ReaderWatch(self.limits.send_timeout)
 
         async def send_started(message: Message) -> None:
-            nonlocal started, sending
-            if message["type"] == "http.response.start" and not started:
-                started = True
-                # The answer is under way: it holds no slot, and its statements no deadline.
+            if message["type"] == "http.response.start" and not reader.started:
+                # The answer is under way: it holds no slot, and its statements no deadline;
+                # from now on the client's reading is watched instead.
                 statements_deadline[0] = math.inf
                 slot.give_back()
+                reader.start(scope_of_deadline)
                 if is_stream(message) and not stream.take_now():
                     await self.refuse(scope, send, 503, self.too_many_streams())
                     raise StreamRefused
-            # From now on the one deadline runs only while a message waits for the client: one
-            # that reads nothing for `send_timeout` is dropped (a stream would hold its
-            # connection and snapshot for ever), however long the answer takes to make.
-            scope_of_deadline.deadline = anyio.current_time() + self.limits.send_timeout
-            sending = True
-            await send(message)
-            sending = False
-            scope_of_deadline.deadline = math.inf
+            await reader.send(send, message)
 
         token = request_deadline.set(statements_deadline)
         try:
@@ -130,8 +124,9 @@ class Admission:
         finally:
             request_deadline.reset(token)
             stream.give_back()
+            reader.stop()
         if scope_of_deadline.cancelled_caught:
-            await self.past_deadline(scope, send, started, sending)
+            await self.past_deadline(scope, send, reader.started, reader.sending)
 
     async def past_deadline(self, scope: Scope, send: Send, started: bool, sending: bool) -> None:
         """A 503 for a request that ran out of time before its answer started; a line in the
@@ -160,6 +155,53 @@ class Admission:
         if status in (408, 413):
             response.headers["Connection"] = "close"  # the rest of the body is not read
         await response(scope, no_receive, send)
+
+
+class ReaderWatch:
+    """Drops an answer under way whose client reads nothing of a message for `timeout` seconds
+    (a stream would hold its connection and snapshot for ever), however long the answer takes
+    to make: the time between two messages does not count.
+
+    One timer for the whole answer, which looks at the message being sent when it fires:
+    moving the request's deadline around every message cost more than the rest of this layer.
+    """
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.started = False
+        self.sending_since: float | None = None
+        self.timer: asyncio.TimerHandle | None = None
+        self.cancel_scope: anyio.CancelScope | None = None
+
+    @property
+    def sending(self) -> bool:
+        return self.sending_since is not None
+
+    def start(self, cancel_scope: anyio.CancelScope) -> None:
+        """The answer has started: the request's deadline is lifted, the reader is watched."""
+        self.started = True
+        self.cancel_scope = cancel_scope
+        cancel_scope.deadline = math.inf
+        loop = asyncio.get_running_loop()
+        self.timer = loop.call_at(loop.time() + self.timeout, self.look)
+
+    async def send(self, send: Send, message: Message) -> None:
+        self.sending_since = asyncio.get_running_loop().time() if self.started else None
+        await send(message)
+        self.sending_since = None
+
+    def look(self) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        since = now if self.sending_since is None else self.sending_since
+        if now - since >= self.timeout and self.cancel_scope is not None:
+            self.cancel_scope.cancel()
+            return
+        self.timer = loop.call_at(since + self.timeout, self.look)
+
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
 
 
 async def no_receive() -> Message:

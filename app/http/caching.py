@@ -15,13 +15,14 @@ from collections.abc import Callable
 from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import parse_qsl
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import DomainError
 from app.formats.negotiation import negotiate
 from app.http.dataset_stamp import DatasetStamp, Stamp
+from app.http.raw_headers import edit_headers
 
 CONDITIONAL_METHODS = {"GET", "HEAD"}
 DATA_PREFIX = "/v1/"
@@ -66,6 +67,7 @@ class Caching:
         self.stamp = stamp
         self.build = build
         self.cache_control = cache_control(max_age)
+        self.raw_cache_control = self.cache_control.encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -88,6 +90,14 @@ class Caching:
             "ETag": tag,
             "Last-Modified": http_date(stamp.loaded_at),
             "Cache-Control": self.cache_control,
+        }
+
+    def raw_validators(self, stamp: Stamp, tag: str) -> dict[bytes, bytes]:
+        """`validators`, as raw headers."""
+        return {
+            b"etag": tag.encode(),
+            b"last-modified": http_date(stamp.loaded_at).encode(),
+            b"cache-control": self.raw_cache_control,
         }
 
     def retag(self, scope: Scope, version: str, stamp: Stamp, tag: str) -> str:
@@ -114,21 +124,20 @@ class Caching:
             nonlocal swallow
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = MutableHeaders(scope=message)
                 version = answer_version(scope, stamp)
-                if version is not None:
-                    headers["X-Dataset-Version"] = version
+                replace = {} if version is None else {b"x-dataset-version": version.encode()}
                 if stamp is not None and tag is not None and 200 <= status < 300:
                     answer_tag = self.retag(scope, version or stamp.version, stamp, tag)
-                    for name, value in self.validators(stamp, answer_tag).items():
-                        headers.setdefault(name, value)
-                    headers.add_vary_header("Accept")
+                    defaults = self.raw_validators(stamp, answer_tag)
+                    edit_headers(message, replace, defaults, vary=b"Accept")
                     if current:
                         swallow = True
                         await self.not_modified(stamp, answer_tag)(scope, _no_receive, send)
                         return
-                elif status >= 400:
-                    headers["Cache-Control"] = "no-store"
+                else:
+                    if status >= 400:
+                        replace[b"cache-control"] = b"no-store"
+                    edit_headers(message, replace)
             if not swallow:
                 await send(message)
 

@@ -2,9 +2,10 @@
 
 import zlib
 
-from starlette.datastructures import MutableHeaders
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import Message, Receive, Scope, Send
+
+from app.http.raw_headers import edit_headers
 
 GZIP_LEVEL = 6
 # Larger bodies are compressed in a worker thread (GZip's `thread_minimum_size`).
@@ -33,7 +34,7 @@ class GZip(GZipMiddleware):
 
         async def send_with_vary(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).add_vary_header("Accept-Encoding")
+                edit_headers(message, vary=b"Accept-Encoding")
             await send(message)
 
         await self.app(scope, receive, send_with_vary)

@@ -3,12 +3,14 @@ counted, timed and logged under its route."""
 
 import time
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.http.security import secure
+from app.http.raw_headers import edit_headers, header
+from app.http.security import security_headers
 from app.observability.access import record_request
 from app.observability.request_id import HEADER, choose_request_id, current_request_id
+
+RAW_HEADER = HEADER.lower().encode()
 
 
 class Observe:
@@ -23,6 +25,7 @@ class Observe:
             await self.app(scope, receive, send)
             return
         request_id = choose_request_id(incoming_id(scope))
+        raw_id = request_id.encode("latin-1")
         token = current_request_id.set(request_id)
         status = 500  # what the client gets if the application raises instead of answering
         started = time.perf_counter()
@@ -31,9 +34,8 @@ class Observe:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = MutableHeaders(scope=message)
-                headers[HEADER] = request_id
-                secure(headers)
+                content_type = header(message.get("headers") or [], b"content-type")
+                edit_headers(message, {RAW_HEADER: raw_id}, security_headers(content_type))
             await send(message)
 
         try:

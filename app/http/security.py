@@ -1,7 +1,5 @@
 """Security headers for every response, with the Content-Security-Policy kept in one place."""
 
-from starlette.datastructures import MutableHeaders
-
 # API responses load nothing and may be framed by no one.
 API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 # HTML pages (the docs, the explorer) load scripts and styles from this origin only: both start
@@ -25,9 +23,15 @@ def content_security_policy(content_type: str) -> str:
     return PAGE_POLICY if content_type.startswith("text/html") else API_POLICY
 
 
-def secure(headers: MutableHeaders) -> None:
-    """Add HEADERS and a Content-Security-Policy to a response's headers, where it lacks them."""
-    for name, value in HEADERS.items():
-        headers.setdefault(name, value)
-    policy = content_security_policy(headers.get("content-type", ""))
-    headers.setdefault("Content-Security-Policy", policy)
+# As raw headers, for an API answer and for a page.
+RAW_HEADERS = {name.lower().encode(): value.encode() for name, value in HEADERS.items()}
+RAW_SECURE = {
+    policy: {**RAW_HEADERS, b"content-security-policy": policy.encode()}
+    for policy in (API_POLICY, PAGE_POLICY)
+}
+
+
+def security_headers(content_type: bytes | None) -> dict[bytes, bytes]:
+    """HEADERS and the Content-Security-Policy for an answer of `content_type`, as raw headers
+    (each added where the answer lacks it)."""
+    return RAW_SECURE[content_security_policy((content_type or b"").decode("latin-1"))]

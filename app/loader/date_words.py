@@ -21,6 +21,7 @@ say that the record is earlier, not when.
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from app.domain import Precision
 from app.loader.dates import PartialDate
@@ -131,12 +132,33 @@ FORMS: list[tuple[re.Pattern[str], Resolve]] = [
 ]
 
 
-def resolve(words: str, article_on: dt.date) -> PartialDate | None:
-    """The date the words give, counted from the article's date; None if they give none."""
+class Found(NamedTuple):
+    """Words that date a record: where they stand in the words given, and the date they give."""
+
+    start: int
+    end: int
+    date: PartialDate
+
+
+def find_all(words: str, article_on: dt.date) -> list[Found]:
+    """Every form in the words that gives a date, counted from the article's date, in order
+    (of two that start together, the longest first)."""
     found = [
-        (match.start(), -len(match[0]), date)
+        Found(match.start(), match.end(), date)
         for pattern, how in FORMS
         for match in pattern.finditer(words)
         if (date := how(match, article_on)) is not None
     ]
-    return min(found, key=lambda each: each[:2])[2] if found else None
+    return sorted(found, key=lambda each: (each.start, -each.end))
+
+
+def find(words: str, article_on: dt.date) -> Found | None:
+    """The first form in the words that gives a date, and where it stands; None if none does."""
+    found = find_all(words, article_on)
+    return found[0] if found else None
+
+
+def resolve(words: str, article_on: dt.date) -> PartialDate | None:
+    """The date the words give, counted from the article's date; None if they give none."""
+    found = find(words, article_on)
+    return found.date if found else None

@@ -1,0 +1,155 @@
+"""One article read sentence by sentence: its quotes, who said each and when."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from app.extraction.attribution import NONE, Attribution, Outside, attribute, sentence_subject
+from app.extraction.cues import phrase_before
+from app.extraction.dates import DateFound, said_on
+from app.extraction.knowledge import Knowledge
+from app.extraction.names import Found, NameIndex
+from app.extraction.quotes import QuoteSpan, find_quotes
+from app.extraction.schema import ArticleSpan
+from app.extraction.speakers import Context, Speaker, resolve
+from app.extraction.text import Sentence, join_across, paragraphs, sentences
+
+UNATTRIBUTED_WORDS = 8  # a quote with no cue is kept only from this length (not scare quotes)
+NAMED = {"name", "alias", "surname", "spelling"}
+
+
+@dataclass
+class Remark:
+    parts: list[QuoteSpan]
+    attribution: Attribution
+    speaker: Speaker | None
+    date: DateFound | None
+    excerpt: tuple[int, int]
+    sentence: int
+    paragraph: int
+
+
+@dataclass
+class SentenceReader:
+    text: str
+    sentence: Sentence
+    quotes: list[QuoteSpan]
+    context: Context
+    outside: Outside = field(init=False)
+    by_cue: dict[int, Speaker | None] = field(default_factory=dict)
+    named: Speaker | None = None
+
+    def __post_init__(self) -> None:
+        self.outside = Outside.of(self.sentence, self.quotes)
+
+    def speaker(self, attribution: Attribution) -> Speaker | None:
+        if attribution.phrase is not None:
+            found = self._resolve(*attribution.phrase)
+            if attribution.cue is not None:
+                self.by_cue[attribution.cue.start] = found
+            return found
+        if attribution.place != "shared":
+            return None
+        if attribution.shares is not None:
+            return self._cue_speaker(attribution.shares)
+        subject = sentence_subject(self.outside)
+        return self._resolve(*subject) if subject else None
+
+    def _cue_speaker(self, offset: int) -> Speaker | None:
+        if offset not in self.by_cue:
+            cue = next(c for c in self.outside.cues if c.token.start == offset)
+            found = phrase_before(self.outside.tokens, cue.index)
+            tokens = self.outside.tokens
+            self.by_cue[offset] = (
+                self._resolve(tokens[found[0]].start, tokens[found[1]].end) if found else None
+            )
+        return self.by_cue[offset]
+
+    def _resolve(self, start: int, end: int) -> Speaker | None:
+        people = [m for m in self._people() if m.end <= start]
+        found = resolve(self.text[start:end], start, self.context, people)
+        if found is not None:
+            self.named = found
+        return found
+
+    def _people(self) -> list[Found]:
+        return [
+            m
+            for m in self.context.mentions
+            if self.sentence.start <= m.start < self.sentence.end
+            and not any(q.holds(m.start) for q in self.quotes)
+            and any(self.context.actors[i].is_person for i in m.owners("actor"))
+        ]
+
+    def note_speakers(self) -> None:
+        """The sentence's named speaker, or else its subject if a known person, is the one a
+        pronoun of the next sentences stands for."""
+        if self.named is None:
+            strong = [c for c in self.outside.cues if not c.weak and not c.participle]
+            if strong:
+                self._cue_speaker(strong[-1].token.start)
+        if self.named is None:
+            subject = sentence_subject(self.outside)
+            found = self._resolve(*subject) if subject else None
+            self.named = found if found is not None and found.how in NAMED else None
+        self.context.note(self.named)
+
+
+def read_article(
+    text: str, article: ArticleSpan, index: NameIndex, knowledge: Knowledge
+) -> list[Remark]:
+    """The remarks quoted in text[article.start:article.end]."""
+    found_paragraphs = paragraphs(text, article.start, article.end)
+    spans = find_quotes(text, found_paragraphs)
+    found = join_across(sentences(text, found_paragraphs), [(q.opened, q.closed) for q in spans])
+    context = Context(knowledge, index, list(index.find(text, article.start, article.end)))
+    remarks: list[Remark] = []
+    for number, sentence in enumerate(found):
+        inside = [q for q in spans if sentence.start <= q.start < sentence.end]
+        reader = SentenceReader(text, sentence, inside, context)
+        for quote in inside:
+            _read_quote(reader, quote, number, remarks, article.published_on)
+        reader.note_speakers()
+    return remarks
+
+
+def _read_quote(
+    reader: SentenceReader, quote: QuoteSpan, number: int, remarks: list[Remark], on: dt.date
+) -> None:
+    sentence = reader.sentence
+    attribution = attribute(sentence, reader.quotes, quote)
+    previous = remarks[-1] if remarks else None
+    if previous is not None and _goes_on(previous, attribution, reader, quote, number):
+        previous.parts.append(quote)
+        previous.excerpt = (previous.excerpt[0], sentence.end)
+        return
+    if (
+        attribution is NONE
+        and len(reader.text[quote.start : quote.end].split()) < UNATTRIBUTED_WORDS
+    ):
+        return
+    speaker = reader.speaker(attribution)
+    marks = [(q.opened, q.closed) for q in reader.quotes]
+    date = said_on(reader.text, attribution.window, marks, on) if attribution.window else None
+    if date is None and previous is not None and speaker is not None and speaker.how == "pronoun":
+        date = (
+            previous.date if previous.speaker and previous.speaker.actor == speaker.actor else None
+        )
+    excerpt = (sentence.start, sentence.end)
+    remarks.append(Remark([quote], attribution, speaker, date, excerpt, number, sentence.paragraph))
+
+
+def _goes_on(
+    previous: Remark,
+    attribution: Attribution,
+    reader: SentenceReader,
+    quote: QuoteSpan,
+    number: int,
+) -> bool:
+    """The quote is the rest of the remark before it: split by its attribution ("“Oh,” Trump
+    responded, “that's...”"), or a sentence of quote with no cue of its own right after it."""
+    cue = previous.attribution.cue
+    if cue is not None and attribution.cue == cue and previous.attribution.place == "after":
+        return attribution.place == "before" and previous.sentence == number
+    opens = not any(t.is_word for t in reader.outside.tokens if t.start < quote.opened)
+    close = number - previous.sentence <= 2 and reader.sentence.paragraph - previous.paragraph <= 1
+    return attribution is NONE and opens and close and previous.speaker is not None

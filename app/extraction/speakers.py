@@ -1,0 +1,176 @@
+"""Who a speaker as written is: a known actor (by name, alias, surname, a near spelling, or a
+title), the last named speaker for a pronoun, or else a new actor with the name as written."""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process, utils
+
+from app.extraction.knowledge import Knowledge, KnownActor
+from app.extraction.names import Found, NameIndex
+from app.extraction.titles import DEMONYMS, ROLE_WORDS, title_of, title_score
+
+PRONOUNS = {"he": "person", "she": "person", "they": "other", "it": "other", "we": "other"}
+CONFIDENCE = {"name": 1.0, "alias": 0.95, "surname": 0.9}
+NEAR_SPELLING = 88  # out of 100: "Zelenskiy" for "Zelensky", "Yuri" for "Yury"
+LEADING_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+PARTICLES = {"von", "der", "van", "de", "da", "al", "bin", "la", "le"}
+# Offices held by bodies, not people ("the ministry said").
+BODIES = {"ministry", "army", "military", "government", "administration", "office"}
+PLURAL_HEADS = {"leaders", "officials", "ministers", "spokesmen", "presidents", "sources"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    as_written: str | None
+    actor: str | None  # a known actor's id; None for a new one
+    name: str
+    confidence: float
+    how: str  # name, alias, surname, spelling, title, pronoun, continued, subject, new
+    person: bool
+
+
+@dataclass
+class Context:
+    """What an article has said so far: known names by offset, and the last speakers named."""
+
+    knowledge: Knowledge
+    index: NameIndex
+    mentions: list[Found]
+    last_person: Speaker | None = None
+    last_other: Speaker | None = None
+    actors: dict[str, KnownActor] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.actors = {a.id: a for a in self.knowledge.actors}
+
+    def last_mention(self, actor_id: str, before: int) -> int:
+        return max(
+            (m.start for m in self.mentions if m.start < before and actor_id in m.owners("actor")),
+            default=-1,
+        )
+
+    def note(self, speaker: Speaker | None) -> None:
+        """A named speaker becomes the one a later pronoun stands for."""
+        if speaker is None or speaker.how == "continued":
+            return
+        if speaker.person:
+            self.last_person = speaker
+        else:
+            self.last_other = speaker
+
+    def antecedent(self, pronoun: str) -> Speaker | None:
+        if PRONOUNS[pronoun] == "person":
+            return self.last_person
+        return self.last_other or self.last_person
+
+
+def resolve(words: str, at: int, context: Context, people_before: list[Found]) -> Speaker | None:
+    """The speaker that `words` (at offset `at`) name; `people_before`: the known people named
+    earlier in the sentence, outside its quotes, whom a pronoun may stand for first."""
+    bare = LEADING_WORDS.sub("", words.strip()).removesuffix("'s").removesuffix("’s").strip()
+    if not bare:
+        return None
+    pronoun = bare.lower()
+    if pronoun in PRONOUNS:
+        return _pronoun(words, pronoun, context, people_before)
+    if bare.split()[0].lower() in PLURAL_HEADS:
+        return _by_title(words, bare, at, context, groups=True) or _new(words, bare)
+    found = [m for m in context.index.find(bare) if m.owners("actor")]
+    people = [m for m in found if any(context.actors[i].is_person for i in m.owners("actor"))]
+    if people:
+        return _named(words, people[-1], at, context)
+    if found and not bare[found[-1].end :].strip():
+        return _named(words, found[-1], at, context)  # "the Kremlin", "Ukraine's military"
+    return (
+        _by_title(words, bare, at, context, groups=False)
+        or _spelled(words, bare, context)
+        or _new(words, bare)
+    )
+
+
+def _pronoun(
+    words: str, pronoun: str, context: Context, people_before: list[Found]
+) -> Speaker | None:
+    if PRONOUNS[pronoun] == "person" and people_before:
+        named = _named(words, people_before[-1], people_before[-1].start, context)
+        return replace(named, how="pronoun", confidence=0.8)
+    antecedent = context.antecedent(pronoun)
+    if antecedent is None:
+        return None
+    return replace(antecedent, as_written=words, how="pronoun", confidence=0.8)
+
+
+def _named(words: str, found: Found, at: int, context: Context) -> Speaker:
+    owners = found.owners("actor")
+    people = [i for i in owners if context.actors[i].is_person] or owners
+    chosen = max(people, key=lambda i: context.last_mention(i, at))
+    how = next(s.how for s in found.spellings if s.id == chosen)
+    confidence = CONFIDENCE[how] if len(people) == 1 else 0.6
+    actor = context.actors[chosen]
+    return Speaker(words, actor.id, actor.name, confidence, how, actor.is_person)
+
+
+def _by_title(words: str, bare: str, at: int, context: Context, groups: bool) -> Speaker | None:
+    title = title_of(bare)
+    if title is None:
+        return None
+    scored = [
+        (title_score(title, actor), context.last_mention(actor.id, at), actor)
+        for actor in context.knowledge.actors
+        if _may_hold(title.roles[-1], actor, groups)
+    ]
+    scored = [s for s in scored if s[0] > 0]
+    if not scored:
+        return None
+    score, _, actor = max(scored, key=lambda s: s[:2])
+    return Speaker(words, actor.id, actor.name, 0.6 + 0.1 * score, "title", actor.is_person)
+
+
+def _may_hold(role: str, actor: KnownActor, groups: bool) -> bool:
+    if groups:
+        return actor.kind == "group"
+    return actor.is_person != (role in BODIES)
+
+
+def _proper_name(bare: str) -> str:
+    """The last run of capitalised words of a phrase that are neither an office nor a place's
+    adjective ("Yuri Ushakov" in "Kremlin aide Yuri Ushakov")."""
+    runs: list[list[str]] = [[]]
+    for word in bare.split():
+        named = word[:1].isupper() and word.lower() not in ROLE_WORDS | DEMONYMS.keys()
+        if named or (word in PARTICLES and runs[-1]):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    named = [run for run in runs if run]
+    return " ".join(named[-1]).strip(",") if named else ""
+
+
+def _spelled(words: str, bare: str, context: Context) -> Speaker | None:
+    """A known person whose name is spelled nearly as written ("Zelenskiy", "Yuri Ushakov")."""
+    name = _proper_name(bare)
+    people = [a for a in context.knowledge.actors if a.is_person]
+    spellings = [(s, a) for a in people for s in (a.name, *a.aliases)]
+    if not name or not spellings:
+        return None
+    best = process.extractOne(
+        name,
+        [s for s, _ in spellings],
+        scorer=fuzz.ratio,
+        processor=utils.default_process,
+        score_cutoff=NEAR_SPELLING,
+    )
+    if best is None:
+        return None
+    actor = spellings[best[2]][1]
+    return Speaker(words, actor.id, actor.name, 0.85 * best[1] / 100, "spelling", True)
+
+
+def _new(words: str, bare: str) -> Speaker | None:
+    name = _proper_name(bare)
+    title = title_of(bare)
+    if not name and title is None:
+        return None  # "the summit", "the conflict": no speaker
+    person = bool(name) or bare.split()[-1].lower() not in PLURAL_HEADS
+    return Speaker(words, None, name or bare, 0.5, "new", person)

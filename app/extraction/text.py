@@ -1,0 +1,93 @@
+"""An article cut into paragraphs, sentences and tokens, each with its offsets in the text.
+
+syntok tokenizes and finds the sentences (it knows "U.S." and "Aug." are no sentence ends);
+a sentence boundary that falls inside a quote is undone, so that a quote of several sentences,
+or of several paragraphs, lies in one sentence with its attribution.
+"""
+
+import re
+from dataclasses import dataclass
+
+from syntok import segmenter
+
+LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    value: str
+
+    @property
+    def lower(self) -> str:
+        return self.value.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.value[:1].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.value[:1].isupper()
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[Token]
+
+
+def paragraphs(text: str, start: int, end: int) -> list[Paragraph]:
+    """The non-blank lines of text[start:end], without their outer spaces."""
+    found = []
+    for line in LINE.finditer(text, start, end):
+        words = line[0]
+        if words.strip():
+            left = line.start() + len(words) - len(words.lstrip())
+            found.append(Paragraph(left, line.start() + len(words.rstrip())))
+    return found
+
+
+def sentences(text: str, paragraphs_: list[Paragraph]) -> list[Sentence]:
+    """The sentences of the paragraphs, in text order."""
+    found = []
+    for number, paragraph in enumerate(paragraphs_):
+        body = text[paragraph.start : paragraph.end]
+        for syntok_paragraph in segmenter.analyze(body):
+            for sentence in syntok_paragraph:
+                tokens = [_token(paragraph.start, t.offset, t.value) for t in sentence]
+                if tokens:
+                    found.append(Sentence(tokens[0].start, tokens[-1].end, number, tokens))
+    return found
+
+
+def _token(base: int, offset: int, value: str) -> Token:
+    return Token(base + offset, base + offset + len(value), value)
+
+
+def join_across(found: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
+    """Sentences merged wherever a boundary between two falls inside one of the spans."""
+    merged: list[Sentence] = []
+    for sentence in found:
+        previous = merged[-1] if merged else None
+        if previous is not None and any(a < sentence.start < b for a, b in spans):
+            previous.end = sentence.end
+            previous.tokens.extend(sentence.tokens)
+        else:
+            copied = Sentence(sentence.start, sentence.end, sentence.paragraph, [*sentence.tokens])
+            merged.append(copied)
+    return merged
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list (for the word lists of the rules)."""
+    return frozenset(words.split())

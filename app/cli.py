@@ -1,17 +1,25 @@
-"""The command line: `summitkb migrate`, `summitkb load`, `summitkb serve`."""
+"""The command line: `summitkb migrate`, `summitkb load`, `summitkb serve`, `summitkb extract`."""
 
+import datetime as dt
 import sqlite3
+import zoneinfo
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
+import orjson
 import typer
+import yaml
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app.config import PROJECT_ROOT, Settings
 from app.loader import LoadReport, SchemaNotCurrent, SeedRejected, load_seed
+
+if TYPE_CHECKING:
+    from app.extraction.knowledge import Knowledge
 
 cli = typer.Typer(help="Summit KB: a source-attributed knowledge API.", no_args_is_help=True)
 
@@ -158,6 +166,98 @@ def server_limits(settings: Settings) -> dict[str, Any]:
         "timeout_keep_alive": settings.keep_alive_seconds,
         "backlog": settings.listen_backlog,
     }
+
+
+class Format(StrEnum):
+    YAML = "yaml"
+    JSON = "json"
+
+
+@cli.command()
+def extract(
+    article: Annotated[Path, typer.Argument(help="The article's text (UTF-8).")],
+    published: Annotated[
+        str,
+        typer.Option(help="When the article was published: YYYY-MM-DD, or a date and time."),
+    ],
+    time_zone: Annotated[
+        str | None,
+        typer.Option(help="The IANA time zone it was published in (e.g. Europe/Moscow)."),
+    ] = None,
+    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="The id its citations name (default: from the file name).")
+    ] = None,
+    output: Annotated[Format, typer.Option("--format", help="yaml or json.")] = Format.YAML,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Propose the quotes of an article (speaker, date, verified citation), its dates and the
+    known actors and topics it names; the actors and topics come from the database's dataset."""
+    from app.extraction.bodies import slug
+    from app.extraction.dates import local_date
+    from app.extraction.engine import suggest
+    from app.extraction.schema import ArticleSpan
+
+    text = read_article_text(article)
+    on = local_date(parse_published(published), checked_zone(time_zone))
+    url = resolve_url(database_url)
+    with one_line_errors(url):
+        knowledge = known_in(url)
+    found = suggest(
+        text,
+        [ArticleSpan(id=None, start=0, end=len(text), published_on=on)],
+        knowledge,
+        source or slug(article.stem),
+        publisher,
+    )
+    body = found.model_dump(mode="json")
+    if output == Format.JSON:
+        typer.echo(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode())
+    else:
+        typer.echo(yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100), nl=False)
+
+
+def read_article_text(path: Path) -> str:
+    if not path.is_file():
+        fail(f"no article at {path}")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        fail(f"{path} is not UTF-8 ({error.reason})")
+
+
+def parse_published(value: str) -> dt.date | dt.datetime:
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        fail(f"--published {value!r} is not a date (YYYY-MM-DD) or a date and time")
+
+
+def checked_zone(name: str | None) -> str | None:
+    if name is not None:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            fail(f"--time-zone {name!r} is not a time zone of the IANA database")
+    return name
+
+
+def known_in(url: str) -> "Knowledge":
+    """The actors and topics of the database's dataset; none where there is no database yet."""
+    from app.db.engine import build_engine, is_sqlite
+    from app.extraction.knowledge import NOTHING_KNOWN
+    from app.queries.knowledge import read_knowledge
+
+    if is_sqlite(url) and not Path(make_url(url).database or "").is_file():
+        return NOTHING_KNOWN
+    engine = build_engine(url, pool_size=1)
+    try:
+        with engine.connect() as connection:
+            return read_knowledge(connection)
+    finally:
+        engine.dispose()
 
 
 def main() -> None:

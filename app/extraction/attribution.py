@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from app.extraction.cues import Cue, cues_in, is_boundary, phrase_after, phrase_before
 from app.extraction.quotes import QuoteSpan
 from app.extraction.text import Sentence, Token, word_set
-from app.extraction.titles import ROLE_WORDS
+from app.extraction.titles import PLURAL_HEADS, ROLE_WORDS
 
 AFTER_WINDOW = 25  # tokens between a quote and a cue after it ("...," leaders from ... said)
-DATE_WORDS_AFTER_CUE = 5  # "said Thursday", "told reporters on Tuesday", "in a statement Sunday"
+DATE_WORDS_AFTER_CUE = 8  # "said Thursday", "told reporters on Tuesday", "in a statement Sunday"
 LEADING = word_set(
     "in on at after ahead following although though while despite as when standing speaking"
     " however meanwhile earlier later separately"
@@ -61,7 +61,18 @@ def attribute(sentence: Sentence, quotes: list[QuoteSpan], quote: QuoteSpan) -> 
         return _before(outside, strong[-1] if strong and before[-1].weak else before[-1])
     if after:
         return _after(outside, quote, after[0], at)
+    if at > 1 and outside.tokens[at - 1].value == ":":
+        return _colon(outside, at - 1)  # a headline's "Kallas: 'The path to peace...'"
     return NONE
+
+
+def _colon(outside: Outside, colon: int) -> Attribution:
+    found = phrase_before(outside.tokens, colon)
+    if found is None:
+        return NONE
+    tokens = outside.tokens
+    phrase = (tokens[found[0]].start, tokens[found[1]].end)
+    return Attribution(None, phrase, "before", None, phrase)
 
 
 def _quote_between(quotes: list[QuoteSpan], quote: QuoteSpan, offset: int) -> bool:
@@ -73,6 +84,9 @@ def _after(outside: Outside, quote: QuoteSpan, cue: Cue, at: int) -> Attribution
     between = [i for i in range(at, cue.index) if tokens[i].is_word]
     if not between or tokens[cue.index].lower == "according":
         found = phrase_after(tokens, cue.index)
+    elif at == 0 and tokens[between[0]].lower in PLURAL_HEADS:
+        # "'...,' leaders from France, Germany and Italy said": the whole list is the speaker.
+        found = (between[0], max(between))
     else:
         first = between[0]
         if at > 0 or tokens[cue.index - 1].value == ",":
@@ -88,6 +102,8 @@ def _after(outside: Outside, quote: QuoteSpan, cue: Cue, at: int) -> Attribution
 
 def _before(outside: Outside, cue: Cue) -> Attribution:
     tokens = outside.tokens
+    if cue.token.lower == "according":
+        return _made(outside, cue, phrase_after(tokens, cue.index), "before")
     found = phrase_before(tokens, cue.index)
     previous = tokens[cue.index - 1].lower if cue.index > 0 else ""
     absolute = found is not None and found[0] > 0 and tokens[found[0] - 1].lower == "with"

@@ -70,9 +70,9 @@ def _words(text: str, start: int, end: int) -> Words:
 def _date(text: str, found: DateFound | None, article: ArticleSpan) -> DateSuggestion:
     if found is None:
         own = PartialDate(article.published_on, Precision.DAY)
-        return DateSuggestion(on=written(own), precision="day", words=None)
+        return DateSuggestion(date=written(own), precision="day", words=None)
     return DateSuggestion(
-        on=written(found.date),
+        date=written(found.date),
         precision=found.date.precision.value,
         words=_words(text, found.start, found.end),
         ahead=found.ahead,
@@ -115,7 +115,7 @@ def _quote(
             confidence=round(speaker.confidence, 2),
             how=speaker.how,
         ),
-        date=_date(text, remark.date, article),
+        said_on=_date(text, remark.date, article),
         excerpt=Excerpt(
             start=start, end=end, text=text[start:end], verified=placed == start and not reason
         ),

@@ -28,7 +28,7 @@ class SpeakerSuggestion(Model):
 
 
 class DateSuggestion(Model):
-    on: str  # as the seed writes dates: 2025-08-12, 2025-W32, 2025-08, 2025
+    date: str  # as the seed writes dates: 2025-08-12, 2025-W32, 2025-08, 2025
     precision: str  # day, week, month, year
     words: Words | None  # the words that give it; None: the article's own date
     ahead: bool = False
@@ -54,7 +54,7 @@ class QuoteSuggestion(Model):
     fragment: bool
     cue: Words | None
     speaker: SpeakerSuggestion | None
-    date: DateSuggestion
+    said_on: DateSuggestion
     excerpt: Excerpt
     # A body shaped as a seed quote record (app.loader.records.QuoteRecord); None where no
     # speaker was found, which a record needs.

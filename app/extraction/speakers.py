@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process, utils
 
 from app.extraction.knowledge import Knowledge, KnownActor
 from app.extraction.names import Found, NameIndex
-from app.extraction.titles import DEMONYMS, ROLE_WORDS, title_of, title_score
+from app.extraction.titles import DEMONYMS, PLURAL_HEADS, ROLE_WORDS, title_of, title_score
 
 PRONOUNS = {"he": "person", "she": "person", "they": "other", "it": "other", "we": "other"}
 CONFIDENCE = {"name": 1.0, "alias": 0.95, "surname": 0.9}
@@ -17,7 +17,6 @@ LEADING_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 PARTICLES = {"von", "der", "van", "de", "da", "al", "bin", "la", "le"}
 # Offices held by bodies, not people ("the ministry said").
 BODIES = {"ministry", "army", "military", "government", "administration", "office"}
-PLURAL_HEADS = {"leaders", "officials", "ministers", "spokesmen", "presidents", "sources"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,8 @@ def resolve(words: str, at: int, context: Context, people_before: list[Found]) -
         return _by_title(words, bare, at, context, groups=True) or _new(words, bare)
     found = [m for m in context.index.find(bare) if m.owners("actor")]
     people = [m for m in found if any(context.actors[i].is_person for i in m.owners("actor"))]
+    if people and bare[people[-1].end :].startswith(("'s ", "’s ")):
+        people = []  # "Smith's spokesman" is not Smith
     if people:
         return _named(words, people[-1], at, context)
     if found and not bare[found[-1].end :].strip():
@@ -93,7 +94,9 @@ def _pronoun(
     words: str, pronoun: str, context: Context, people_before: list[Found]
 ) -> Speaker | None:
     if PRONOUNS[pronoun] == "person" and people_before:
-        named = _named(words, people_before[-1], people_before[-1].start, context)
+        # The sentence's first person is its subject more often than not ("Although Trump
+        # downplayed..., he anticipated"; "Zelenskyy ... a meeting with Putin, which he says").
+        named = _named(words, people_before[0], people_before[0].start, context)
         return replace(named, how="pronoun", confidence=0.8)
     antecedent = context.antecedent(pronoun)
     if antecedent is None:

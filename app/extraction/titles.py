@@ -31,6 +31,8 @@ ROLE_WORDS = {
         " lawmaker negotiator spokesmen leaders ministers presidents office"
     ),
 }
+# Plural offices: a speaker so written is a group ("officials from France and Germany").
+PLURAL_HEADS = word_set("leaders officials ministers spokesmen presidents sources diplomats")
 # Place words a title uses, as the knowledge writes the place.
 DEMONYMS = {
     "russian": "russia",

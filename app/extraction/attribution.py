@@ -2,13 +2,24 @@
 
 from dataclasses import dataclass
 
-from app.extraction.cues import Cue, cues_in, is_boundary, phrase_after, phrase_before
+from app.extraction.cues import (
+    BETWEEN,
+    CUES,
+    Cue,
+    cues_in,
+    is_boundary,
+    phrase_after,
+    phrase_before,
+)
 from app.extraction.quotes import QuoteSpan
 from app.extraction.text import Sentence, Token, word_set
 from app.extraction.titles import PLURAL_HEADS, ROLE_WORDS
 
 AFTER_WINDOW = 25  # tokens between a quote and a cue after it ("...," leaders from ... said)
 DATE_WORDS_AFTER_CUE = 8  # "said Thursday", "told reporters on Tuesday", "in a statement Sunday"
+SUBJECT_WORDS = word_set("the a an 's ’s of he she they it we")
+VERBS = CUES | word_set("is was are were has have had will would can could may might must did does")
+SHORT_SENTENCE = 8  # tokens of a sentence that only attributes the quote before it
 LEADING = word_set(
     "in on at after ahead following although though while despite as when standing speaking"
     " however meanwhile earlier later separately"
@@ -64,6 +75,15 @@ def attribute(sentence: Sentence, quotes: list[QuoteSpan], quote: QuoteSpan) -> 
     if at > 1 and outside.tokens[at - 1].value == ":":
         return _colon(outside, at - 1)  # a headline's "Kallas: 'The path to peace...'"
     return NONE
+
+
+def attribute_after(following: Sentence, quote: QuoteSpan) -> Attribution:
+    """A quote that is a sentence of its own, attributed by a short sentence after it
+    ("“It is over.” Berg said."), or NONE."""
+    outside = Outside.of(following, [])
+    if len(outside.tokens) > SHORT_SENTENCE or not outside.cues:
+        return NONE
+    return _after(outside, quote, outside.cues[0], 0)
 
 
 def _colon(outside: Outside, colon: int) -> Attribution:
@@ -144,17 +164,15 @@ def sentence_subject(outside: Outside) -> tuple[int, int] | None:
     if tokens and tokens[0].lower in LEADING:
         commas = [i for i, t in enumerate(tokens) if t.value == ","]
         first = commas[0] + 1 if commas else 0
-    last = first
-    while last < len(tokens) and not is_boundary(tokens[last]) and _in_subject(tokens[last]):
+    last, nouns = first, 0
+    while last < len(tokens) and not is_boundary(tokens[last]):
+        token = tokens[last]
+        if not (token.is_capitalised or token.lower in SUBJECT_WORDS | ROLE_WORDS):
+            # Up to two common nouns ("the rail authority"); a verb ends the subject.
+            if nouns == 2 or token.lower in VERBS | BETWEEN or token.lower.endswith("ed"):
+                break
+            nouns += 1
         last += 1
     if last == first:
         return None
     return tokens[first].start, tokens[last - 1].end
-
-
-def _in_subject(token: Token) -> bool:
-    return (
-        token.is_capitalised
-        or token.lower in {"the", "a", "an", "'s", "’s", "of", "he", "she", "they", "it", "we"}
-        or token.lower in ROLE_WORDS
-    )

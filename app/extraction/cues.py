@@ -8,6 +8,7 @@ sentence's ("..., calling the meeting a “listening exercise”", "but stressed
 from dataclasses import dataclass
 
 from app.extraction.text import Token, word_set
+from app.extraction.titles import ROLE_WORDS
 
 _FORMS = {
     "say": "said says say saying",
@@ -92,13 +93,25 @@ def cues_in(tokens: list[Token]) -> list[Cue]:
         word = token.lower
         if word not in CUES or (token.is_capitalised and index > 0):
             continue
-        if index > 0 and tokens[index - 1].lower in DETERMINERS:
-            continue  # "the call", "a statement": nouns
+        if token.hyphenated or (index > 0 and tokens[index - 1].lower in DETERMINERS):
+            continue  # "so-called"; "the call", "a statement": nouns
+        if word.endswith("s") and not _after_a_subject(tokens, index):
+            continue  # "tempered hopes", "the calls": a noun
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         if word in _WITH_NEXT and following not in _WITH_NEXT[word]:
             continue
         found.append(Cue(index, token, word in _WEAK, word.endswith("ing")))
     return found
+
+
+def _after_a_subject(tokens: list[Token], index: int) -> bool:
+    """A verb's "-s" form follows its subject ("Reed says", "the minister claims")."""
+    before = tokens[index - 1] if index > 0 else None
+    return before is not None and (
+        before.is_capitalised
+        or before.lower in {"he", "she", "it", "who", "which", "also", "now", "still"}
+        or before.lower in ROLE_WORDS
+    )
 
 
 def is_skippable(tokens: list[Token], index: int) -> bool:

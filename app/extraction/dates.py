@@ -71,8 +71,12 @@ def said_on(
     )
     if found is None:
         return None
-    begin = found.start - 3 if ON.search(words[: found.start]) else found.start
-    return DateFound(start + begin, start + found.end, found.date)
+    return DateFound(start + _with_on(words, found.start), start + found.end, found.date)
+
+
+def _with_on(words: str, start: int) -> int:
+    """Where the words start, taking in an "on" before them ("on Tuesday")."""
+    return start - 3 if ON.search(words[:start]) else start
 
 
 def dates_in(text: str, start: int, end: int, article_on: dt.date) -> list[DateFound]:
@@ -81,7 +85,7 @@ def dates_in(text: str, start: int, end: int, article_on: dt.date) -> list[DateF
     ahead = [_ahead(m, article_on, start) for m in AHEAD.finditer(words)]
     taken = [(a.start, a.end) for a in ahead]
     past = [
-        DateFound(start + f.start, start + f.end, f.date)
+        DateFound(start + _with_on(words, f.start), start + f.end, f.date)
         for f in date_words.find_all(words, article_on)
         if not any(a <= start + f.start < b for a, b in taken)
     ]

@@ -3,7 +3,14 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.extraction.attribution import NONE, Attribution, Outside, attribute, sentence_subject
+from app.extraction.attribution import (
+    NONE,
+    Attribution,
+    Outside,
+    attribute,
+    attribute_after,
+    sentence_subject,
+)
 from app.extraction.cues import phrase_before
 from app.extraction.dates import DateFound, said_on
 from app.extraction.knowledge import Knowledge
@@ -34,6 +41,7 @@ class SentenceReader:
     sentence: Sentence
     quotes: list[QuoteSpan]
     context: Context
+    following: Sentence | None  # the next sentence, when it holds no quote
     outside: Outside = field(init=False)
     by_cue: dict[int, Speaker | None] = field(default_factory=dict)
     named: Speaker | None = None
@@ -105,7 +113,10 @@ def read_article(
     remarks: list[Remark] = []
     for number, sentence in enumerate(found):
         inside = [q for q in spans if sentence.start <= q.start < sentence.end]
-        reader = SentenceReader(text, sentence, inside, context)
+        following = found[number + 1] if number + 1 < len(found) else None
+        if following is not None and any(following.start <= q.start < following.end for q in spans):
+            following = None
+        reader = SentenceReader(text, sentence, inside, context, following)
         for quote in inside:
             _read_quote(reader, quote, number, remarks, article.published_on)
         reader.note_speakers()
@@ -117,6 +128,10 @@ def _read_quote(
 ) -> None:
     sentence = reader.sentence
     attribution = attribute(sentence, reader.quotes, quote)
+    end = sentence.end
+    if attribution is NONE and reader.following is not None and len(reader.quotes) == 1:
+        attribution = attribute_after(reader.following, quote)
+        end = reader.following.end if attribution is not NONE else end
     previous = remarks[-1] if remarks else None
     if previous is not None and _goes_on(previous, attribution, reader, quote, number):
         previous.parts.append(quote)
@@ -134,7 +149,7 @@ def _read_quote(
         date = (
             previous.date if previous.speaker and previous.speaker.actor == speaker.actor else None
         )
-    excerpt = (sentence.start, sentence.end)
+    excerpt = (sentence.start, end)
     remarks.append(Remark([quote], attribution, speaker, date, excerpt, number, sentence.paragraph))
 
 

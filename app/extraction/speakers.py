@@ -15,6 +15,7 @@ CONFIDENCE = {"name": 1.0, "alias": 0.95, "surname": 0.9}
 NEAR_SPELLING = 88  # out of 100: "Zelenskiy" for "Zelensky", "Yuri" for "Yury"
 LEADING_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 PARTICLES = {"von", "der", "van", "de", "da", "al", "bin", "la", "le"}
+NOT_NAMES = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "but", "and"}
 # Offices held by bodies, not people ("the ministry said").
 BODIES = {"ministry", "army", "military", "government", "administration", "office"}
 
@@ -74,14 +75,16 @@ def resolve(words: str, at: int, context: Context, people_before: list[Found]) -
     if pronoun in PRONOUNS:
         return _pronoun(words, pronoun, context, people_before)
     if bare.split()[0].lower() in PLURAL_HEADS:
-        return _by_title(words, bare, at, context, groups=True) or _new(words, bare)
-    found = [m for m in context.index.find(bare) if m.owners("actor")]
+        group = _by_title(words, bare, at, context, groups=True)
+        return group or Speaker(words, None, bare, 0.5, "new", person=False)
+    written = words.strip()
+    found = [m for m in context.index.find(written) if m.owners("actor")]
     people = [m for m in found if any(context.actors[i].is_person for i in m.owners("actor"))]
-    if people and bare[people[-1].end :].startswith(("'s ", "’s ")):
+    if people and written[people[-1].end :].startswith(("'s ", "’s ")):
         people = []  # "Smith's spokesman" is not Smith
     if people:
         return _named(words, people[-1], at, context)
-    if found and not bare[found[-1].end :].strip():
+    if found and not written[found[-1].end :].strip(" .,’'s"):
         return _named(words, found[-1], at, context)  # "the Kremlin", "Ukraine's military"
     return (
         _by_title(words, bare, at, context, groups=False)
@@ -141,7 +144,7 @@ def _proper_name(bare: str) -> str:
     adjective ("Yuri Ushakov" in "Kremlin aide Yuri Ushakov")."""
     runs: list[list[str]] = [[]]
     for word in bare.split():
-        named = word[:1].isupper() and word.lower() not in ROLE_WORDS | DEMONYMS.keys()
+        named = word[:1].isupper() and word.lower() not in ROLE_WORDS | DEMONYMS.keys() | NOT_NAMES
         if named or (word in PARTICLES and runs[-1]):
             runs[-1].append(word)
         elif runs[-1]:

@@ -24,6 +24,7 @@ class Token:
     start: int
     end: int
     value: str
+    hyphenated: bool = False  # the second word of "so-called" (syntok drops the hyphen)
 
     @property
     def lower(self) -> str:
@@ -64,14 +65,15 @@ def sentences(text: str, paragraphs_: list[Paragraph]) -> list[Sentence]:
         body = text[paragraph.start : paragraph.end]
         for syntok_paragraph in segmenter.analyze(body):
             for sentence in syntok_paragraph:
-                tokens = [_token(paragraph.start, t.offset, t.value) for t in sentence]
+                tokens = [_token(body, paragraph.start, t.offset, t.value) for t in sentence]
                 if tokens:
                     found.append(Sentence(tokens[0].start, tokens[-1].end, number, tokens))
     return found
 
 
-def _token(base: int, offset: int, value: str) -> Token:
-    return Token(base + offset, base + offset + len(value), value)
+def _token(body: str, base: int, offset: int, value: str) -> Token:
+    hyphenated = offset > 0 and body[offset - 1] == "-"
+    return Token(base + offset, base + offset + len(value), value, hyphenated)
 
 
 def join_across(found: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:

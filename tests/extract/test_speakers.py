@@ -1,0 +1,84 @@
+"""Speakers resolved to known actors by name, alias, surname, near spelling and title; pronouns
+carried from the last named speaker; unknown names proposed as new actors."""
+
+from app.extraction.knowledge import NOTHING_KNOWN
+from tests.extract.helpers import KNOWN, quotes, speakers
+
+
+def test_names_aliases_and_surnames() -> None:
+    text = (
+        '"Trains will run," Nordic Rail Authority spokesman Tomas Berg said. '
+        '"We are close," Lopez said. "Talks go on," said Koval.'
+    )
+    assert speakers(text) == ["tomas-berg", "ana-lopez", "olena-koval"]
+    found = quotes(text)
+    assert [q.speaker.how for q in found if q.speaker] == ["name", "surname", "alias"]
+
+
+def test_a_speaker_written_before_the_quote_past_an_aside() -> None:
+    text = (
+        "After the vote, Koval, who had spoken with 30 leaders in two days, said "
+        '"pressure must be kept up". Reed, 79, told reporters "the deal is close".'
+    )
+    assert speakers(text) == ["olena-koval", "john-reed"]
+
+
+def test_titles_name_known_actors() -> None:
+    text = (
+        'Reed and Koval met in Geneva. The Ukrainian president called the talks "frank". '
+        '"We will see," the US president said. The authority said it was "ready to talk".'
+    )
+    assert speakers(text) == ["olena-koval", "john-reed", "nordic-rail"]
+    assert all(q.speaker and q.speaker.how == "title" for q in quotes(text)[:2])
+
+
+def test_pronouns_stand_for_the_last_named_speaker() -> None:
+    text = (
+        '"We are ready," Lopez said.\n\nThe council met on Monday.\n\n'
+        '"The money is there," she added. Koval spoke next. "It is time," she said.'
+    )
+    assert speakers(text) == ["ana-lopez", "ana-lopez", "olena-koval"]
+    assert [q.speaker.how for q in quotes(text) if q.speaker][1] == "pronoun"
+
+
+def test_a_pronoun_stands_for_the_person_named_first_in_its_sentence() -> None:
+    text = 'Berg spoke first. Although Reed doubted a deal, he expected "useful talks".'
+    assert speakers(text) == ["john-reed"]
+
+
+def test_a_second_verb_and_a_participle_share_the_speaker() -> None:
+    text = (
+        'Koval said the plan was "a start" but warned against "false hopes". '
+        'The authority tempered hopes on Tuesday, calling the offer "a first step".'
+    )
+    assert speakers(text) == ["olena-koval", "olena-koval", "nordic-rail"]
+
+
+def test_near_spellings_of_known_names() -> None:
+    assert speakers('"No," said Olena Kovall.') == ["olena-koval"]
+
+
+def test_unknown_speakers_are_new_actors_with_the_name_as_written() -> None:
+    text = (
+        '"The line is dead," said Peter Novak, a farmer. '
+        'Maria Santos, 41, said "nobody asked us". "It hurts," a local official said.'
+    )
+    assert speakers(text) == ["new:Peter Novak", "new:Maria Santos", "new:local official"]
+    found = quotes(text)
+    assert all(q.speaker and q.speaker.new for q in found)
+    assert found[0].record is not None and found[0].record["speaker"] == "peter-novak"
+
+
+def test_according_to_and_a_group_of_speakers() -> None:
+    text = (
+        'The strike will end "within days", according to Berg. '
+        '"The path is clear," leaders from Springfield and Shelbyville said in a statement.'
+    )
+    found = speakers(text)
+    assert found[0] == "tomas-berg"
+    assert found[1] is not None and found[1].startswith("new:leaders from Springfield")
+
+
+def test_with_no_knowledge_every_speaker_is_new() -> None:
+    assert speakers('"Yes," Tomas Berg said.', NOTHING_KNOWN) == ["new:Tomas Berg"]
+    assert speakers('"Yes," Tomas Berg said.', KNOWN) == ["tomas-berg"]

@@ -144,8 +144,10 @@ def _proper_name(bare: str) -> str:
     adjective ("Yuri Ushakov" in "Kremlin aide Yuri Ushakov")."""
     runs: list[list[str]] = [[]]
     for word in bare.split():
-        named = word[:1].isupper() and word.lower() not in ROLE_WORDS | DEMONYMS.keys() | NOT_NAMES
-        if named or (word in PARTICLES and runs[-1]):
+        capital = (
+            word[:1].isupper() and word.lower() not in ROLE_WORDS | DEMONYMS.keys() | NOT_NAMES
+        )
+        if capital or (word in PARTICLES and runs[-1]):
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])

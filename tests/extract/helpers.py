@@ -48,7 +48,7 @@ def spans(text: str) -> list[str]:
 
 def speakers(text: str, knowledge: Knowledge = KNOWN) -> list[str | None]:
     """Each quote's known actor id, "new:<name>" for a new actor, or None."""
-    found = []
+    found: list[str | None] = []
     for quote in quotes(text, knowledge=knowledge):
         speaker = quote.speaker
         if speaker is None:

@@ -57,9 +57,8 @@ class Outside:
         return sum(1 for t in self.tokens if t.start < offset)
 
 
-def attribute(sentence: Sentence, quotes: list[QuoteSpan], quote: QuoteSpan) -> Attribution:
-    """The attribution of one quote of the sentence."""
-    outside = Outside.of(sentence, quotes)
+def attribute(outside: Outside, quotes: list[QuoteSpan], quote: QuoteSpan) -> Attribution:
+    """The attribution of one of the quotes of a sentence (`outside`: its words outside them)."""
     at = outside.before(quote.opened)
     after = [c for c in outside.cues if c.index >= at and c.index - at <= AFTER_WINDOW]
     after = [c for c in after if not _quote_between(quotes, quote, c.token.start)]

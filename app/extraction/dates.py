@@ -76,7 +76,7 @@ def said_on(
 
 def _with_on(words: str, start: int) -> int:
     """Where the words start, taking in an "on" before them ("on Tuesday")."""
-    return start - 3 if ON.search(words[:start]) else start
+    return start - 3 if ON.search(words[max(start - 4, 0) : start]) else start
 
 
 def dates_in(text: str, start: int, end: int, article_on: dt.date) -> list[DateFound]:

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from app.extraction.knowledge import Knowledge
+from app.extraction.knowledge import Knowledge, KnownActor
+from app.extraction.titles import offices_of
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,17 @@ def _exact_case(spelling: str) -> bool:
     return " " not in spelling or spelling.isupper()
 
 
-def _loose(written: str) -> str:
-    """A pattern for a name in any spacing and either apostrophe."""
-    return re.sub("['’]", "['’]", re.escape(written).replace(r"\ ", r"\s+"))
+# A word of a name: "Zelenskyy", "U.S" (its last full stop is not kept: "U.S." and "U.S"
+# are one key), "30-year-old"; an apostrophe's "s" is a word of its own ("Ukraine's military").
+WORD = re.compile(r"\w+(?:[.\-]\w+)*")
+
+
+def _key_case(words: str) -> str:
+    return " ".join(words.replace("’", "'").split()).rstrip(".")
 
 
 def _key(words: str) -> str:
-    return " ".join(words.replace("’", "'").split()).casefold()
+    return _key_case(words).casefold()
 
 
 @dataclass(frozen=True)
@@ -69,22 +74,48 @@ class NameIndex:
         if written.strip():
             self.spellings.setdefault(_key(written), []).append((written.strip(), spelling))
 
+    def offices(self, actor: KnownActor) -> frozenset[str]:
+        """The words of the actor's name, description and roles (app.extraction.titles)."""
+        return self._offices[actor.id]
+
     @cached_property
-    def pattern(self) -> re.Pattern[str] | None:
-        if not self.spellings:
-            return None
-        written = {w for entries in self.spellings.values() for w, _ in entries}
-        # Longest first: at one position the longer name wins ("Russian Foreign Ministry").
-        choices = sorted((_loose(w) for w in written), key=len)
-        alternation = "|".join(reversed(choices))
-        return re.compile(rf"(?<![\w’'])(?:{alternation})(?!\w)", re.IGNORECASE)
+    def _offices(self) -> dict[str, frozenset[str]]:
+        return {actor.id: offices_of(actor) for actor in self.knowledge.actors}
+
+    @cached_property
+    def starts(self) -> dict[str, int]:
+        """The first word of each spelling, and the most words a spelling starting so has."""
+        longest: dict[str, int] = {}
+        for key in self.spellings:
+            words = WORD.findall(key)
+            if words:
+                longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        return longest
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
-        """The known names in text[start:end], left to right, none overlapping."""
-        if self.pattern is None:
-            return
-        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
-            entries = self.spellings.get(_key(match[0]), [])
-            kept = tuple(s for w, s in entries if not _exact_case(w) or w == match[0])
-            if kept:
-                yield Found(match.start(), match.end(), match[0], kept)
+        """The known names in text[start:end], left to right, none overlapping: at each word the
+        longest spelling that starts there ("Russian Foreign Ministry" before "Russian")."""
+        words = list(WORD.finditer(text, start, len(text) if end is None else end))
+        index = 0
+        while index < len(words):
+            found = self._at(text, words, index)
+            if found is None:
+                index += 1
+                continue
+            yield found[0]
+            index = found[1]
+
+    def _at(self, text: str, words: list[re.Match[str]], index: int) -> tuple[Found, int] | None:
+        longest = self.starts.get(words[index][0].casefold(), 0)
+        for last in range(min(len(words), index + longest) - 1, index - 1, -1):
+            written = text[words[index].start() : words[last].end()]
+            entries = self.spellings.get(_key(written))
+            if entries:
+                kept = tuple(
+                    s
+                    for w, s in entries
+                    if not _exact_case(w) or _key_case(w) == _key_case(written)
+                )
+                if kept:
+                    return Found(words[index].start(), words[last].end(), written, kept), last + 1
+        return None

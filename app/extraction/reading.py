@@ -82,9 +82,8 @@ class SentenceReader:
     def _people(self) -> list[Found]:
         return [
             m
-            for m in self.context.mentions
-            if self.sentence.start <= m.start < self.sentence.end
-            and not any(q.holds(m.start) for q in self.quotes)
+            for m in self.context.mentions_in(self.sentence.start, self.sentence.end)
+            if not any(q.holds(m.start) for q in self.quotes)
             and any(self.context.actors[i].is_person for i in m.owners("actor"))
         ]
 
@@ -127,7 +126,7 @@ def _read_quote(
     reader: SentenceReader, quote: QuoteSpan, number: int, remarks: list[Remark], on: dt.date
 ) -> None:
     sentence = reader.sentence
-    attribution = attribute(sentence, reader.quotes, quote)
+    attribution = attribute(reader.outside, reader.quotes, quote)
     end = sentence.end
     if attribution is NONE and reader.following is not None and len(reader.quotes) == 1:
         attribution = attribute_after(reader.following, quote)

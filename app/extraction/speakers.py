@@ -1,6 +1,7 @@
 """Who a speaker as written is: a known actor (by name, alias, surname, a near spelling, or a
 title), the last named speaker for a pronoun, or else a new actor with the name as written."""
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -40,15 +41,25 @@ class Context:
     last_person: Speaker | None = None
     last_other: Speaker | None = None
     actors: dict[str, KnownActor] = field(default_factory=dict)
+    named_at: dict[str, list[int]] = field(default_factory=dict)  # actor id -> offsets, in order
 
     def __post_init__(self) -> None:
         self.actors = {a.id: a for a in self.knowledge.actors}
+        for mention in self.mentions:
+            for owner in mention.owners("actor"):
+                self.named_at.setdefault(owner, []).append(mention.start)
+
+    def mentions_in(self, start: int, end: int) -> list[Found]:
+        """The known names found between the offsets."""
+        first = bisect.bisect_left(self.mentions, start, key=lambda m: m.start)
+        last = bisect.bisect_left(self.mentions, end, key=lambda m: m.start)
+        return self.mentions[first:last]
 
     def last_mention(self, actor_id: str, before: int) -> int:
-        return max(
-            (m.start for m in self.mentions if m.start < before and actor_id in m.owners("actor")),
-            default=-1,
-        )
+        """Where the actor was last named before `before`; -1 if not yet."""
+        offsets = self.named_at.get(actor_id, [])
+        index = bisect.bisect_left(offsets, before)
+        return offsets[index - 1] if index else -1
 
     def note(self, speaker: Speaker | None) -> None:
         """A named speaker becomes the one a later pronoun stands for."""
@@ -66,8 +77,9 @@ class Context:
 
 
 def resolve(words: str, at: int, context: Context, people_before: list[Found]) -> Speaker | None:
-    """The speaker that `words` (at offset `at`) name; `people_before`: the known people named
-    earlier in the sentence, outside its quotes, whom a pronoun may stand for first."""
+    """The speaker that `words` (the article's, from offset `at`) name; `people_before`: the
+    known people named earlier in the sentence, outside its quotes, whom a pronoun may stand
+    for first."""
     bare = LEADING_WORDS.sub("", words.strip()).removesuffix("'s").removesuffix("’s").strip()
     if not bare:
         return None
@@ -77,14 +89,14 @@ def resolve(words: str, at: int, context: Context, people_before: list[Found]) -
     if bare.split()[0].lower() in PLURAL_HEADS:
         group = _by_title(words, bare, at, context, groups=True)
         return group or Speaker(words, None, bare, 0.5, "new", person=False)
-    written = words.strip()
-    found = [m for m in context.index.find(written) if m.owners("actor")]
+    end = at + len(words)
+    found = [m for m in context.mentions_in(at, end) if m.end <= end and m.owners("actor")]
     people = [m for m in found if any(context.actors[i].is_person for i in m.owners("actor"))]
-    if people and written[people[-1].end :].startswith(("'s ", "’s ")):
+    if people and words[people[-1].end - at :].startswith(("'s ", "’s ")):
         people = []  # "Smith's spokesman" is not Smith
     if people:
         return _named(words, people[-1], at, context)
-    if found and not written[found[-1].end :].strip(" .,’'s"):
+    if found and not words[found[-1].end - at :].strip(" .,’'s"):
         return _named(words, found[-1], at, context)  # "the Kremlin", "Ukraine's military"
     return (
         _by_title(words, bare, at, context, groups=False)
@@ -121,12 +133,12 @@ def _by_title(words: str, bare: str, at: int, context: Context, groups: bool) ->
     title = title_of(bare)
     if title is None:
         return None
-    scored = [
-        (title_score(title, actor), context.last_mention(actor.id, at), actor)
+    scores = [
+        (title_score(title, context.index.offices(actor)), actor)
         for actor in context.knowledge.actors
         if _may_hold(title.roles[-1], actor, groups)
     ]
-    scored = [s for s in scored if s[0] > 0]
+    scored = [(score, context.last_mention(a.id, at), a) for score, a in scores if score > 0]
     if not scored:
         return None
     score, _, actor = max(scored, key=lambda s: s[:2])

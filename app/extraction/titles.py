@@ -92,9 +92,14 @@ def title_of(phrase: str) -> Title | None:
     return Title(roles, qualifiers)
 
 
-def title_score(title: Title, actor: KnownActor) -> float:
-    """0 where the actor does not hold the office; more the more qualifiers match."""
-    held = set(words_of(" ".join((actor.name, *actor.titles))))
+def offices_of(actor: KnownActor) -> frozenset[str]:
+    """The words of an actor's name, description and roles, places written as names."""
+    return frozenset(words_of(" ".join((actor.name, *actor.titles))))
+
+
+def title_score(title: Title, held: frozenset[str]) -> float:
+    """0 where the words `held` of an actor hold no such office; more the more qualifiers
+    match."""
     head = title.roles[-1]
     if not (SAME_OFFICE.get(head, {head}) | {head}) & held:
         return 0.0

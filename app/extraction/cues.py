@@ -165,6 +165,12 @@ def phrase_after(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     last = first
     while last < len(tokens) and not is_boundary(tokens[last]) and not is_skippable(tokens, last):
         last += 1
+    if last + 1 < len(tokens) and tokens[last].value == "," and tokens[last + 1].is_capitalised:
+        name = last + 1  # "said the minister, Jane Roe."
+        while name < len(tokens) and tokens[name].is_capitalised:
+            name += 1
+        if name == len(tokens) or not tokens[name].is_word:
+            last = name
     while last > first and not tokens[last - 1].is_word:
         last -= 1  # the sentence's full stop
     return (first, last - 1) if last > first else None

@@ -37,8 +37,11 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     """The quoted spans of the paragraphs, in text order."""
     doubles = list(_pair(text, paragraphs, _double_marks(text, paragraphs)))
     singles = _pair(text, paragraphs, _single_marks(text, paragraphs, doubles))
-    spans = [s for s in (*doubles, *singles) if s is not None]
-    return sorted(spans, key=lambda s: s.opened)
+    spans = sorted((s for s in (*doubles, *singles) if s is not None), key=lambda s: s.opened)
+    # A quote within a quote is part of it ("'I told them "no",' she said").
+    return [
+        s for s in spans if not any(o.opened < s.opened and s.closed <= o.closed for o in spans)
+    ]
 
 
 Mark = tuple[int, str]  # offset, and "open", "close" or "weak" (a close that may be a possessive)

@@ -1,7 +1,7 @@
 """One article read sentence by sentence: its quotes, who said each and when."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.extraction.attribution import (
     NONE,
@@ -42,6 +42,7 @@ class SentenceReader:
     quotes: list[QuoteSpan]
     context: Context
     following: Sentence | None  # the next sentence, when it holds no quote
+    introduced: Speaker | None  # the speaker a sentence before it introduced with a colon
     outside: Outside = field(init=False)
     by_cue: dict[int, Speaker | None] = field(default_factory=dict)
     named: Speaker | None = None
@@ -49,7 +50,21 @@ class SentenceReader:
     def __post_init__(self) -> None:
         self.outside = Outside.of(self.sentence, self.quotes)
 
+    def introduces(self) -> Speaker | None:
+        """Who speaks next, where the sentence ends with a colon after a cue ("He said:")."""
+        tokens, cues = self.outside.tokens, self.outside.cues
+        if not tokens or tokens[-1].value != ":" or not cues or self.quotes:
+            return None
+        return self._cue_speaker(cues[-1].token.start)
+
+    def unattributed(self) -> Speaker | None:
+        """A quote with no cue: the speaker introduced before it, or else the last named."""
+        speaker = self.introduced or self.context.last_person
+        return None if speaker is None else replace(speaker, how="continued", confidence=0.5)
+
     def speaker(self, attribution: Attribution) -> Speaker | None:
+        if attribution is NONE:
+            return self.unattributed()
         if attribution.phrase is not None:
             found = self._resolve(*attribution.phrase)
             if attribution.cue is not None:
@@ -110,15 +125,17 @@ def read_article(
     found = join_across(sentences(text, found_paragraphs), [(q.opened, q.closed) for q in spans])
     context = Context(knowledge, index, list(index.find(text, article.start, article.end)))
     remarks: list[Remark] = []
+    introduced: Speaker | None = None  # by a sentence that ends "..., Smith said:"
     for number, sentence in enumerate(found):
         inside = [q for q in spans if sentence.start <= q.start < sentence.end]
         following = found[number + 1] if number + 1 < len(found) else None
         if following is not None and any(following.start <= q.start < following.end for q in spans):
             following = None
-        reader = SentenceReader(text, sentence, inside, context, following)
+        reader = SentenceReader(text, sentence, inside, context, following, introduced)
         for quote in inside:
             _read_quote(reader, quote, number, remarks, article.published_on)
         reader.note_speakers()
+        introduced = reader.introduces()
     return remarks
 
 
@@ -136,10 +153,8 @@ def _read_quote(
         previous.parts.append(quote)
         previous.excerpt = (previous.excerpt[0], sentence.end)
         return
-    if (
-        attribution is NONE
-        and len(reader.text[quote.start : quote.end].split()) < UNATTRIBUTED_WORDS
-    ):
+    short = len(reader.text[quote.start : quote.end].split()) < UNATTRIBUTED_WORDS
+    if attribution is NONE and short and reader.introduced is None:
         return
     speaker = reader.speaker(attribution)
     marks = [(q.opened, q.closed) for q in reader.quotes]

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz, process, utils
 
 from app.extraction.knowledge import Knowledge, KnownActor
 from app.extraction.names import Found, NameIndex
+from app.extraction.text import word_set
 from app.extraction.titles import DEMONYMS, PLURAL_HEADS, ROLE_WORDS, title_of, title_score
 
 PRONOUNS = {"he": "person", "she": "person", "they": "other", "it": "other", "we": "other"}
@@ -16,7 +17,10 @@ CONFIDENCE = {"name": 1.0, "alias": 0.95, "surname": 0.9}
 NEAR_SPELLING = 88  # out of 100: "Zelenskiy" for "Zelensky", "Yuri" for "Yury"
 LEADING_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 PARTICLES = {"von", "der", "van", "de", "da", "al", "bin", "la", "le"}
-NOT_NAMES = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "but", "and"}
+NOT_NAMES = word_set(
+    "the a an this that these those it its but and mr mr. mrs mrs. ms ms. dr dr. sir prof prof."
+    " rev rev. gen gen. sen sen. rep rep. gov gov."
+)
 # Offices held by bodies, not people ("the ministry said").
 BODIES = {"ministry", "army", "military", "government", "administration", "office"}
 

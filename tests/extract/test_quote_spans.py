@@ -72,3 +72,8 @@ def test_every_excerpt_is_verified_by_the_loaders_own_check() -> None:
         assert excerpt.verified
         assert find_excerpt(text, excerpt.text, excerpt.start) == (excerpt.start, "")
         assert all(part.text in excerpt.text for part in quote.parts)
+
+
+def test_a_quote_within_a_quote_is_part_of_it() -> None:
+    text = "'I told them \"no\" twice,' Lopez said."
+    assert spans(text) == ['I told them "no" twice']

@@ -82,3 +82,23 @@ def test_according_to_and_a_group_of_speakers() -> None:
 def test_with_no_knowledge_every_speaker_is_new() -> None:
     assert speakers('"Yes," Tomas Berg said.', NOTHING_KNOWN) == ["new:Tomas Berg"]
     assert speakers('"Yes," Tomas Berg said.', KNOWN) == ["tomas-berg"]
+
+
+def test_a_speaker_introduced_by_a_colon_speaks_the_next_paragraph() -> None:
+    text = 'At the rally, Koval told the crowd:\n\n"We will not give up, not now and not ever."'
+    assert speakers(text) == ["olena-koval"]
+
+
+def test_honorifics_and_a_name_after_a_title_are_not_the_name() -> None:
+    text = '"It is over," said Mr. Novak. "We start again," said the minister, Jane Roe.'
+    assert speakers(text) == ["new:Novak", "new:Jane Roe"]
+
+
+def test_a_long_quote_with_no_cue_is_the_last_named_speakers() -> None:
+    text = (
+        "Koval arrived in Geneva on Monday.\n\n"
+        '"Nobody in this city has forgotten what the war has cost us all."'
+    )
+    [quote] = quotes(text)
+    assert quote.speaker is not None and quote.speaker.actor == "olena-koval"
+    assert quote.speaker.how == "continued"

@@ -75,7 +75,10 @@ CLAUSE_WORDS = word_set(
     " though if since where with without than so to for in at by from into about during"
     " over under"
 )
-APPOSITIVE_OPENERS = word_set("who which whose a an the")
+APPOSITIVE_OPENERS = word_set(
+    "who which whose a an the in at on during after before from with for speaking writing"
+    " asked quoted citing"
+)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from app.extraction.speakers import Context, Speaker, resolve
 from app.extraction.text import Sentence, join_across, paragraphs, sentences
 
 UNATTRIBUTED_WORDS = 8  # a quote with no cue is kept only from this length (not scare quotes)
-NAMED = {"name", "alias", "surname", "spelling"}
+NAMED = {"name", "alias", "surname", "spelling", "new"}
 
 
 @dataclass
@@ -74,16 +74,22 @@ class SentenceReader:
             return None
         if attribution.shares is not None:
             return self._cue_speaker(attribution.shares)
+        return self._subject()
+
+    def _subject(self) -> Speaker | None:
         subject = sentence_subject(self.outside)
         return self._resolve(*subject) if subject else None
 
     def _cue_speaker(self, offset: int) -> Speaker | None:
+        """The speaker written before a cue, or else the sentence's subject."""
         if offset not in self.by_cue:
             cue = next(c for c in self.outside.cues if c.token.start == offset)
             found = phrase_before(self.outside.tokens, cue.index)
             tokens = self.outside.tokens
             self.by_cue[offset] = (
-                self._resolve(tokens[found[0]].start, tokens[found[1]].end) if found else None
+                self._resolve(tokens[found[0]].start, tokens[found[1]].end)
+                if found
+                else self._subject()
             )
         return self.by_cue[offset]
 
@@ -110,8 +116,7 @@ class SentenceReader:
             if strong:
                 self._cue_speaker(strong[-1].token.start)
         if self.named is None:
-            subject = sentence_subject(self.outside)
-            found = self._resolve(*subject) if subject else None
+            found = self._subject()
             self.named = found if found is not None and found.how in NAMED else None
         self.context.note(self.named)
 
@@ -160,9 +165,11 @@ def _read_quote(
     marks = [(q.opened, q.closed) for q in reader.quotes]
     date = said_on(reader.text, attribution.window, marks, on) if attribution.window else None
     if date is None and previous is not None and speaker is not None and speaker.how == "pronoun":
-        date = (
-            previous.date if previous.speaker and previous.speaker.actor == speaker.actor else None
+        same = previous.speaker is not None and (previous.speaker.actor, previous.speaker.name) == (
+            speaker.actor,
+            speaker.name,
         )
+        date = previous.date if same else None
     excerpt = (sentence.start, end)
     remarks.append(Remark([quote], attribution, speaker, date, excerpt, number, sentence.paragraph))
 

@@ -19,10 +19,18 @@ LEADING_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 PARTICLES = {"von", "der", "van", "de", "da", "al", "bin", "la", "le"}
 NOT_NAMES = word_set(
     "the a an this that these those it its but and mr mr. mrs mrs. ms ms. dr dr. sir prof prof."
-    " rev rev. gen gen. sen sen. rep rep. gov gov."
+    " rev rev. gen gen. sen sen. rep rep. gov gov. on in at after before earlier later"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december"
 )
 # Offices held by bodies, not people ("the ministry said").
-BODIES = {"ministry", "army", "military", "government", "administration", "office"}
+BODIES = word_set("ministry army military government administration office")
+# Words that make a new speaker a body, not a person ("port operator Havenbedrijf").
+BODY_WORDS = BODIES | word_set(
+    "operator company firm union group agency department council committee party bank"
+    " authority police court parliament institute university network broadcaster newspaper"
+    " ministry organisation organization association federation alliance coalition"
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,7 @@ class Context:
     last_other: Speaker | None = None
     actors: dict[str, KnownActor] = field(default_factory=dict)
     named_at: dict[str, list[int]] = field(default_factory=dict)  # actor id -> offsets, in order
+    new_people: list[str] = field(default_factory=list)  # the names of new people, as first met
 
     def __post_init__(self) -> None:
         self.actors = {a.id: a for a in self.knowledge.actors}
@@ -64,6 +73,18 @@ class Context:
         offsets = self.named_at.get(actor_id, [])
         index = bisect.bisect_left(offsets, before)
         return offsets[index - 1] if index else -1
+
+    def once_new(self, speaker: Speaker | None) -> Speaker | None:
+        """A new person named again by part of the name ("De Vries" after "Marieke de Vries")
+        is the same new actor."""
+        if speaker is None or not speaker.person:
+            return speaker
+        words = speaker.name.casefold().split()
+        for earlier in self.new_people:
+            if earlier.casefold().split()[-len(words) :] == words:
+                return replace(speaker, name=earlier, how="surname")
+        self.new_people.append(speaker.name)
+        return speaker
 
     def note(self, speaker: Speaker | None) -> None:
         """A named speaker becomes the one a later pronoun stands for."""
@@ -105,7 +126,7 @@ def resolve(words: str, at: int, context: Context, people_before: list[Found]) -
     return (
         _by_title(words, bare, at, context, groups=False)
         or _spelled(words, bare, context)
-        or _new(words, bare)
+        or context.once_new(_new(words, bare))
     )
 
 
@@ -196,5 +217,12 @@ def _new(words: str, bare: str) -> Speaker | None:
     title = title_of(bare)
     if not name and title is None:
         return None  # "the summit", "the conflict": no speaker
-    person = bool(name) or bare.split()[-1].lower() not in PLURAL_HEADS
+    lowered = [w.lower() for w in bare.split()]
+    if lowered[-1] in ROLE_WORDS:
+        name = bare  # "a Havenbedrijf spokeswoman": the office is the speaker
+    # The word that says what the speaker is: the office, or the one before the name
+    # ("port operator Havenbedrijf" is a body, "union leader Marieke de Vries" a person).
+    before_name = len(lowered) - len(name.split()) - 1 if name and name != bare else -1
+    head = lowered[before_name] if before_name >= 0 else lowered[-1]
+    person = head not in BODY_WORDS and head not in PLURAL_HEADS
     return Speaker(words, None, name or bare, 0.5, "new", person)

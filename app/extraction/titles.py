@@ -28,7 +28,9 @@ ROLE_WORDS = {
         "president minister prime chancellor secretary envoy ambassador general commander"
         " official officials director governor mayor senator king queen pope vice deputy"
         " ministry military army government administration serviceman soldier analyst"
-        " lawmaker negotiator spokesmen leaders ministers presidents office"
+        " lawmaker negotiator spokesmen leaders ministers presidents office spokeswoman"
+        " spokesperson analyst economist expert researcher professor activist resident"
+        " worker farmer teacher doctor lawyer judge prosecutor police officer witness"
     ),
 }
 # Plural offices: a speaker so written is a group ("officials from France and Germany").

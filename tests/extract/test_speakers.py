@@ -102,3 +102,28 @@ def test_a_long_quote_with_no_cue_is_the_last_named_speakers() -> None:
     [quote] = quotes(text)
     assert quote.speaker is not None and quote.speaker.actor == "olena-koval"
     assert quote.speaker.how == "continued"
+
+
+def test_a_new_person_named_again_by_surname_is_one_new_actor() -> None:
+    text = (
+        '"We won," union leader Marieke de Vries told reporters.\n\n'
+        'Economy Minister Piet Jansen welcomed the vote. "Good," he said.\n\n'
+        'De Vries said the union would "watch closely".'
+    )
+    assert speakers(text, NOTHING_KNOWN) == [
+        "new:Marieke de Vries",
+        "new:Piet Jansen",
+        "new:Marieke de Vries",
+    ]
+
+
+def test_a_body_is_no_antecedent_for_he() -> None:
+    text = (
+        'Port operator Havenbedrijf, in a statement on Friday, called the deal "fair" but '
+        'warned of "heavy losses". Lars Eriksen, an analyst, was cautious. "Weeks," he said.'
+    )
+    assert speakers(text, NOTHING_KNOWN) == [
+        "new:Havenbedrijf",
+        "new:Havenbedrijf",
+        "new:Lars Eriksen",
+    ]

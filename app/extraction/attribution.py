@@ -8,6 +8,7 @@ from app.extraction.cues import (
     Cue,
     cues_in,
     is_boundary,
+    is_skippable,
     phrase_after,
     phrase_before,
 )
@@ -101,6 +102,8 @@ def _quote_between(quotes: list[QuoteSpan], quote: QuoteSpan, offset: int) -> bo
 def _after(outside: Outside, quote: QuoteSpan, cue: Cue, at: int) -> Attribution:
     tokens = outside.tokens
     between = [i for i in range(at, cue.index) if tokens[i].is_word]
+    if at > 0 and between and all(is_skippable(tokens, i) for i in between):
+        return NONE  # 'The so-called "Freedom Caucus" has vowed': the quote names the speaker
     if not between or tokens[cue.index].lower == "according":
         found = phrase_after(tokens, cue.index)
     elif at == 0 and tokens[between[0]].lower in PLURAL_HEADS:

@@ -21,6 +21,7 @@ from app.extraction.speakers import Context, Speaker, resolve
 from app.extraction.text import Sentence, join_across, paragraphs, sentences
 
 UNATTRIBUTED_WORDS = 8  # a quote with no cue is kept only from this length (not scare quotes)
+NAMELESS_WORDS = 4
 NAMED = {"name", "alias", "surname", "spelling", "new"}
 
 
@@ -162,6 +163,8 @@ def _read_quote(
     if attribution is NONE and short and reader.introduced is None:
         return
     speaker = reader.speaker(attribution)
+    if speaker is None and len(reader.text[quote.start : quote.end].split()) < NAMELESS_WORDS:
+        return  # a cue with no speaker and a few words: a name in quotes, not a quote
     marks = [(q.opened, q.closed) for q in reader.quotes]
     date = said_on(reader.text, attribution.window, marks, on) if attribution.window else None
     if date is None and previous is not None and speaker is not None and speaker.how == "pronoun":

@@ -10,7 +10,14 @@ from rapidfuzz import fuzz, process, utils
 from app.extraction.knowledge import Knowledge, KnownActor
 from app.extraction.names import Found, NameIndex
 from app.extraction.text import word_set
-from app.extraction.titles import DEMONYMS, PLURAL_HEADS, ROLE_WORDS, title_of, title_score
+from app.extraction.titles import (
+    DEMONYMS,
+    HEAD_ENDS,
+    PLURAL_HEADS,
+    ROLE_WORDS,
+    title_of,
+    title_score,
+)
 
 PRONOUNS = {"he": "person", "she": "person", "they": "other", "it": "other", "we": "other"}
 CONFIDENCE = {"name": 1.0, "alias": 0.95, "surname": 0.9}
@@ -180,7 +187,8 @@ def _proper_name(bare: str) -> str:
     """The last run of capitalised words of a phrase that are neither an office nor a place's
     adjective ("Yuri Ushakov" in "Kremlin aide Yuri Ushakov")."""
     runs: list[list[str]] = [[]]
-    for word in bare.split():
+    before_of = HEAD_ENDS.split(bare, maxsplit=1)[0]  # "Sen. Rand Paul of Kentucky"
+    for word in (before_of if _proper_name_in(before_of) else bare).split():
         capital = (
             word[:1].isupper() and word.lower() not in ROLE_WORDS | DEMONYMS.keys() | NOT_NAMES
         )
@@ -190,6 +198,13 @@ def _proper_name(bare: str) -> str:
             runs.append([])
     named = [run for run in runs if run]
     return " ".join(named[-1]).strip(",") if named else ""
+
+
+def _proper_name_in(words: str) -> bool:
+    return any(
+        w[:1].isupper() and w.lower() not in ROLE_WORDS | DEMONYMS.keys() | NOT_NAMES
+        for w in words.split()
+    )
 
 
 def _spelled(words: str, bare: str, context: Context) -> Speaker | None:

@@ -76,18 +76,32 @@ def _token(body: str, base: int, offset: int, value: str) -> Token:
     return Token(base + offset, base + offset + len(value), value, hyphenated)
 
 
+# Titles written before a name that syntok takes for a sentence's end ("said Rep. Chip Roy").
+TITLES = frozenset(
+    ["rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "rev", "st"]
+)
+
+
 def join_across(found: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
-    """Sentences merged wherever a boundary between two falls inside one of the spans."""
+    """Sentences merged wherever a boundary between two falls inside one of the spans, or
+    after a title's full stop."""
     merged: list[Sentence] = []
     for sentence in found:
         previous = merged[-1] if merged else None
-        if previous is not None and any(a < sentence.start < b for a, b in spans):
+        if previous is not None and (
+            any(a < sentence.start < b for a, b in spans) or _ends_in_title(previous)
+        ):
             previous.end = sentence.end
             previous.tokens.extend(sentence.tokens)
         else:
             copied = Sentence(sentence.start, sentence.end, sentence.paragraph, [*sentence.tokens])
             merged.append(copied)
     return merged
+
+
+def _ends_in_title(sentence: Sentence) -> bool:
+    tokens = sentence.tokens
+    return len(tokens) > 1 and tokens[-1].value == "." and tokens[-2].lower in TITLES
 
 
 def word_set(words: str) -> frozenset[str]:

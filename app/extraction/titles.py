@@ -31,6 +31,8 @@ ROLE_WORDS = {
         " lawmaker negotiator spokesmen leaders ministers presidents office spokeswoman"
         " spokesperson analyst economist expert researcher professor activist resident"
         " worker farmer teacher doctor lawyer judge prosecutor police officer witness"
+        " speaker majority minority whip chairman chairwoman chair ceo representative"
+        " congressman congresswoman senators secretary-general commissioner"
     ),
 }
 # Plural offices: a speaker so written is a group ("officials from France and Germany").

@@ -177,4 +177,10 @@ def sentence_subject(outside: Outside) -> tuple[int, int] | None:
         last += 1
     if last == first:
         return None
+    if last + 2 < len(tokens) and tokens[last].value == ",":
+        name = last + 1  # "Her neighbour, Tom Pritchard, was more blunt"
+        while name < len(tokens) and tokens[name].is_capitalised:
+            name += 1
+        if name - last > 2 and name < len(tokens) and tokens[name].value == ",":
+            return tokens[last + 1].start, tokens[name - 1].end
     return tokens[first].start, tokens[last - 1].end

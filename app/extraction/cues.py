@@ -75,6 +75,7 @@ CLAUSE_WORDS = word_set(
     " though if since where with without than so to for in at by from into about during"
     " over under"
 )
+OF_WORDS = word_set("of for from at")
 APPOSITIVE_OPENERS = word_set(
     "who which whose a an the in at on during after before from with for speaking writing"
     " asked quoted citing"
@@ -137,12 +138,31 @@ def phrase_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     while last >= 0 and is_skippable(tokens, last):
         last -= 1
     if last >= 0 and tokens[last].value == ",":
+        named = _named_between_commas(tokens, last)
+        if named is not None:
+            return named  # "The council's leader, Councillor Rhian Evans, told"
         last = _before_appositive(tokens, last)
+    first = _back_to_boundary(tokens, last)
+    while first >= 2 and tokens[first - 1].lower in OF_WORDS and not is_boundary(tokens[first - 2]):
+        first = _back_to_boundary(tokens, first - 2)  # "a spokesperson for the body"
+    return (first, last) if first <= last else None
+
+
+def _back_to_boundary(tokens: list[Token], last: int) -> int:
     first = last
     while first >= 0 and not is_boundary(tokens[first]):
         first -= 1
-    first += 1
-    return (first, last) if first <= last else None
+    return first + 1
+
+
+def _named_between_commas(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    opening = comma - 1
+    while opening >= 0 and tokens[opening].value != ",":
+        opening -= 1
+    inside = tokens[opening + 1 : comma]
+    if opening < 1 or len(inside) < 2 or not all(t.is_capitalised for t in inside):
+        return None
+    return opening + 1, comma - 1
 
 
 def _before_appositive(tokens: list[Token], comma: int) -> int:

@@ -25,7 +25,8 @@ NEAR_SPELLING = 88  # out of 100: "Zelenskiy" for "Zelensky", "Yuri" for "Yury"
 LEADING_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 PARTICLES = {"von", "der", "van", "de", "da", "al", "bin", "la", "le"}
 NOT_NAMES = word_set(
-    "the a an this that these those it its but and mr mr. mrs mrs. ms ms. dr dr. sir prof prof."
+    "the a an this that these those it its his her their our but and mr mr. mrs mrs. ms ms. dr"
+    " dr. sir prof prof."
     " rev rev. gen gen. sen sen. rep rep. gov gov. on in at after before earlier later"
     " monday tuesday wednesday thursday friday saturday sunday january february march april"
     " may june july august september october november december"
@@ -233,6 +234,8 @@ def _new(words: str, bare: str) -> Speaker | None:
     if not name and title is None:
         return None  # "the summit", "the conflict": no speaker
     lowered = [w.lower() for w in bare.split()]
+    if bare.split()[-1].islower() and lowered[-1].endswith("s") and lowered[-1] not in ROLE_WORDS:
+        return Speaker(words, None, bare, 0.5, "new", person=False)  # "flood victims"
     if lowered[-1] in ROLE_WORDS:
         name = bare  # "a Havenbedrijf spokeswoman": the office is the speaker
     # The word that says what the speaker is: the office, or the one before the name

@@ -32,7 +32,9 @@ ROLE_WORDS = {
         " spokesperson analyst economist expert researcher professor activist resident"
         " worker farmer teacher doctor lawyer judge prosecutor police officer witness"
         " speaker majority minority whip chairman chairwoman chair ceo representative"
-        " congressman congresswoman senators secretary-general commissioner"
+        " congressman congresswoman senators secretary-general commissioner councillor"
+        " councilor councilman councilwoman superintendent inspector sergeant captain colonel"
+        " lieutenant admiral detective"
     ),
 }
 # Plural offices: a speaker so written is a group ("officials from France and Germany").

@@ -132,3 +132,16 @@ def test_a_body_is_no_antecedent_for_he() -> None:
 def test_a_title_abbreviation_and_a_place_after_the_name() -> None:
     text = '"This is a betrayal," said Rep. Chip Roy of Texas. The so-called "Freedom Caucus" has vowed to vote no.'
     assert speakers(text, NOTHING_KNOWN) == ["new:Chip Roy"]
+
+
+def test_a_name_set_off_by_commas_after_an_office_is_the_speaker() -> None:
+    text = (
+        "Her neighbour, Tom Pritchard, was blunt. 'Nobody came,' he said. The council's leader, "
+        'Councillor Rhian Evans, told the BBC the council had "done everything it could". '
+        'A spokesperson for the agency said: "Our thoughts are with everyone affected."'
+    )
+    assert speakers(text, NOTHING_KNOWN) == [
+        "new:Tom Pritchard",
+        "new:Rhian Evans",
+        "new:spokesperson for the agency",
+    ]

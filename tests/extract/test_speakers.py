@@ -130,7 +130,10 @@ def test_a_body_is_no_antecedent_for_he() -> None:
 
 
 def test_a_title_abbreviation_and_a_place_after_the_name() -> None:
-    text = '"This is a betrayal," said Rep. Chip Roy of Texas. The so-called "Freedom Caucus" has vowed to vote no.'
+    text = (
+        '"This is a betrayal," said Rep. Chip Roy of Texas. '
+        'The so-called "Freedom Caucus" has vowed to vote no.'
+    )
     assert speakers(text, NOTHING_KNOWN) == ["new:Chip Roy"]
 
 

@@ -159,9 +159,13 @@ def _read_quote(
         previous.parts.append(quote)
         previous.excerpt = (previous.excerpt[0], sentence.end)
         return
-    short = len(reader.text[quote.start : quote.end].split()) < UNATTRIBUTED_WORDS
+    words = reader.text[quote.start : quote.end]
+    short = len(words.split()) < UNATTRIBUTED_WORDS
     if attribution is NONE and short and reader.introduced is None:
         return
+    opens = not any(t.is_word for t in reader.outside.tokens if t.start < quote.opened)
+    if not opens and _is_a_title(words):
+        return  # 'he had watched "Apocalypse Now" twice': a name, not a quote
     speaker = reader.speaker(attribution)
     if speaker is None and len(reader.text[quote.start : quote.end].split()) < NAMELESS_WORDS:
         return  # a cue with no speaker and a few words: a name in quotes, not a quote
@@ -175,6 +179,12 @@ def _read_quote(
         date = previous.date if same else None
     excerpt = (sentence.start, end)
     remarks.append(Remark([quote], attribution, speaker, date, excerpt, number, sentence.paragraph))
+
+
+def _is_a_title(words: str) -> bool:
+    """A few words, each long one capitalised: the name of a work, a group or a plan."""
+    long = [w for w in words.split() if len(w) > 3]
+    return len(words.split()) <= NAMELESS_WORDS and bool(long) and all(w[0].isupper() for w in long)
 
 
 def _goes_on(

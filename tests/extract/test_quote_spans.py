@@ -77,3 +77,8 @@ def test_every_excerpt_is_verified_by_the_loaders_own_check() -> None:
 def test_a_quote_within_a_quote_is_part_of_it() -> None:
     text = "'I told them \"no\" twice,' Lopez said."
     assert spans(text) == ['I told them "no" twice']
+
+
+def test_titles_in_quotes_are_names_not_quotes() -> None:
+    text = 'Reed said he had watched "Apocalypse Now" twice and called it "a great film".'
+    assert spans(text) == ["a great film"]

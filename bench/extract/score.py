@@ -8,6 +8,9 @@ heldout/SOURCES.md giving each text's publication date. A gold record: start, en
 offsets in the text), text, group, cue, speaker_as_written, speaker (actor id or null),
 speaker_name, date (ISO), date_precision, date_words, article.
 
+Stretches of a seed document that are no article of the seed but that the gold annotates
+(gold/sidebars.yaml: id, file, published_on, start, end) are read like articles.
+
 Modes: leave-one-out (each seed document read knowing only the actors and topics that the
 records citing the other four name: the diagnostic), full (knowing the whole seed: an upper
 bound, the answer key's own actors), heldout (texts never seen while the rules were written,
@@ -225,12 +228,20 @@ def seed_texts(
             sys.exit(f"no gold annotation at {gold}")
         articles = [
             ArticleSpan(id=a["id"], start=a["start"], end=a["end"], published_on=a["published_on"])
-            for a in source["articles"]
+            for a in [*source["articles"], *sidebars(gold_dir, Path(source["file"]).name)]
         ]
         known = knowledge(SEED, source["id"]) if leave_one_out else everything
         text = (SEED / source["file"]).read_text(encoding="utf-8")
         texts.append((stem, text, articles, read_gold(gold), known))
     return texts
+
+
+def sidebars(gold_dir: Path, file: str) -> list[dict[str, Any]]:
+    """The stretches of a document that the gold annotates though they are no article of the
+    seed (off-topic "Related Articles"), each with its own date: read like articles."""
+    path = gold_dir / "sidebars.yaml"
+    listed = yaml.safe_load(path.read_text(encoding="utf-8")) or [] if path.is_file() else []
+    return [s for s in listed if s["file"] == file]
 
 
 def published_dates() -> dict[str, dt.date]:

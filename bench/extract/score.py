@@ -177,6 +177,10 @@ def score_text(
             result.misses.append(f"span not found: {where}")
             continue
         ours = found[matched[gi]]
+        if (ours.start, ours.end) != (start, end):
+            result.misses.append(
+                f"span differs: found [{ours.start}:{ours.end}] {short(ours.text)}, gold {where}"
+            )
         if speaker_right(ours, record, ids):
             result.speakers_right += 1
         else:

@@ -85,7 +85,7 @@ def _quote(
     start, end = remark.excerpt
     placed, reason = find_excerpt(text, text[start:end], start)
     speaker = remark.speaker
-    parts = [text[q.start : q.end] for q in remark.parts]
+    parts = [text[q.start : q.words_end] for q in remark.parts]
     record = None
     if speaker is not None:
         dated_by = text[remark.date.start : remark.date.end] if remark.date else None

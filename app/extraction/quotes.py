@@ -25,7 +25,9 @@ TRAILING = ",;:"
 @dataclass(frozen=True)
 class QuoteSpan:
     start: int  # the first character of the words
-    end: int  # just past the last one (trailing commas and a fragment's full stop left out)
+    end: int  # just past the last character inside the marks (spaces aside)
+    words_end: int  # just past the words a record quotes: a trailing comma, and a fragment's
+    # full stop, are the sentence's punctuation, not the speaker's
     opened: int  # the opening mark
     closed: int  # just past the closing mark
 
@@ -145,10 +147,13 @@ def _span(text: str, opened: int, close_at: int, closed_by_mark: bool) -> QuoteS
     start, end = opened + 1, close_at
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING):
+    while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and text[end - 1] == "." and not text[start].isupper():
-        end -= 1  # a fragment's full stop is the sentence's, not the speaker's
+    words_end = end
+    while words_end > start and (text[words_end - 1].isspace() or text[words_end - 1] in TRAILING):
+        words_end -= 1
+    if words_end > start and text[words_end - 1] == "." and not text[start].isupper():
+        words_end -= 1  # a fragment's full stop is the sentence's, not the speaker's
     if not any(c.isalnum() for c in text[start:end]):
         return None
-    return QuoteSpan(start, end, opened, close_at + 1 if closed_by_mark else close_at)
+    return QuoteSpan(start, end, words_end, opened, close_at + 1 if closed_by_mark else close_at)

@@ -159,7 +159,7 @@ def _read_quote(
         previous.parts.append(quote)
         previous.excerpt = (previous.excerpt[0], sentence.end)
         return
-    words = reader.text[quote.start : quote.end]
+    words = reader.text[quote.start : quote.words_end]
     short = len(words.split()) < UNATTRIBUTED_WORDS
     if attribution is NONE and short and reader.introduced is None:
         return

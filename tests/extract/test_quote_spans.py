@@ -8,12 +8,14 @@ from tests.extract.helpers import quotes, spans
 
 def test_straight_and_typographic_double_quotes() -> None:
     text = 'Reed said "the talks were useful." “We will meet again,” Koval said.'
-    assert spans(text) == ["the talks were useful", "We will meet again"]
+    assert spans(text) == ["the talks were useful.", "We will meet again,"]
 
 
-def test_a_trailing_comma_is_left_out_and_a_sentence_keeps_its_stop() -> None:
-    text = '"The line reopens on Monday." Berg said. "Trains run again," he added.'
-    assert spans(text) == ["The line reopens on Monday.", "Trains run again"]
+def test_a_span_is_all_between_the_marks_and_a_record_leaves_out_a_trailing_comma() -> None:
+    text = '"The line reopens on Monday." Berg said. "Trains run again," he added. Reed said "no".'
+    assert spans(text) == ["The line reopens on Monday.", "Trains run again,", "no"]
+    records = [q.record["text"] for q in quotes(text) if q.record]
+    assert records == ["The line reopens on Monday.", "Trains run again", "no"]
 
 
 def test_single_quotes_among_apostrophes_and_possessives() -> None:
@@ -22,7 +24,7 @@ def test_single_quotes_among_apostrophes_and_possessives() -> None:
         "Springfield's mayor called the plan 'a workers' victory' on Monday."
     )
     assert spans(text) == [
-        "It's the council's decision, and the voters' choice",
+        "It's the council's decision, and the voters' choice,",
         "a workers' victory",
     ]
 
@@ -33,7 +35,7 @@ def test_typographic_single_quotes_with_a_straight_closing_mark() -> None:
 
 def test_a_quote_split_by_its_attribution_is_one_remark_of_two_parts() -> None:
     [remark] = quotes("“We will rebuild,” Lopez said, “and we will do it this year.”")
-    assert [p.text for p in remark.parts] == ["We will rebuild", "and we will do it this year"]
+    assert [p.text for p in remark.parts] == ["We will rebuild,", "and we will do it this year."]
     assert remark.speaker is not None and remark.speaker.actor == "ana-lopez"
 
 
@@ -41,13 +43,13 @@ def test_a_quote_over_two_paragraphs_is_one_span() -> None:
     text = "“The first trains run on Monday.\n\n“The rest follow within a week,” Berg said."
     [remark] = quotes(text)
     [part] = remark.parts
-    assert part.text.startswith("The first trains") and part.text.endswith("within a week")
+    assert part.text.startswith("The first trains") and part.text.endswith("within a week,")
 
 
 def test_a_sentence_of_quote_after_a_quote_goes_on_with_its_speaker() -> None:
     text = "“We are ready,” Koval told reporters. “The rest is up to them.”\n\nThe talks resumed."
     [remark] = quotes(text)
-    assert [p.text for p in remark.parts] == ["We are ready", "The rest is up to them."]
+    assert [p.text for p in remark.parts] == ["We are ready,", "The rest is up to them."]
 
 
 def test_fragments_are_quotes_and_scare_quotes_are_not() -> None:
@@ -76,7 +78,7 @@ def test_every_excerpt_is_verified_by_the_loaders_own_check() -> None:
 
 def test_a_quote_within_a_quote_is_part_of_it() -> None:
     text = "'I told them \"no\" twice,' Lopez said."
-    assert spans(text) == ['I told them "no" twice']
+    assert spans(text) == ['I told them "no" twice,']
 
 
 def test_titles_in_quotes_are_names_not_quotes() -> None:

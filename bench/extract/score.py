@@ -248,30 +248,40 @@ def sidebars(gold_dir: Path, file: str) -> list[dict[str, Any]]:
     return [s for s in listed if s["file"] == file]
 
 
-def published_dates() -> dict[str, dt.date]:
-    """Each held-out text's date, from the line of SOURCES.md that names its file."""
-    listing = (HERE / "heldout" / "SOURCES.md").read_text(encoding="utf-8")
+DATE = r"\d{4}-\d{2}-\d{2}"
+
+
+def published_dates(folder: Path) -> dict[str, dt.date]:
+    """Each held-out text's date: its `published_on` in sources.yaml where there is one, else
+    the first date on a line of SOURCES.md that names it."""
+    listed = folder / "sources.yaml"
+    if listed.is_file():
+        entries = yaml.safe_load(listed.read_text(encoding="utf-8"))
+        return {e["slug"]: dt.date.fromisoformat(str(e["published_on"])) for e in entries}
+    listing = (folder / "SOURCES.md").read_text(encoding="utf-8")
     dates = {}
-    for path in sorted((HERE / "heldout").glob("*.txt")):
-        line = next((ln for ln in listing.splitlines() if path.stem in ln), "")
-        match = re.search(r"\d{4}-\d{2}-\d{2}", line)
+    for path in sorted(folder.glob("*.txt")):
+        dated = (re.search(DATE, ln) for ln in listing.splitlines() if path.stem in ln)
+        match = next((found for found in dated if found), None)
         if match is None:
             sys.exit(f"SOURCES.md gives no YYYY-MM-DD date on a line naming {path.name}")
         dates[path.stem] = dt.date.fromisoformat(match[0])
     return dates
 
 
-def heldout_texts() -> list[tuple[str, str, list[ArticleSpan], list[dict[str, Any]], Knowledge]]:
+def heldout_texts(
+    folder: Path,
+) -> list[tuple[str, str, list[ArticleSpan], list[dict[str, Any]], Knowledge]]:
     everything = knowledge(SEED)
     texts = []
-    for stem, on in published_dates().items():
-        text = (HERE / "heldout" / f"{stem}.txt").read_text(encoding="utf-8")
+    for stem, on in published_dates(folder).items():
+        text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
         gold = next(
             (
                 p
                 for p in (
-                    HERE / "heldout" / f"{stem}.yaml",
-                    HERE / "heldout" / "gold" / f"{stem}.yaml",
+                    folder / f"{stem}.yaml",
+                    folder / "gold" / f"{stem}.yaml",
                 )
                 if p.is_file()
             ),
@@ -319,15 +329,22 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, help="also write the report to this file")
     parser.add_argument("--gold", type=Path, default=HERE / "gold", help="the seed texts' gold")
+    parser.add_argument(
+        "--heldout",
+        type=Path,
+        default=HERE / "heldout",
+        help="the held-out texts, their SOURCES.md and gold (a folder outside the repository "
+        "where their licence or origin keeps them out of it)",
+    )
     options = parser.parse_args()
     modes = ["leave-one-out", "full", "heldout"] if options.mode == "all" else [options.mode]
     parts = []
     for mode in modes:
-        if mode == "heldout" and not (HERE / "heldout" / "SOURCES.md").is_file():
-            parts.append("### heldout\n\nNo held-out texts (bench/extract/heldout/SOURCES.md).\n")
+        if mode == "heldout" and not (options.heldout / "SOURCES.md").is_file():
+            parts.append(f"### heldout\n\nNo held-out texts ({options.heldout}/SOURCES.md).\n")
             continue
         texts = (
-            heldout_texts()
+            heldout_texts(options.heldout)
             if mode == "heldout"
             else seed_texts(options.gold, mode == "leave-one-out")
         )

@@ -1,30 +1,38 @@
 // @ts-check
-// A small client of the public /v1 API: JSON lists followed page by page, and source text slices.
+// A small client of the public /v1 API: JSON lists followed page by page, and source texts.
+// Answers are kept for the life of the page (the dataset does not change under it); a failed
+// request is forgotten, so that asking again retries it.
 
-/** @typedef {import("./types.js").Dataset} Dataset */
+/** @typedef {import("./types.js").ActorRead} ActorRead */
+/** @typedef {import("./types.js").TopicRead} TopicRead */
 
 const PAGE_SIZE = 500;
 
 /** Where the API lives: the origin (and path prefix) this page was served from. */
 export const API_BASE = new URL(".", document.baseURI);
 
+/** @type {Map<string, Promise<unknown>>} */
+const answers = new Map();
+
 /**
- * GET a JSON resource; a non-2xx answer throws with the problem's `detail`.
+ * GET a JSON resource once; a non-2xx answer throws with the problem's `detail`.
  * @param {string} path  relative to API_BASE, e.g. "v1/quotes"
- * @param {Record<string, string | number>} [params]
+ * @param {Record<string, string | number | string[]>} [params]  a list repeats its parameter
  * @returns {Promise<unknown>}
  */
-export async function getJSON(path, params = {}) {
-  const response = await fetch(apiURL(path, params), { headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(await problemDetail(response));
-  return response.json();
+export function getJSON(path, params = {}) {
+  return remembered(apiURL(path, params), async (url) => {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(await problemDetail(response));
+    return response.json();
+  });
 }
 
 /**
  * Every item of a list endpoint, following its `next` cursors.
  * @template T
  * @param {string} path
- * @param {Record<string, string>} [filters]
+ * @param {Record<string, string | string[]>} [filters]
  * @returns {Promise<T[]>}
  */
 export async function listAll(path, filters = {}) {
@@ -33,7 +41,7 @@ export async function listAll(path, filters = {}) {
   /** @type {string | null} */
   let cursor = null;
   do {
-    /** @type {Record<string, string | number>} */
+    /** @type {Record<string, string | number | string[]>} */
     const params = { ...filters, limit: PAGE_SIZE };
     if (cursor) params.cursor = cursor;
     const page = /** @type {{items: T[], next: string | null}} */ (await getJSON(path, params));
@@ -44,61 +52,50 @@ export async function listAll(path, filters = {}) {
 }
 
 /**
- * The code points [start, end) of a source's stored text.
+ * The code points [start, end) of a source's stored text, or all of it.
  * @param {string} sourceId
- * @param {number} start
- * @param {number} end
+ * @param {number} [start]
+ * @param {number} [end]
  * @returns {Promise<string>}
  */
-export async function sourceText(sourceId, start, end) {
-  const path = `v1/sources/${encodeURIComponent(sourceId)}/text`;
-  const response = await fetch(apiURL(path, { start, end }));
-  if (!response.ok) throw new Error(await problemDetail(response));
-  return response.text();
+export function sourceText(sourceId, start, end) {
+  /** @type {Record<string, number>} */
+  const slice = start === undefined || end === undefined ? {} : { start, end };
+  return remembered(apiURL(sourceTextPath(sourceId), slice), async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(await problemDetail(response));
+    return response.text();
+  });
+}
+
+/** @param {string} sourceId */
+export function sourceTextPath(sourceId) {
+  return `v1/sources/${encodeURIComponent(sourceId)}/text`;
 }
 
 /**
- * The best hits for a full-text query (`"a phrase"`, `prefix*`, `OR`, `NOT`).
- * @param {string} q
- * @param {number} limit
- * @returns {Promise<import("./types.js").SearchPage>}
+ * One record by kind and id, e.g. ("quotes", "putin-next-time-in-moscow").
+ * @param {string} kind  the list's name in /v1
+ * @param {string} id
  */
-export async function search(q, limit) {
-  return /** @type {import("./types.js").SearchPage} */ (await getJSON("v1/search", { q, limit }));
+export function record(kind, id) {
+  return getJSON(`v1/${kind}/${encodeURIComponent(id)}`);
 }
 
 /**
- * Events and quotes in date order, for one topic or all.
- * @param {string} topic  a topic id, or "" for every topic
- * @returns {Promise<import("./types.js").TimelineItem[]>}
+ * Every actor, by id: the names, kinds and links that every panel shows.
+ * @returns {Promise<Map<string, ActorRead>>}
  */
-export function timeline(topic) {
-  return listAll("v1/timeline", topic ? { topic } : {});
+export async function actors() {
+  return byId(await listAll("v1/actors"));
 }
 
 /**
- * Load every record the explorer shows.
- * @returns {Promise<Dataset>}
+ * Every topic, by id.
+ * @returns {Promise<Map<string, TopicRead>>}
  */
-export async function loadDataset() {
-  const [quotes, events, positions, actors, topics, sources, matrix] = await Promise.all([
-    listAll("v1/quotes"),
-    listAll("v1/events"),
-    listAll("v1/positions"),
-    listAll("v1/actors"),
-    listAll("v1/topics"),
-    listAll("v1/sources"),
-    getJSON("v1/stances"),
-  ]);
-  return {
-    quotes: byId(/** @type {import("./types.js").QuoteRead[]} */ (quotes)),
-    events: byId(/** @type {import("./types.js").EventRead[]} */ (events)),
-    positions: byId(/** @type {import("./types.js").PositionRead[]} */ (positions)),
-    actors: byId(/** @type {import("./types.js").ActorRead[]} */ (actors)),
-    topics: byId(/** @type {import("./types.js").TopicRead[]} */ (topics)),
-    sources: byId(/** @type {import("./types.js").SourceRead[]} */ (sources)),
-    stances: /** @type {import("./types.js").StanceMatrix} */ (matrix).cells,
-  };
+export async function topics() {
+  return byId(await listAll("v1/topics"));
 }
 
 /**
@@ -106,17 +103,35 @@ export async function loadDataset() {
  * @param {T[]} records
  * @returns {Map<string, T>}
  */
-function byId(records) {
-  return new Map(records.map((record) => [record.id, record]));
+export function byId(records) {
+  return new Map(records.map((item) => [item.id, item]));
+}
+
+/**
+ * @template T
+ * @param {URL} url
+ * @param {(url: URL) => Promise<T>} load
+ * @returns {Promise<T>}
+ */
+function remembered(url, load) {
+  const key = url.href;
+  const known = answers.get(key);
+  if (known) return /** @type {Promise<T>} */ (known);
+  const answer = load(url);
+  answers.set(key, answer);
+  answer.catch(() => answers.delete(key));
+  return answer;
 }
 
 /**
  * @param {string} path
- * @param {Record<string, string | number>} params
+ * @param {Record<string, string | number | string[]>} params
  */
 function apiURL(path, params) {
   const url = new URL(path, API_BASE);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, String(value));
+  for (const [name, value] of Object.entries(params)) {
+    for (const one of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(one));
+  }
   return url;
 }
 
@@ -128,4 +143,16 @@ async function problemDetail(response) {
   } catch {
     return `${response.status} ${response.statusText}`;
   }
+}
+
+/**
+ * The best hits for a full-text query (`"a phrase"`, `prefix*`, `OR`, `NOT`).
+ * @param {string} q
+ * @param {number} limit
+ * @param {string} [type]  only records of this kind ("" for every kind)
+ * @returns {Promise<import("./types.js").SearchPage>}
+ */
+export async function search(q, limit, type = "") {
+  const params = type ? { q, limit, type } : { q, limit };
+  return /** @type {import("./types.js").SearchPage} */ (await getJSON("v1/search", params));
 }

@@ -2,6 +2,7 @@
 // A citation shown in its source: the excerpt, a little text around it, the quoted words marked.
 
 import { sourceText } from "./api.js";
+import { passageHref } from "./cite.js";
 import { el, markRange } from "./dom.js";
 
 /** @typedef {import("./types.js").CitationRead} CitationRead */
@@ -25,7 +26,7 @@ export async function citationFigure(citation, source, quoted) {
     "figcaption",
     {},
     `${citation.publisher}, ${citation.published_on}: `,
-    el("cite", {}, citation.article.title),
+    el("a", { href: passageHref(citation) }, el("cite", {}, citation.article.title)),
   );
   const paragraph = el("p", { class: "excerpt" });
   try {

@@ -1,78 +1,95 @@
 // @ts-check
-// The search box: GET /v1/search, each hit linked to its record, matched words highlighted.
+// The search box: GET /v1/search, each hit linked to its record or page, matched words marked.
+// The words and the kind of record live in the address (`?q=ceasefire&type=quote`).
 
 import { search } from "./api.js";
 import { el } from "./dom.js";
+import { loadPanel, setStatus } from "./panel.js";
+import { go, homeHref, pageHref, recordHref } from "./router.js";
 
-/** @typedef {import("./types.js").Dataset} Dataset */
 /** @typedef {import("./types.js").SearchHit} SearchHit */
+/** @typedef {import("./types.js").SearchPage} SearchPage */
 
 const MAX_HITS = 50;
+const PAGES = { actor: "actors", topic: "topics", source: "sources" };
 
-/**
- * Wire the search form to the API.
- * @param {Dataset} data
- */
-export function setUpSearch(data) {
-  const form = /** @type {HTMLFormElement} */ (document.getElementById("search-form"));
-  const input = /** @type {HTMLInputElement} */ (document.getElementById("search-input"));
-  const status = /** @type {HTMLElement} */ (document.getElementById("search-status"));
-  const results = /** @type {HTMLOListElement} */ (document.getElementById("search-results"));
-  form.addEventListener("submit", async (event) => {
+const form = /** @type {HTMLFormElement} */ (document.getElementById("search-form"));
+const input = /** @type {HTMLInputElement} */ (document.getElementById("search-input"));
+const type = /** @type {HTMLSelectElement} */ (document.getElementById("search-type"));
+const status = /** @type {HTMLElement} */ (document.getElementById("search-status"));
+const results = /** @type {HTMLOListElement} */ (document.getElementById("search-results"));
+let shown = "";
+
+/** A search puts its words and kind in the address, which draws the results. */
+export function setUpSearch() {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     const q = input.value.trim();
-    status.classList.remove("error");
     if (!q) {
-      status.textContent = "Type a word to search.";
-      results.replaceChildren();
-      return;
-    }
-    status.textContent = "Searching…";
-    try {
-      const page = await search(q, MAX_HITS);
-      status.textContent = resultCount(page.items.length, page.next !== null);
-      results.replaceChildren(...page.items.map((hit) => hitItem(hit, data)));
-    } catch (error) {
-      status.textContent = String(error instanceof Error ? error.message : error);
-      status.classList.add("error");
+      setStatus(status, "empty", "Type a word to search.");
       results.replaceChildren();
     }
+    go(homeHref({ q, type: type.value }));
   });
 }
 
 /**
- * @param {number} count
- * @param {boolean} more
+ * Show the search the address asks for (nothing new if it is the one shown).
+ * @param {URLSearchParams} params
  */
-function resultCount(count, more) {
-  if (count === 0) return "No results.";
-  if (more) return `The best ${count} results.`;
+export function showSearch(params) {
+  const q = params.get("q") ?? "";
+  const kind = params.get("type") ?? "";
+  if (`${q}\n${kind}` === shown) return Promise.resolve();
+  shown = `${q}\n${kind}`;
+  input.value = q;
+  type.value = [...type.options].some((option) => option.value === kind) ? kind : "";
+  if (!q) {
+    if (status.dataset.state !== "empty") setStatus(status, "ready", "");
+    results.replaceChildren();
+    return Promise.resolve();
+  }
+  return loadPanel({
+    status,
+    target: results,
+    what: "the search results",
+    load: () => search(q, MAX_HITS, kind),
+    draw: (page) => {
+      results.replaceChildren(...page.items.map(hitItem));
+      return page.items.length > 0;
+    },
+    empty: "No results.",
+  }).then(() => {
+    if (status.dataset.state === "ready") status.textContent = resultCount(results.children.length);
+  });
+}
+
+/** @param {number} count */
+function resultCount(count) {
+  if (count === MAX_HITS) return `The best ${count} results.`;
   return `${count} result${count === 1 ? "" : "s"}.`;
 }
 
-/**
- * @param {SearchHit} hit
- * @param {Dataset} data
- */
-function hitItem(hit, data) {
+/** @param {SearchHit} hit */
+function hitItem(hit) {
   return el(
     "li",
     { "data-kind": hit.type },
     el("span", { class: "kind" }, hit.type),
-    el("a", { href: hitLink(hit, data) }, hit.type === "quote" ? `“${hit.title}”` : hit.title),
+    el("a", { href: hitLink(hit) }, hit.type === "quote" ? `“${hit.title}”` : hit.title),
     el("p", { class: "meta snippet" }, snippetNodes(hit.snippet)),
   );
 }
 
 /**
- * Where a hit opens in this page (every kind of record has a detail view).
+ * Where a hit opens: an actor, topic or source on its page, any other record in the dialog.
  * @param {SearchHit} hit
- * @param {Dataset} data
  */
-function hitLink(hit, data) {
-  const position = hit.type === "position" ? data.positions.get(hit.id) : undefined;
-  if (position) return `#stance/${position.actor.id}/${position.topic.id}`;
-  return `#${hit.type}/${encodeURIComponent(hit.id)}`;
+function hitLink(hit) {
+  if (hit.type === "actor" || hit.type === "topic" || hit.type === "source") {
+    return pageHref(/** @type {"actors" | "topics" | "sources"} */ (PAGES[hit.type]), hit.id);
+  }
+  return recordHref(hit.type, hit.id);
 }
 
 /**

@@ -10,8 +10,10 @@
 /** @typedef {Schemas["TopicRead"]} TopicRead */
 /** @typedef {Schemas["SourceRead"]} SourceRead */
 /** @typedef {Schemas["ArticleRead"]} ArticleRead */
+/** @typedef {Schemas["AffiliationRead"]} AffiliationRead */
 /** @typedef {Schemas["CitationRead"]} CitationRead */
 /** @typedef {Schemas["Problem"]} Problem */
+/** @typedef {Schemas["MetaRead"]} MetaRead */
 /** @typedef {Schemas["SearchHit"]} SearchHit */
 /** @typedef {Schemas["SearchPage"]} SearchPage */
 /** @typedef {Schemas["TimelineItem"]} TimelineItem */

@@ -1,38 +1,40 @@
 """The explorer in a real browser: it loads cleanly, searches, tabulates stances, shows sources."""
 
-import os
-
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from tests.browser.conftest import Console, artifact, serve_with_strict_policy
-from tests.databases import ROOT
-
-DESKTOP: ViewportSize = {"width": 1280, "height": 900}
-# axe-core, the accessibility rules engine, installed with the TypeScript client's packages.
-AXE = ROOT / "clients" / "typescript" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_VIOLATIONS = """async () => (await axe.run(document)).violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes[0].target.join(" ")}`)"""
-PHONE: ViewportSize = {"width": 390, "height": 844}
-
-
-def open_explorer(page: Page, base: str) -> None:
-    page.goto(f"{base}/")
-    expect(page.locator("body[data-ready=true]")).to_be_attached()
+from tests.browser.explorer import (
+    DESKTOP,
+    PHONE,
+    api_items,
+    axe_violations,
+    open_view,
+    require_axe,
+)
 
 
 def test_explorer_loads_without_console_errors_under_a_strict_policy(
     page: Page, live_server: str, console: Console
 ) -> None:
     serve_with_strict_policy(page, f"{live_server}/explore")
-    open_explorer(page, live_server)
+    open_view(page, live_server)
     expect(page.locator("#load-status")).to_contain_text("quotes")
     assert console.errors == []
 
 
+def test_a_deep_view_loads_without_console_errors_under_a_strict_policy(
+    page: Page, live_server: str, console: Console
+) -> None:
+    serve_with_strict_policy(page, f"{live_server}/explore/actors/vladimir-putin")
+    open_view(page, live_server, "/explore/actors/vladimir-putin")
+    expect(page.locator("#page-title")).to_have_text("Vladimir Putin")
+    assert console.errors == []
+
+
 def test_search_shows_highlighted_results(page: Page, live_server: str, console: Console) -> None:
-    open_explorer(page, live_server)
+    open_view(page, live_server)
     page.get_by_label("Words to find").fill("ceasefire")
     page.get_by_role("button", name="Search").click()
 
@@ -45,30 +47,21 @@ def test_search_shows_highlighted_results(page: Page, live_server: str, console:
     assert console.errors == []
 
 
-def test_a_malformed_query_shows_the_apis_explanation(page: Page, live_server: str) -> None:
-    open_explorer(page, live_server)
+def test_a_malformed_query_shows_the_apis_explanation_without_a_retry(
+    page: Page, live_server: str
+) -> None:
+    open_view(page, live_server)
     page.get_by_label("Words to find").fill('"an unclosed phrase')
     page.get_by_role("button", name="Search").click()
 
     expect(page.locator("#search-status")).to_contain_text("422")
     expect(page.locator("#search-results > li")).to_have_count(0)
-
-
-def test_a_person_found_by_search_opens_with_their_stances(page: Page, live_server: str) -> None:
-    open_explorer(page, live_server)
-    page.get_by_label("Words to find").fill("Zelenskyy")
-    page.get_by_role("button", name="Search").click()
-    page.locator("#search-results li[data-kind=actor] a").first.click()
-
-    dialog = page.locator("#detail")
-    expect(dialog.locator("#detail-title")).to_have_text("Volodymyr Zelensky")
-    dialog.get_by_role("link", name="Ceasefire: supports").click()
-    expect(dialog.locator("#detail-title")).to_have_text("Volodymyr Zelensky on ceasefire")
+    expect(page.locator("#search-status button")).to_have_count(0)
 
 
 def test_stance_table_renders_the_seeds_actors_and_topics(page: Page, live_server: str) -> None:
-    positions = httpx.get(f"{live_server}/v1/positions", params={"limit": 500}).json()["items"]
-    open_explorer(page, live_server)
+    positions = api_items(live_server, "/v1/positions")
+    open_view(page, live_server)
 
     table = page.locator("#stance-table")
     rows = table.locator("tbody th[scope=row]").all_inner_texts()
@@ -81,7 +74,7 @@ def test_stance_table_renders_the_seeds_actors_and_topics(page: Page, live_serve
 
 
 def test_a_stance_cell_opens_its_evidence(page: Page, live_server: str, console: Console) -> None:
-    open_explorer(page, live_server)
+    open_view(page, live_server)
     row = page.locator(
         "#stance-table tbody tr", has=page.locator("th", has_text="Volodymyr Zelensky")
     )
@@ -99,8 +92,8 @@ def test_clicking_a_quote_shows_its_excerpt_with_the_words_marked(
     page: Page, live_server: str, console: Console
 ) -> None:
     quote = httpx.get(f"{live_server}/v1/quotes/fadeev-consultations-insignificant").json()
-    open_explorer(page, live_server)
-    page.get_by_role("link", name=f"“{quote['text']}”").click()
+    open_view(page, live_server)
+    page.locator("#timeline-list").get_by_role("link", name=f"“{quote['text']}”").click()
 
     dialog = page.locator("#detail")
     figures = dialog.locator("figure.citation")
@@ -118,23 +111,15 @@ def test_clicking_a_quote_shows_its_excerpt_with_the_words_marked(
 
 
 def test_the_dialog_works_from_the_keyboard(page: Page, live_server: str) -> None:
-    open_explorer(page, live_server)
+    open_view(page, live_server)
     link = page.locator("#timeline-list a.quote-link").first
     link.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#detail")).to_be_visible()
     page.keyboard.press("Escape")
     expect(page.locator("#detail")).to_be_hidden()
+    assert "#" not in page.url
     assert page.evaluate("document.activeElement.classList.contains('quote-link')")
-
-
-def test_timeline_filters_by_topic(page: Page, live_server: str) -> None:
-    open_explorer(page, live_server)
-    everything = page.locator("#timeline-list > li").count()
-    page.get_by_label("Topic").select_option("ceasefire")
-    expect(page.locator("#timeline-list > li")).not_to_have_count(everything)
-    expect(page.locator("#timeline-list > li").first).to_be_visible()
-    assert page.locator("#timeline-list > li").count() < everything
 
 
 @pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
@@ -142,9 +127,7 @@ def test_explorer_fits_the_screen_and_saves_a_screenshot(
     page: Page, live_server: str, name: str, viewport: ViewportSize
 ) -> None:
     page.set_viewport_size(viewport)
-    open_explorer(page, live_server)
-    page.get_by_label("Words to find").fill("ceasefire Putin")
-    page.get_by_role("button", name="Search").click()
+    open_view(page, live_server, "/explore?q=ceasefire+Putin")
     expect(page.locator("#search-results > li").first).to_be_visible()
 
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
@@ -153,31 +136,52 @@ def test_explorer_fits_the_screen_and_saves_a_screenshot(
     print(f"screenshot: {path}")
 
 
-@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
-def test_axe_finds_no_accessibility_violations(
-    browser: Browser, live_server: str, name: str, viewport: ViewportSize
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("actor", "/explore/actors/vladimir-putin"),
+        ("source", "/explore/sources/afp-2025-08-15#passage/1103-1177"),
+    ],
+)
+@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_pages_fit_the_screen_and_save_screenshots(
+    page: Page, live_server: str, name: str, path: str, width: str, viewport: ViewportSize
 ) -> None:
-    if not AXE.exists():
-        reason = "axe-core is not installed: run `npm ci` in clients/typescript"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    page.set_viewport_size(viewport)
+    open_view(page, live_server, path)
+    expect(page.locator("#page-body section").first).to_be_visible()
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(path=artifact(f"explorer-{name}-{width}.png"))
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violations(
+    browser: Browser, live_server: str, name: str, viewport: ViewportSize, scheme: str
+) -> None:
+    require_axe()
     # axe-core is injected as an inline script, which the pages' own policy rightly refuses.
-    context = browser.new_context(viewport=viewport, bypass_csp=True)
+    context = browser.new_context(
+        viewport=viewport,
+        bypass_csp=True,
+        color_scheme="dark" if scheme == "dark" else "light",
+    )
     try:
-        check_accessibility(context.new_page(), live_server, name)
+        check_accessibility(context.new_page(), live_server, f"{name}, {scheme}")
     finally:
         context.close()
 
 
 def check_accessibility(page: Page, live_server: str, name: str) -> None:
-    open_explorer(page, live_server)
-    page.get_by_label("Words to find").fill("ceasefire")
-    page.get_by_role("button", name="Search").click()
+    open_view(page, live_server, "/explore?q=ceasefire&group=kind")
     expect(page.locator("#search-results > li").first).to_be_visible()
-    page.add_script_tag(path=AXE)
-    assert page.evaluate(AXE_VIOLATIONS) == []
+    assert axe_violations(page) == [], f"the home view ({name})"
 
     page.locator("#timeline-list a.quote-link").first.click()
     expect(page.locator("#detail figure.citation").first).to_be_visible()
-    assert page.evaluate(AXE_VIOLATIONS) == [], f"with a quote open ({name})"
+    assert axe_violations(page) == [], f"with a quote open ({name})"
+
+    for path in ["/explore/actors/vladimir-putin", "/explore/sources/afp-2025-08-15"]:
+        open_view(page, live_server, path)
+        assert axe_violations(page) == [], f"{path} ({name})"

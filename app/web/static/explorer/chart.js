@@ -14,7 +14,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const DAY_MS = 86_400_000;
 const QUIET_DAYS = 45;
 const LEFT = 64;
-const RIGHT = 12;
+const RIGHT = 28;
 const BREAK = 28;
 const MIN_STRETCH = 56;
 const DOT = 10;
@@ -90,11 +90,14 @@ function layOut(days, width) {
     if (last && day - last.last <= QUIET_DAYS) last.last = day;
     else spans.push({ first: day, last: day });
   }
-  const room = width - LEFT - RIGHT - BREAK * (spans.length - 1) - MIN_STRETCH * spans.length;
+  const available = width - LEFT - RIGHT - BREAK * (spans.length - 1);
+  // Each stretch gets a minimum (less on a narrow screen), the rest goes by the days it spans.
+  const least = Math.min(MIN_STRETCH, available / spans.length / 2);
+  const room = available - least * spans.length;
   const total = spans.reduce((sum, s) => sum + s.last - s.first + 1, 0);
   let x = LEFT;
   return spans.map((s) => {
-    const stretchWidth = MIN_STRETCH + (Math.max(0, room) * (s.last - s.first + 1)) / total;
+    const stretchWidth = least + (room * (s.last - s.first + 1)) / total;
     const stretch = { ...s, x, width: stretchWidth };
     x += stretchWidth + BREAK;
     return stretch;

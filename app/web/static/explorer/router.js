@@ -91,7 +91,16 @@ export function onNavigate(listener) {
 export function startRouting() {
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    if (!(link instanceof HTMLAnchorElement) || !isOwnLink(link, event)) return;
+    if (!(link instanceof HTMLAnchorElement)) return;
+    if (link.getAttribute("href")?.startsWith("#")) {
+      // An in-page anchor (the skip link): the base URL would send it to another page.
+      event.preventDefault();
+      const target = document.getElementById(link.hash.slice(1));
+      target?.scrollIntoView();
+      target?.focus();
+      return;
+    }
+    if (!isOwnLink(link, event)) return;
     event.preventDefault();
     go(opensRecordHere(link) ? `${location.pathname}${location.search}${link.hash}` : link.href);
   });

@@ -182,7 +182,8 @@ function markedText(codePoints, from, to, passages) {
     }
     const title = covering.map((p) => p.label).join("; ");
     const attributes = { class: "passage", "data-start": String(start), "data-end": String(end), title };
-    fragment.append(el("mark", attributes, el("a", { href: first.href }, text)));
+    // Blanks between two passages are marked, but not links: a link needs words.
+    fragment.append(el("mark", attributes, text.trim() ? el("a", { href: first.href }, text) : text));
   }
   return fragment;
 }

@@ -16,7 +16,9 @@ AXE = ROOT / "clients" / "typescript" / "node_modules" / "axe-core" / "axe.min.j
 AXE_VIOLATIONS = """async () => (await axe.run(document)).violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes[0].target.join(" ")}`)"""
 # What Chromium itself logs for a response that a test makes fail on purpose.
-FAILED_RESOURCE = "Failed to load resource: the server responded with a status of 503"
+FAILED_RESOURCE = (
+    "Failed to load resource: the server responded with a status of 503 (Service Unavailable)"
+)
 
 
 def open_view(page: Page, base: str, path: str = "/") -> None:

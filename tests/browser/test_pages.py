@@ -11,7 +11,7 @@ from app.config import Settings
 from app.main import create_app
 from app.web.routes import STATIC_DIR
 
-PAGES = ["/docs", "/explore"]
+PAGES = ["/docs", "/explore", "/explore/", "/explore/actors/vladimir-putin", "/explore/a/b/c/"]
 HTML_SINKS = re.compile(r"\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|eval\(")
 
 
@@ -22,11 +22,14 @@ class Assets(HTMLParser):
         super().__init__()
         self.urls: list[str] = []
         self.inline: list[str] = []
+        self.base = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         if "style" in attributes or tag == "style" or any(a.startswith("on") for a in attributes):
             self.inline.append(tag)
+        if tag == "base":
+            self.base = attributes.get("href") or ""
         if tag == "script" and "src" not in attributes:
             self.inline.append("script")
         for name in ("src", "href"):
@@ -55,7 +58,8 @@ def test_a_page_loads_only_its_own_files(web: TestClient, page: str) -> None:
     assert assets.urls and assets.inline == []
     for url in assets.urls:
         assert "//" not in url, f"{page} loads {url} from elsewhere"
-        assert web.get(urljoin(f"http://testserver{page}", url)).status_code == 200, url
+        base = urljoin(f"http://testserver{page}", assets.base)
+        assert web.get(urljoin(base, url)).status_code == 200, url
 
 
 def test_the_explorer_script_never_parses_html_from_data() -> None:
@@ -63,6 +67,21 @@ def test_the_explorer_script_never_parses_html_from_data() -> None:
     assert scripts
     for script in scripts:
         assert HTML_SINKS.search(script.read_text()) is None, script.name
+
+
+@pytest.mark.parametrize(
+    ("page", "base"),
+    [("/explore", "./"), ("/explore/", "../"), ("/explore/actors/vladimir-putin", "../../")],
+)
+def test_every_view_of_the_explorer_is_its_page_based_where_explore_lives(
+    web: TestClient, page: str, base: str
+) -> None:
+    response = web.get(page)
+    assert response.status_code == 200
+    assets = Assets()
+    assets.feed(response.text)
+    assert assets.base == base
+    assert urljoin(f"http://testserver{page}", base) == "http://testserver/"
 
 
 def test_home_redirects_to_the_explorer(web: TestClient) -> None:

@@ -59,7 +59,7 @@ def test_every_cited_passage_is_marked_exactly(page: Page, live_server: str) -> 
     marks = page.locator("mark.passage").evaluate_all(
         "marks => marks.map((m) => [Number(m.dataset.start), Number(m.dataset.end), m.textContent])"
     )
-    marked = set()
+    marked: set[int] = set()
     for start, end, words in marks:
         assert words == "".join(text[start:end])
         marked.update(range(start, end))
@@ -76,7 +76,8 @@ def test_a_marked_passage_opens_the_record_that_cites_it(page: Page, live_server
     assert "".join(current.all_text_contents()) == citation["excerpt"]
     expect(current.first.locator("a")).to_be_focused()
     page.locator("#page-body details.cited-here").first.locator("summary").click()
-    page.locator("details.cited-here").get_by_role("link", name="Quote of Alexey Fadeev").first.click()
+    cited_here = page.locator("details.cited-here")
+    cited_here.get_by_role("link", name="Quote of Alexey Fadeev").first.click()
     dialog = page.locator("#detail")
     expect(dialog).to_be_visible()
     expect(dialog.locator("#detail-title")).to_have_text("Alexey Fadeev")

@@ -1,4 +1,4 @@
-"""The stance table's options: empty rows and columns, actors grouped by kind, and its scroll hint."""
+"""The stance table's options (empty rows and columns, actors by kind) and its scroll hint."""
 
 from urllib.parse import parse_qs, urlsplit
 

@@ -6,7 +6,7 @@ import { listAll, record } from "./api.js";
 import { citationLinks } from "./cite.js";
 import { el } from "./dom.js";
 import { affiliationEntry, eventEntry, positionEntry, quoteEntry } from "./entries.js";
-import { loadPanel } from "./panel.js";
+import { panelSection } from "./panel.js";
 
 /** @typedef {import("./types.js").ActorRead} ActorRead */
 /** @typedef {import("./types.js").TopicRead} TopicRead */
@@ -24,18 +24,18 @@ import { loadPanel } from "./panel.js";
 export function actorPage(body, id, titled) {
   const path = `v1/actors/${encodeURIComponent(id)}`;
   body.replaceChildren(
-    panel("about", "About", "the actor", "", async () => {
+    panelSection("about", "About", "the actor", "", async () => {
       const actor = /** @type {ActorRead} */ (await record("actors", id));
       titled(actor.name);
       return aboutActor(actor);
     }),
-    panel("positions", "Positions over time", "the positions", "No positions of this actor yet.", async () =>
+    panelSection("positions", "Positions over time", "the positions", "No positions of this actor yet.", async () =>
       (/** @type {PositionRead[]} */ (await listAll(`${path}/positions`))).map((p) => positionEntry(p, "topic")),
     ),
-    panel("quotes", "Quotes", "the quotes", "No quotes of this actor yet.", async () =>
+    panelSection("quotes", "Quotes", "the quotes", "No quotes of this actor yet.", async () =>
       Promise.all((/** @type {QuoteRead[]} */ (await listAll(`${path}/quotes`))).map(quoteEntry)),
     ),
-    panel("events", "Events", "the events", "No events with this actor yet.", async () =>
+    panelSection("events", "Events", "the events", "No events with this actor yet.", async () =>
       (/** @type {EventRead[]} */ (await listAll(`${path}/events`))).map(eventEntry),
     ),
   );
@@ -50,47 +50,21 @@ export function actorPage(body, id, titled) {
 export function topicPage(body, id, titled) {
   const filter = { topic: id };
   body.replaceChildren(
-    panel("about", "About", "the topic", "", async () => {
+    panelSection("about", "About", "the topic", "", async () => {
       const topic = /** @type {TopicRead} */ (await record("topics", id));
       titled(topic.name);
       return aboutTopic(topic);
     }),
-    panel("positions", "Positions over time", "the positions", "No positions on this topic yet.", async () =>
+    panelSection("positions", "Positions over time", "the positions", "No positions on this topic yet.", async () =>
       (/** @type {PositionRead[]} */ (await listAll("v1/positions", filter))).map((p) => positionEntry(p, "actor")),
     ),
-    panel("quotes", "Quotes", "the quotes", "No quotes on this topic yet.", async () =>
+    panelSection("quotes", "Quotes", "the quotes", "No quotes on this topic yet.", async () =>
       Promise.all((/** @type {QuoteRead[]} */ (await listAll("v1/quotes", filter))).map(quoteEntry)),
     ),
-    panel("events", "Events", "the events", "No events on this topic yet.", async () =>
+    panelSection("events", "Events", "the events", "No events on this topic yet.", async () =>
       (/** @type {EventRead[]} */ (await listAll("v1/events", filter))).map(eventEntry),
     ),
   );
-}
-
-/**
- * A section whose contents load on their own, with loading, empty and error states.
- * @param {string} id
- * @param {string} title
- * @param {string} what
- * @param {string} empty
- * @param {() => Promise<Node[]>} load  the section's nodes (list entries go in a list)
- */
-export function panel(id, title, what, empty, load) {
-  const status = el("p", { class: "status", role: "status", id: `${id}-status` });
-  const target = el("div", { class: "panel-body", id: `${id}-body` });
-  loadPanel({
-    status,
-    target,
-    what,
-    load,
-    draw: (nodes) => {
-      const entries = nodes.every((node) => node instanceof HTMLLIElement);
-      target.replaceChildren(...(entries && nodes.length ? [el("ol", { class: "entries" }, ...nodes)] : nodes));
-      return nodes.length > 0;
-    },
-    empty,
-  });
-  return el("section", { id, "aria-labelledby": `${id}-title` }, el("h2", { id: `${id}-title` }, title), status, target);
 }
 
 /** @param {ActorRead} actor */

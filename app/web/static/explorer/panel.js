@@ -50,6 +50,32 @@ export async function loadPanel(panel) {
 }
 
 /**
+ * A section whose contents load on their own, with loading, empty and error states.
+ * @param {string} id
+ * @param {string} title
+ * @param {string} what
+ * @param {string} empty
+ * @param {() => Promise<Node[]>} load  the section's nodes (list entries go in a list)
+ */
+export function panelSection(id, title, what, empty, load) {
+  const status = el("p", { class: "status", role: "status", id: `${id}-status` });
+  const target = el("div", { class: "panel-body", id: `${id}-body` });
+  loadPanel({
+    status,
+    target,
+    what,
+    load,
+    draw: (nodes) => {
+      const entries = nodes.every((node) => node instanceof HTMLLIElement);
+      target.replaceChildren(...(entries && nodes.length ? [el("ol", { class: "entries" }, ...nodes)] : nodes));
+      return nodes.length > 0;
+    },
+    empty,
+  });
+  return el("section", { id, "aria-labelledby": `${id}-title` }, el("h2", { id: `${id}-title` }, title), status, target);
+}
+
+/**
  * @param {HTMLElement} status
  * @param {"loading" | "empty" | "error" | "ready"} state
  * @param {string} text

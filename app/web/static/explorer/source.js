@@ -4,7 +4,7 @@
 
 import { actors, listAll, record, sourceText, sourceTextPath, API_BASE } from "./api.js";
 import { el, formatDate, timeElement } from "./dom.js";
-import { panel } from "./pages.js";
+import { panelSection } from "./panel.js";
 import { pageHref, recordHref } from "./router.js";
 
 /** @typedef {import("./types.js").SourceRead} SourceRead */
@@ -23,7 +23,7 @@ import { pageHref, recordHref } from "./router.js";
  */
 export function sourcePage(body, id, titled) {
   body.replaceChildren(
-    panel("text", "The text", "the source", "The source holds no text.", async () => {
+    panelSection("text", "The text", "the source", "The source holds no text.", async () => {
       const [source, text, passages] = await Promise.all([
         /** @type {Promise<SourceRead>} */ (record("sources", id)),
         sourceText(id),

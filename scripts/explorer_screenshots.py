@@ -7,6 +7,7 @@ Builds a SQLite database from seed/ in a temporary folder, serves it, and writes
 
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from playwright.sync_api import Page, ViewportSize, expect, sync_playwright
 
@@ -19,13 +20,26 @@ DOCS = ROOT / "docs"
 DESKTOP: ViewportSize = {"width": 1280, "height": 1500}
 WIDE: ViewportSize = {"width": 1280, "height": 1000}
 PHONE: ViewportSize = {"width": 390, "height": 844}
+Scheme = Literal["light", "dark"]
 # (file, address, viewport, colour scheme, element to picture or None for the viewport)
-SHOTS = [
+SHOTS: list[tuple[str, str, ViewportSize, Scheme, str | None]] = [
     ("explorer.png", "/explore?q=ceasefire&type=quote", DESKTOP, "light", None),
     ("explorer-timeline.png", "/explore?actor=vladimir-putin", WIDE, "light", "#timeline"),
     ("explorer-actor.png", "/explore/actors/vladimir-putin", WIDE, "light", None),
-    ("explorer-source.png", "/explore/sources/afp-2025-08-15#passage/1103-1177", WIDE, "light", None),
-    ("explorer-phone-dark.png", "/explore#quote/fadeev-consultations-insignificant", PHONE, "dark", None),
+    (
+        "explorer-source.png",
+        "/explore/sources/afp-2025-08-15#passage/1103-1177",
+        WIDE,
+        "light",
+        None,
+    ),
+    (
+        "explorer-phone-dark.png",
+        "/explore#quote/fadeev-consultations-insignificant",
+        PHONE,
+        "dark",
+        None,
+    ),
 ]
 
 
@@ -37,7 +51,7 @@ def main() -> None:
         with api_server(url, {}, Path(folder) / "server.log") as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, path, viewport, scheme, element in SHOTS:
-                context = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
+                context = browser.new_context(viewport=viewport, color_scheme=scheme)
                 shoot(context.new_page(), f"{base}{path}", DOCS / name, element)
                 context.close()
             browser.close()

@@ -130,7 +130,8 @@ function remembered(url, load) {
 function apiURL(path, params) {
   const url = new URL(path, API_BASE);
   for (const [name, value] of Object.entries(params)) {
-    for (const one of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(one));
+    for (const one of Array.isArray(value) ? value : [value])
+      url.searchParams.append(name, String(one));
   }
   return url;
 }

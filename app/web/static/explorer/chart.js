@@ -66,8 +66,18 @@ export function drawChart(container, items) {
     marks.push(node("line", { x1: LEFT, x2: width - RIGHT, y1: top, y2: top, class: "lane-rule" }));
   }
   const axis = axisMarks(stretches, dated, at, top);
-  const svg = node("svg", { viewBox: `0 0 ${width} ${top + 30}`, width, height: top + 30, role: "img", "aria-labelledby": "timeline-chart-title" });
-  svg.append(node("title", { id: "timeline-chart-title" }, chartTitle(dated, items.length)), ...marks, ...axis);
+  const svg = node("svg", {
+    viewBox: `0 0 ${width} ${top + 30}`,
+    width,
+    height: top + 30,
+    role: "img",
+    "aria-labelledby": "timeline-chart-title",
+  });
+  svg.append(
+    node("title", { id: "timeline-chart-title" }, chartTitle(dated, items.length)),
+    ...marks,
+    ...axis,
+  );
   svg.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target.closest("[data-record]") : null;
     const [kind = "", id = ""] = (target?.getAttribute("data-record") ?? "").split("/");
@@ -154,8 +164,17 @@ function mark(item, x, y) {
   const shape =
     item.type === "quote"
       ? node("circle", { cx: x, cy: y, r: DOT / 2 - 1 })
-      : node("rect", { x: x - 3.5, y: y - 3.5, width: 7, height: 7, transform: `rotate(45 ${x} ${y})` });
-  const group = node("g", { class: `mark mark-${item.type}`, "data-record": `${item.type}/${item.id}` });
+      : node("rect", {
+          x: x - 3.5,
+          y: y - 3.5,
+          width: 7,
+          height: 7,
+          transform: `rotate(45 ${x} ${y})`,
+        });
+  const group = node("g", {
+    class: `mark mark-${item.type}`,
+    "data-record": `${item.type}/${item.id}`,
+  });
   group.append(node("title", {}, `${when} · ${words}`), shape);
   return group;
 }

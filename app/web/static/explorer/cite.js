@@ -49,7 +49,11 @@ export function citationText(quote) {
  */
 export function copyCitationButton(quote) {
   const said = el("span", { class: "copy-status", role: "status" });
-  const button = el("button", { type: "button", class: "copy", "data-quote": quote.id }, "Copy citation");
+  const button = el(
+    "button",
+    { type: "button", class: "copy", "data-quote": quote.id },
+    "Copy citation",
+  );
   button.addEventListener("click", async () => {
     const text = citationText(quote);
     try {

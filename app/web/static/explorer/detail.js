@@ -26,7 +26,8 @@ let closingForRoute = false;
 export function setUpDialog() {
   document.getElementById("detail-close")?.addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => {
-    if (!closingForRoute && location.hash) go(location.pathname + location.search, { replace: true });
+    if (!closingForRoute && location.hash)
+      go(location.pathname + location.search, { replace: true });
     closingForRoute = false;
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
   });
@@ -96,7 +97,11 @@ async function stancePositions(actor, topic) {
 
 /** @param {PositionRead} position */
 function stanceTitle(position) {
-  return [actorLink(position.actor), " on ", topicLink(position.topic, position.topic.name.toLowerCase())];
+  return [
+    actorLink(position.actor),
+    " on ",
+    topicLink(position.topic, position.topic.name.toLowerCase()),
+  ];
 }
 
 /** @param {Content} content */
@@ -106,11 +111,17 @@ function fillDialog(content) {
   heading.replaceChildren("…");
   container.replaceChildren(el("p", { class: "status", role: "status" }, "Loading the sources…"));
   container.setAttribute("aria-busy", "true");
-  content.title.then((nodes) => heading.replaceChildren(...nodes), () => heading.replaceChildren("Not found"));
+  content.title.then(
+    (nodes) => heading.replaceChildren(...nodes),
+    () => heading.replaceChildren("Not found"),
+  );
   content.body
     .then(
       (nodes) => container.replaceChildren(...nodes),
-      (error) => container.replaceChildren(el("p", { class: "status error", role: "status" }, String(error))),
+      (error) =>
+        container.replaceChildren(
+          el("p", { class: "status error", role: "status" }, String(error)),
+        ),
     )
     .finally(() => container.removeAttribute("aria-busy"));
 }
@@ -121,7 +132,11 @@ function fillDialog(content) {
  */
 async function quoteBody(quote) {
   const meta = el("p", { class: "meta" }, timeElement(quote.said_on, quote.said_precision));
-  if (quote.event) meta.append(" · at ", el("a", { href: recordHref("event", quote.event.id) }, quote.event.title));
+  if (quote.event)
+    meta.append(
+      " · at ",
+      el("a", { href: recordHref("event", quote.event.id) }, quote.event.title),
+    );
   const topics = await topicLinks(quote.topics);
   return [
     el("blockquote", { class: "quote-text" }, `“${quote.text}”`),
@@ -139,7 +154,9 @@ async function quoteBody(quote) {
  */
 async function eventBody(event) {
   const facts = [event.kind, event.status, event.place].filter(Boolean).join(" · ");
-  const people = event.participants.map((p) => el("li", {}, actorLink(p), p.role ? ` (${p.role})` : ""));
+  const people = event.participants.map((p) =>
+    el("li", {}, actorLink(p), p.role ? ` (${p.role})` : ""),
+  );
   return [
     el("p", { class: "meta" }, timeElement(event.start_on, event.start_precision), ` · ${facts}`),
     event.description ? el("p", {}, event.description) : null,
@@ -155,9 +172,17 @@ async function eventBody(event) {
  * @returns {Promise<Node[]>}
  */
 async function positionSection(position) {
-  const quotes = /** @type {QuoteRead[]} */ (await Promise.all(position.evidence.map((id) => record("quotes", id))));
+  const quotes = /** @type {QuoteRead[]} */ (
+    await Promise.all(position.evidence.map((id) => record("quotes", id)))
+  );
   const evidence = quotes.map((quote) =>
-    el("li", {}, el("a", { href: recordHref("quote", quote.id) }, `“${quote.text}”`), " — ", actorLink(quote.speaker)),
+    el(
+      "li",
+      {},
+      el("a", { href: recordHref("quote", quote.id) }, `“${quote.text}”`),
+      " — ",
+      actorLink(quote.speaker),
+    ),
   );
   return [
     el(
@@ -168,7 +193,9 @@ async function positionSection(position) {
       timeElement(position.held_on, position.held_precision),
     ),
     el("p", {}, position.statement),
-    position.reported_by ? el("p", { class: "meta" }, "As reported by ", actorLink(position.reported_by)) : null,
+    position.reported_by
+      ? el("p", { class: "meta" }, "As reported by ", actorLink(position.reported_by))
+      : null,
     ...(await citations(position.citations)),
     evidence.length ? el("p", {}, el("strong", {}, "Quoted evidence")) : null,
     evidence.length ? el("ul", { class: "evidence-list" }, ...evidence) : null,
@@ -180,8 +207,16 @@ async function positionSection(position) {
  * @param {string} [quoted]
  */
 async function citations(list, quoted) {
-  const sources = await Promise.all(list.map((c) => record("sources", c.source_id).catch(() => undefined)));
+  const sources = await Promise.all(
+    list.map((c) => record("sources", c.source_id).catch(() => undefined)),
+  );
   return Promise.all(
-    list.map((c, i) => citationFigure(c, /** @type {import("./types.js").SourceRead | undefined} */ (sources[i]), quoted)),
+    list.map((c, i) =>
+      citationFigure(
+        c,
+        /** @type {import("./types.js").SourceRead | undefined} */ (sources[i]),
+        quoted,
+      ),
+    ),
   );
 }

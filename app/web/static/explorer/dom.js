@@ -90,4 +90,3 @@ export function timeElement(isoDate, precision) {
   if (!isoDate || label === "undated") return el("span", { class: "undated" }, label);
   return el("time", { datetime: isoDate }, label);
 }
-

@@ -51,7 +51,11 @@ export function positionEntry(position, about) {
       " ",
       whose,
       " ",
-      el("a", { href: recordHref("position", position.id), class: `stance stance-${position.stance}` }, position.stance),
+      el(
+        "a",
+        { href: recordHref("position", position.id), class: `stance stance-${position.stance}` },
+        position.stance,
+      ),
     ),
     el("p", {}, position.statement),
     citationLinks(position.citations),
@@ -83,8 +87,12 @@ export function eventEntry(event) {
  * @param {AffiliationRead} affiliation
  */
 export function affiliationEntry(affiliation) {
-  const since = affiliation.started_on ? [" since ", timeElement(affiliation.started_on, affiliation.started_precision)] : [];
-  const until = affiliation.ended_on ? [" until ", timeElement(affiliation.ended_on, affiliation.ended_precision)] : [];
+  const since = affiliation.started_on
+    ? [" since ", timeElement(affiliation.started_on, affiliation.started_precision)]
+    : [];
+  const until = affiliation.ended_on
+    ? [" until ", timeElement(affiliation.ended_on, affiliation.ended_precision)]
+    : [];
   return el(
     "li",
     { class: "entry" },

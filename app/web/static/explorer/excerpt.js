@@ -35,7 +35,11 @@ export async function citationFigure(citation, source, quoted) {
     paragraph.append(el("span", { class: "cited" }, excerptWithQuote(citation.excerpt, quoted)));
     console.warn(`source text of ${citation.source_id} unavailable:`, error);
   }
-  const where = { class: "citation", "data-source": citation.source_id, "data-article": citation.article.id };
+  const where = {
+    class: "citation",
+    "data-source": citation.source_id,
+    "data-article": citation.article.id,
+  };
   return el("figure", where, caption, paragraph);
 }
 
@@ -62,7 +66,11 @@ async function excerptInContext(citation, source, quoted) {
   return [
     el("span", { class: "context" }, from > 0 ? `… ${wholeWordsAfter(before)}` : before),
     el("span", { class: "cited" }, excerptWithQuote(excerpt, quoted)),
-    el("span", { class: "context" }, source && to < source.length ? `${wholeWordsBefore(after)} …` : after),
+    el(
+      "span",
+      { class: "context" },
+      source && to < source.length ? `${wholeWordsBefore(after)} …` : after,
+    ),
   ];
 }
 

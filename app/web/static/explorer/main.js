@@ -31,7 +31,13 @@ function render(view) {
   // Links of earlier versions named pages in the hash (#actor/ID): they have addresses now.
   const legacy = /^#(actor|topic|source)\/(.+)$/.exec(location.hash);
   if (legacy) {
-    go(pageHref(/** @type {"actors" | "topics" | "sources"} */ (`${legacy[1]}s`), decodeURIComponent(legacy[2] ?? "")), { replace: true });
+    go(
+      pageHref(
+        /** @type {"actors" | "topics" | "sources"} */ (`${legacy[1]}s`),
+        decodeURIComponent(legacy[2] ?? ""),
+      ),
+      { replace: true },
+    );
     return Promise.resolve();
   }
   const moved = location.pathname !== shownPath;
@@ -42,7 +48,10 @@ function render(view) {
   const loaded = view.page === "home" ? showHome(view.params) : showPage(view, moved);
   if (moved && !firstView) {
     window.scrollTo(0, 0);
-    (view.page === "home" ? /** @type {HTMLElement} */ (home.querySelector("h1")) : pageTitle).focus();
+    (view.page === "home"
+      ? /** @type {HTMLElement} */ (home.querySelector("h1"))
+      : pageTitle
+    ).focus();
   }
   const [kind, ids] = [view.record?.[0], view.record?.slice(1) ?? []];
   showRecord(kind === "passage" ? null : view.record);
@@ -60,7 +69,12 @@ function render(view) {
 /** @param {URLSearchParams} params */
 function showHome(params) {
   document.title = SITE;
-  return Promise.allSettled([showSearch(params), showStances(params), showTimeline(params), showCounts()]);
+  return Promise.allSettled([
+    showSearch(params),
+    showStances(params),
+    showTimeline(params),
+    showCounts(),
+  ]);
 }
 
 /**
@@ -69,7 +83,10 @@ function showHome(params) {
  */
 function showPage(view, moved) {
   if (!moved) return Promise.resolve();
-  const draw = view.page === "actors" || view.page === "topics" || view.page === "sources" ? PAGES[view.page] : null;
+  const draw =
+    view.page === "actors" || view.page === "topics" || view.page === "sources"
+      ? PAGES[view.page]
+      : null;
   const titled = (/** @type {string} */ name) => {
     pageTitle.textContent = name;
     document.title = `${name} · ${SITE}`;

@@ -29,14 +29,21 @@ export function actorPage(body, id, titled) {
       titled(actor.name);
       return aboutActor(actor);
     }),
-    panelSection("positions", "Positions over time", "the positions", "No positions of this actor yet.", async () =>
-      (/** @type {PositionRead[]} */ (await listAll(`${path}/positions`))).map((p) => positionEntry(p, "topic")),
+    panelSection(
+      "positions",
+      "Positions over time",
+      "the positions",
+      "No positions of this actor yet.",
+      async () =>
+        /** @type {PositionRead[]} */ (await listAll(`${path}/positions`)).map((p) =>
+          positionEntry(p, "topic"),
+        ),
     ),
     panelSection("quotes", "Quotes", "the quotes", "No quotes of this actor yet.", async () =>
-      Promise.all((/** @type {QuoteRead[]} */ (await listAll(`${path}/quotes`))).map(quoteEntry)),
+      Promise.all(/** @type {QuoteRead[]} */ (await listAll(`${path}/quotes`)).map(quoteEntry)),
     ),
     panelSection("events", "Events", "the events", "No events with this actor yet.", async () =>
-      (/** @type {EventRead[]} */ (await listAll(`${path}/events`))).map(eventEntry),
+      /** @type {EventRead[]} */ (await listAll(`${path}/events`)).map(eventEntry),
     ),
   );
 }
@@ -55,14 +62,21 @@ export function topicPage(body, id, titled) {
       titled(topic.name);
       return aboutTopic(topic);
     }),
-    panelSection("positions", "Positions over time", "the positions", "No positions on this topic yet.", async () =>
-      (/** @type {PositionRead[]} */ (await listAll("v1/positions", filter))).map((p) => positionEntry(p, "actor")),
+    panelSection(
+      "positions",
+      "Positions over time",
+      "the positions",
+      "No positions on this topic yet.",
+      async () =>
+        /** @type {PositionRead[]} */ (await listAll("v1/positions", filter)).map((p) =>
+          positionEntry(p, "actor"),
+        ),
     ),
     panelSection("quotes", "Quotes", "the quotes", "No quotes on this topic yet.", async () =>
-      Promise.all((/** @type {QuoteRead[]} */ (await listAll("v1/quotes", filter))).map(quoteEntry)),
+      Promise.all(/** @type {QuoteRead[]} */ (await listAll("v1/quotes", filter)).map(quoteEntry)),
     ),
     panelSection("events", "Events", "the events", "No events on this topic yet.", async () =>
-      (/** @type {EventRead[]} */ (await listAll("v1/events", filter))).map(eventEntry),
+      /** @type {EventRead[]} */ (await listAll("v1/events", filter)).map(eventEntry),
     ),
   );
 }
@@ -72,9 +86,13 @@ function aboutActor(actor) {
   return [
     el("p", { class: "meta" }, actor.kind),
     actor.description ? el("p", {}, actor.description) : null,
-    actor.aliases.length ? el("p", {}, el("strong", {}, "Also written: "), actor.aliases.join(", ")) : null,
+    actor.aliases.length
+      ? el("p", {}, el("strong", {}, "Also written: "), actor.aliases.join(", "))
+      : null,
     actor.affiliations.length ? el("h3", {}, "Affiliations") : null,
-    actor.affiliations.length ? el("ol", { class: "entries" }, ...actor.affiliations.map(affiliationEntry)) : null,
+    actor.affiliations.length
+      ? el("ol", { class: "entries" }, ...actor.affiliations.map(affiliationEntry))
+      : null,
     actor.citations.length ? el("h3", {}, "In the sources") : null,
     actor.citations.length ? citationLinks(actor.citations) : null,
   ].filter((node) => node !== null);
@@ -84,6 +102,8 @@ function aboutActor(actor) {
 function aboutTopic(topic) {
   return [
     topic.description ? el("p", {}, topic.description) : null,
-    topic.aliases.length ? el("p", {}, el("strong", {}, "Also called: "), topic.aliases.join(", ")) : null,
+    topic.aliases.length
+      ? el("p", {}, el("strong", {}, "Also called: "), topic.aliases.join(", "))
+      : null,
   ].filter((node) => node !== null);
 }

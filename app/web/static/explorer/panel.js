@@ -42,7 +42,9 @@ export async function loadPanel(panel) {
     setStatus(status, "error", `${capitalised(what)} could not be loaded (${message}). `);
     if (retryable(message)) {
       status.append(el("button", { type: "button", class: "retry" }, "Retry"));
-      status.querySelector("button.retry")?.addEventListener("click", () => loadPanel(panel), { once: true });
+      status
+        .querySelector("button.retry")
+        ?.addEventListener("click", () => loadPanel(panel), { once: true });
     }
   } finally {
     if (attempts.get(target) === attempt) target.removeAttribute("aria-busy");
@@ -67,12 +69,20 @@ export function panelSection(id, title, what, empty, load) {
     load,
     draw: (nodes) => {
       const entries = nodes.every((node) => node instanceof HTMLLIElement);
-      target.replaceChildren(...(entries && nodes.length ? [el("ol", { class: "entries" }, ...nodes)] : nodes));
+      target.replaceChildren(
+        ...(entries && nodes.length ? [el("ol", { class: "entries" }, ...nodes)] : nodes),
+      );
       return nodes.length > 0;
     },
     empty,
   });
-  return el("section", { id, "aria-labelledby": `${id}-title` }, el("h2", { id: `${id}-title` }, title), status, target);
+  return el(
+    "section",
+    { id, "aria-labelledby": `${id}-title` },
+    el("h2", { id: `${id}-title` }, title),
+    status,
+    target,
+  );
 }
 
 /**

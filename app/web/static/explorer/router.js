@@ -59,7 +59,8 @@ export function recordHref(kind, ...ids) {
  * @param {Record<string, string | null>} changes
  */
 export function homeHref(changes) {
-  const params = currentView().page === "home" ? new URLSearchParams(location.search) : new URLSearchParams();
+  const params =
+    currentView().page === "home" ? new URLSearchParams(location.search) : new URLSearchParams();
   for (const [name, value] of Object.entries(changes)) {
     if (value) params.set(name, value);
     else params.delete(name);
@@ -118,10 +119,14 @@ export function pushedHere() {
  * @param {MouseEvent} event
  */
 function isOwnLink(link, event) {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return false;
   if (link.target || link.hasAttribute("download")) return false;
   const url = new URL(link.href);
-  return url.origin === ROOT.origin && (url.pathname === ROOT.pathname || url.pathname.startsWith(`${ROOT.pathname}/`));
+  return (
+    url.origin === ROOT.origin &&
+    (url.pathname === ROOT.pathname || url.pathname.startsWith(`${ROOT.pathname}/`))
+  );
 }
 
 /**

@@ -42,9 +42,12 @@ export function sourcePage(body, id, titled) {
  */
 export function showPassage(start, end) {
   const marks = [...document.querySelectorAll("#page-body mark.passage")].filter(
-    (mark) => Number(mark.getAttribute("data-start")) >= start && Number(mark.getAttribute("data-end")) <= end,
+    (mark) =>
+      Number(mark.getAttribute("data-start")) >= start &&
+      Number(mark.getAttribute("data-end")) <= end,
   );
-  for (const mark of document.querySelectorAll("#page-body mark.current")) mark.classList.remove("current");
+  for (const mark of document.querySelectorAll("#page-body mark.current"))
+    mark.classList.remove("current");
   for (const mark of marks) mark.classList.add("current");
   marks[0]?.scrollIntoView({ block: "center" });
   marks[0]?.querySelector("a")?.focus({ preventScroll: true });
@@ -68,14 +71,26 @@ async function citedPassages(id) {
    * @param {string} label
    */
   const from = (citations, href, label) =>
-    citations.filter((c) => c.source_id === id).map((c) => ({ start: c.start, end: c.end, href, label }));
+    citations
+      .filter((c) => c.source_id === id)
+      .map((c) => ({ start: c.start, end: c.end, href, label }));
   return [
-    ...quotes.flatMap((q) => from(q.citations, recordHref("quote", q.id), `Quote of ${q.speaker.name}`)),
+    ...quotes.flatMap((q) =>
+      from(q.citations, recordHref("quote", q.id), `Quote of ${q.speaker.name}`),
+    ),
     ...events.flatMap((e) => from(e.citations, recordHref("event", e.id), `Event: ${e.title}`)),
-    ...positions.flatMap((p) => from(p.citations, recordHref("position", p.id), `Position of ${p.actor.name} on ${p.topic.name}`)),
+    ...positions.flatMap((p) =>
+      from(
+        p.citations,
+        recordHref("position", p.id),
+        `Position of ${p.actor.name} on ${p.topic.name}`,
+      ),
+    ),
     ...[...actorList.values()].flatMap((a) => [
       ...from(a.citations, pageHref("actors", a.id), `About ${a.name}`),
-      ...a.affiliations.flatMap((f) => from(f.citations, pageHref("actors", a.id), `${a.name}, ${f.role}`)),
+      ...a.affiliations.flatMap((f) =>
+        from(f.citations, pageHref("actors", a.id), `${a.name}, ${f.role}`),
+      ),
     ]),
   ].sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -83,8 +98,12 @@ async function citedPassages(id) {
 /** @param {SourceRead} source */
 function sourceFacts(source) {
   const raw = new URL(sourceTextPath(source.id), API_BASE).href;
-  const published = source.published_at ? source.published_at.replace("T", " ").slice(0, 16) : formatDate(source.published_on, "day");
-  const where = source.url ? el("a", { href: source.url, rel: "noreferrer" }, source.url) : "not recorded";
+  const published = source.published_at
+    ? source.published_at.replace("T", " ").slice(0, 16)
+    : formatDate(source.published_on, "day");
+  const where = source.url
+    ? el("a", { href: source.url, rel: "noreferrer" }, source.url)
+    : "not recorded";
   return el(
     "dl",
     { class: "facts" },
@@ -95,7 +114,12 @@ function sourceFacts(source) {
     el("dt", {}, "Address"),
     el("dd", {}, where),
     el("dt", {}, "Stored text"),
-    el("dd", {}, el("a", { href: raw }, "plain text"), ` (${source.length} characters, ${source.articles.length} article${source.articles.length === 1 ? "" : "s"})`),
+    el(
+      "dd",
+      {},
+      el("a", { href: raw }, "plain text"),
+      ` (${source.length} characters, ${source.articles.length} article${source.articles.length === 1 ? "" : "s"})`,
+    ),
   );
 }
 
@@ -181,9 +205,16 @@ function markedText(codePoints, from, to, passages) {
       continue;
     }
     const title = covering.map((p) => p.label).join("; ");
-    const attributes = { class: "passage", "data-start": String(start), "data-end": String(end), title };
+    const attributes = {
+      class: "passage",
+      "data-start": String(start),
+      "data-end": String(end),
+      title,
+    };
     // Blanks between two passages are marked, but not links: a link needs words.
-    fragment.append(el("mark", attributes, text.trim() ? el("a", { href: first.href }, text) : text));
+    fragment.append(
+      el("mark", attributes, text.trim() ? el("a", { href: first.href }, text) : text),
+    );
   }
   return fragment;
 }

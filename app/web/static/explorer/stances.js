@@ -32,8 +32,12 @@ let shown = "";
 
 /** Wire the table's options to the address, and its scroll hint to its width. */
 export function setUpStances() {
-  hideEmpty.addEventListener("change", () => go(homeHref({ empty: hideEmpty.checked ? null : "show" })));
-  grouped.addEventListener("change", () => go(homeHref({ group: grouped.checked ? "kind" : null })));
+  hideEmpty.addEventListener("change", () =>
+    go(homeHref({ empty: hideEmpty.checked ? null : "show" })),
+  );
+  grouped.addEventListener("change", () =>
+    go(homeHref({ group: grouped.checked ? "kind" : null })),
+  );
   new ResizeObserver(showScrollHint).observe(scroller);
 }
 
@@ -53,8 +57,16 @@ export function showStances(params) {
     target: table,
     what: "the stance table",
     load: async () => {
-      const [matrix, actorList, topicList] = await Promise.all([getJSON("v1/stances"), actors(), topics()]);
-      return { cells: /** @type {StanceMatrix} */ (matrix).cells, actors: actorList, topics: topicList };
+      const [matrix, actorList, topicList] = await Promise.all([
+        getJSON("v1/stances"),
+        actors(),
+        topics(),
+      ]);
+      return {
+        cells: /** @type {StanceMatrix} */ (matrix).cells,
+        actors: actorList,
+        topics: topicList,
+      };
     },
     draw: (data) => drawTable(data, options),
     empty: "No stances yet.",
@@ -67,8 +79,12 @@ export function showStances(params) {
  */
 function drawTable(data, options) {
   const cells = new Map(data.cells.map((cell) => [`${cell.actor.id}/${cell.topic.id}`, cell]));
-  const topicRefs = byName(options.all ? [...data.topics.values()] : data.cells.map((cell) => cell.topic));
-  const actorRefs = byName(options.all ? [...data.actors.values()] : data.cells.map((cell) => cell.actor));
+  const topicRefs = byName(
+    options.all ? [...data.topics.values()] : data.cells.map((cell) => cell.topic),
+  );
+  const actorRefs = byName(
+    options.all ? [...data.actors.values()] : data.cells.map((cell) => cell.actor),
+  );
 
   const head = el("tr", {}, el("th", { scope: "col" }, "Actor"));
   for (const topic of topicRefs) head.append(el("th", { scope: "col" }, topicLink(topic)));
@@ -82,17 +98,28 @@ function drawTable(data, options) {
   };
   /** @type {{label: string, members: Ref[]}[]} */
   const groups = options.grouped
-    ? KINDS.map(([kind, label]) => ({ label, members: actorRefs.filter((a) => data.actors.get(a.id)?.kind === kind) }))
+    ? KINDS.map(([kind, label]) => ({
+        label,
+        members: actorRefs.filter((a) => data.actors.get(a.id)?.kind === kind),
+      }))
     : [{ label: "", members: actorRefs }];
   const bodies = groups
     .filter(({ members }) => members.length > 0)
     .map(({ label, members }) => {
       const heading = label
-        ? el("tr", { class: "group" }, el("th", { scope: "rowgroup", colspan: String(topicRefs.length + 1) }, label))
+        ? el(
+            "tr",
+            { class: "group" },
+            el("th", { scope: "rowgroup", colspan: String(topicRefs.length + 1) }, label),
+          )
         : null;
       return el("tbody", {}, heading, ...members.map(row));
     });
-  const caption = el("caption", { class: "visually-hidden" }, "Actors by topic: latest stance, linked to its evidence");
+  const caption = el(
+    "caption",
+    { class: "visually-hidden" },
+    "Actors by topic: latest stance, linked to its evidence",
+  );
   table.replaceChildren(caption, thead, ...bodies);
   showScrollHint();
   return actorRefs.length > 0;
@@ -103,7 +130,9 @@ function showScrollHint() {
   const overflows = scroller.scrollWidth > scroller.clientWidth + 1;
   const columns = table.tHead?.rows[0]?.cells.length ?? 1;
   hint.hidden = !overflows;
-  hint.textContent = overflows ? `The table is wider than the page: scroll it sideways to see all ${columns - 1} topics.` : "";
+  hint.textContent = overflows
+    ? `The table is wider than the page: scroll it sideways to see all ${columns - 1} topics.`
+    : "";
   scroller.classList.toggle("overflows", overflows);
 }
 
@@ -113,8 +142,8 @@ function showScrollHint() {
  * @returns {Ref[]}
  */
 function byName(refs) {
-  return [...new Map(refs.map((ref) => [ref.id, { id: ref.id, name: ref.name }])).values()].sort((a, b) =>
-    a.name.localeCompare(b.name),
+  return [...new Map(refs.map((ref) => [ref.id, { id: ref.id, name: ref.name }])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name),
   );
 }
 
@@ -126,7 +155,11 @@ function stanceCell(cell) {
   const { current, earlier } = cell;
   const link = el(
     "a",
-    { href: recordHref("stance", cell.actor.id, cell.topic.id), class: `stance stance-${current.stance}`, title: current.statement },
+    {
+      href: recordHref("stance", cell.actor.id, cell.topic.id),
+      class: `stance stance-${current.stance}`,
+      title: current.statement,
+    },
     current.stance,
   );
   const more = earlier.length ? el("span", { class: "more" }, `+${earlier.length} earlier`) : null;

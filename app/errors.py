@@ -78,3 +78,25 @@ class DatabaseUnavailable(Unavailable):
     migrate, load), so a client had better not retry at once."""
 
     retry_after = 30
+
+
+class Conflict(DomainError):
+    """The write names a record that is already there (an id taken)."""
+
+    status = 409
+
+
+class PreconditionFailed(DomainError):
+    """`If-Match` names no current representation of the record: it changed since."""
+
+    status = 412
+
+
+class PreconditionRequired(DomainError):
+    """A write that changes a record must say which representation it changes (`If-Match`)."""
+
+    status = 428
+
+
+class UnsupportedMediaType(DomainError):
+    status = 415

@@ -11,7 +11,9 @@ from app.db.load_lock import (
     take_postgres_lock,
     take_sqlite_lock,
     wait_for_lock,
+    wait_for_write_lock,
     waiting_hook,
+    write_wait,
 )
 
 
@@ -30,13 +32,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    # pysqlite would only BEGIN before the first write; a load must hold its lock from the start.
-    waiting = waiting_hook(connection)
+    # pysqlite would only BEGIN before the first write; a load or a write must hold its lock
+    # from the start.
+    waiting, wait_s = waiting_hook(connection), write_wait(connection)
     driver: Any = connection.connection.driver_connection
-    if waiting is None:
+    if waiting is not None:
+        wait_for_lock(lambda seconds: take_sqlite_lock(driver, seconds), waiting)
+    elif wait_s is not None:
+        wait_for_write_lock(lambda seconds: take_sqlite_lock(driver, seconds), wait_s)
+    else:
         driver.execute("BEGIN")  # on the driver: every request's transaction begins here
-        return
-    wait_for_lock(lambda patient: take_sqlite_lock(driver, patient), waiting)
 
 
 def truncate_wal(connection: Connection) -> None:
@@ -53,9 +58,11 @@ def truncate_wal(connection: Connection) -> None:
 
 
 def _postgres_begin(connection: Connection) -> None:
-    waiting = waiting_hook(connection)
+    waiting, wait_s = waiting_hook(connection), write_wait(connection)
     if waiting is not None:
-        wait_for_lock(lambda patient: take_postgres_lock(connection, patient), waiting)
+        wait_for_lock(lambda seconds: take_postgres_lock(connection, seconds), waiting)
+    elif wait_s is not None:
+        wait_for_write_lock(lambda seconds: take_postgres_lock(connection, seconds), wait_s)
 
 
 def _pool(pool_size: int) -> dict[str, Any]:

@@ -1,9 +1,13 @@
-"""The loader's lock: loads run one at a time, and a second one waits for the first, saying so.
+"""The writers' lock: loads and the API's writes run one at a time; a second load waits for the
+first, saying so, and a write waits a bounded time.
 
-Two loads could otherwise interleave their diffs and writes into a mix of both seeds. On SQLite
-BEGIN IMMEDIATE takes the write lock; on PostgreSQL a transaction-scoped advisory lock, one per
-schema. The lock is first asked for without waiting; while another load holds it, the load's
-`Waiting` hook hears how long it has waited, at once and then every WAIT_STEP_S.
+Two loads could otherwise interleave their diffs and writes into a mix of both seeds, and a
+write's check of its record's ETag (If-Match) could be overtaken by another write before its
+own. On SQLite BEGIN IMMEDIATE takes the write lock; on PostgreSQL a transaction-scoped advisory
+lock, one per schema. A load first asks for the lock without waiting; while another writer
+holds it, the load's `Waiting` hook hears how long it has waited, at once and then every
+WAIT_STEP_S. A write waits at most the seconds its connection's WRITING option gives, then
+fails with WriterBusy (a 503 with Retry-After).
 """
 
 import sqlite3
@@ -13,7 +17,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from app.errors import Unavailable
+
 LOADING = "summitkb_loading"  # the execution option that marks a load's connection: its hook
+WRITING = "summitkb_writing"  # the option that marks a write's connection: its longest wait (s)
 WAIT_STEP_S = 10
 POLL_S = 0.2
 NO_BUSY_TIMEOUT = "PRAGMA busy_timeout=0"
@@ -29,18 +36,39 @@ def waiting_hook(connection: Connection) -> Waiting | None:
     return hook
 
 
-def wait_for_lock(take: Callable[[bool], bool], waiting: Waiting) -> None:
-    """Call `take(patient)` until it has the lock; `patient`: it may wait WAIT_STEP_S for it."""
+class WriterBusy(Unavailable):
+    """A load (or another write) held the database for longer than a write may wait."""
+
+    retry_after = 5
+
+
+def write_wait(connection: Connection) -> float | None:
+    """The longest a write's connection waits for the lock; None for every other connection."""
+    wait: float | None = connection.get_execution_options().get(WRITING)
+    return wait
+
+
+def wait_for_lock(take: Callable[[float], bool], waiting: Waiting) -> None:
+    """Call `take(seconds)` until it has the lock: at once, then waiting WAIT_STEP_S each time."""
     started = time.monotonic()
-    patient = False
-    while not take(patient):
+    wait_s = 0.0
+    while not take(wait_s):
         waiting(time.monotonic() - started)
-        patient = True
+        wait_s = WAIT_STEP_S
 
 
-def take_sqlite_lock(driver: Any, patient: bool) -> bool:
-    """BEGIN IMMEDIATE on a pysqlite connection; False if another writer holds the lock."""
-    driver.execute(BUSY_TIMEOUT if patient else NO_BUSY_TIMEOUT)
+def wait_for_write_lock(take: Callable[[float], bool], wait_s: float) -> None:
+    """Take the lock within `wait_s` seconds, or fail with WriterBusy."""
+    if not take(wait_s):
+        raise WriterBusy(
+            f"another load or write held the database for more than {wait_s:g} s; retry"
+        )
+
+
+def take_sqlite_lock(driver: Any, wait_s: float) -> bool:
+    """BEGIN IMMEDIATE on a pysqlite connection within `wait_s` seconds; False if another writer
+    holds the lock all that time."""
+    driver.execute(f"PRAGMA busy_timeout={round(wait_s * 1000)}" if wait_s else NO_BUSY_TIMEOUT)
     try:
         driver.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
@@ -52,9 +80,10 @@ def take_sqlite_lock(driver: Any, patient: bool) -> bool:
     return True
 
 
-def take_postgres_lock(connection: Connection, patient: bool) -> bool:
-    """The advisory lock in the transaction just begun; False if another load holds it."""
-    deadline = time.monotonic() + (WAIT_STEP_S if patient else 0)
+def take_postgres_lock(connection: Connection, wait_s: float) -> bool:
+    """The advisory lock in the transaction just begun, within `wait_s` seconds; False if
+    another writer holds it all that time."""
+    deadline = time.monotonic() + wait_s
     while not connection.exec_driver_sql(LOAD_LOCK).scalar():
         if time.monotonic() >= deadline:
             return False

@@ -83,6 +83,7 @@ class Source(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     length: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     time_zone: Mapped[str | None] = mapped_column(String(64))
     # Who owns the text, as its publisher states it.
     rights: Mapped[str | None] = mapped_column(Text)
@@ -121,6 +122,7 @@ class Actor(Base):
     kind: Mapped[ActorKind] = mapped_column(enum_type(ActorKind, "actor_kind"), index=True)
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class ActorAlias(Base):
@@ -154,6 +156,7 @@ class Topic(Base):
     name: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class TopicAlias(Base):
@@ -181,6 +184,7 @@ class Event(Base):
     place: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class EventParticipant(Base):
@@ -220,6 +224,7 @@ class Quote(Base):
     translated_from: Mapped[str | None] = mapped_column(String(16))
     translated_by: Mapped[str | None] = mapped_column(String(300))
     content_hash: Mapped[str] = mapped_column(String(64))
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class QuoteTopic(Base):
@@ -245,6 +250,7 @@ class Position(Base):
     # Who states the stance when it is not the actor's own words.
     reported_by_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"))
     content_hash: Mapped[str] = mapped_column(String(64))
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class PositionEvidence(Base):
@@ -315,6 +321,7 @@ class Variant(Base):
     id: Mapped[str] = mapped_column(SLUG, primary_key=True)
     kind: Mapped[VariantKind] = mapped_column(enum_type(VariantKind, "variant_kind"))
     content_hash: Mapped[str] = mapped_column(String(64))
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class VariantWord(Base):

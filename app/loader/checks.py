@@ -217,7 +217,7 @@ def check_knowledge(check: SeedChecker) -> None:
     known = staged_knowledge(check)
     for resource, blob in check.scratch.rows("SELECT resource, located FROM checked ORDER BY seq"):
         located = pickle.loads(blob)  # the loader's own scratch file: safe to unpickle
-        for loc, reason in _findings(resource, located, known):
+        for loc, reason in findings(resource, located, known):
             check.report(located, loc, reason)
 
 
@@ -259,7 +259,8 @@ def staged_knowledge(check: SeedChecker) -> Knowledge:
     )
 
 
-def _findings(resource: str, located: Located, known: Knowledge) -> list[Finding]:
+def findings(resource: str, located: Located, known: Knowledge) -> list[Finding]:
+    """What the rules find in one record, held against what `known` knows of the rest."""
     found = id_problems(resource, located.record.id, located.record.replaces, known)
     if resource == "quotes":
         found += quote_problems(located.record, known)

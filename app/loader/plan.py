@@ -69,7 +69,7 @@ def build_plan(root: Path, max_file_bytes: int) -> tuple[Plan, list[Problem]]:
     else:
         for resource, model in RESOURCES.items():
             for located in read_resource(root, resource, model, max_file_bytes, check):
-                _stage(check, resource, located)
+                stage(check, resource, located)
             check.flush()
     check.check_references()
     check.check_repeated_quotes()
@@ -77,8 +77,9 @@ def build_plan(root: Path, max_file_bytes: int) -> tuple[Plan, list[Problem]]:
     return Plan(check.scratch, check.citation_rows), check.problems
 
 
-def _stage(check: SeedChecker, resource: str, located: Located) -> None:
-    """Build one record's rows and stage them, unless its id is taken."""
+def stage(check: SeedChecker, resource: str, located: Located) -> None:
+    """Build one record's rows and stage them, unless its id is taken (a seed's records, or
+    the one record of a write)."""
     record_id = located.record.id
     first = check.first_line(resource, record_id)
     if first is not None:
@@ -100,6 +101,10 @@ def _stage(check: SeedChecker, resource: str, located: Located) -> None:
 
 def _stage_words(check: SeedChecker, located: Located) -> None:
     record = located.record
-    key = hashlib.sha256(f"{record.speaker}\0{record.text}".encode()).digest()
-    row = (key, check.seq, record.id, located.file, located.line_for("text"))
-    check.scratch.append("quote_words", row)
+    row = (words_key(record.speaker, record.text), check.seq, record.id, located.file)
+    check.scratch.append("quote_words", (*row, located.line_for("text")))
+
+
+def words_key(speaker: str, text: str) -> bytes:
+    """What two quotes share when one speaker says the same words in both."""
+    return hashlib.sha256(f"{speaker}\0{text}".encode()).digest()

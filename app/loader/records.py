@@ -13,7 +13,15 @@ from pydantic import (
     model_validator,
 )
 
-from app.domain import SLUG_PATTERN, ActorKind, EventKind, EventStatus, Stance, VariantKind
+from app.domain import (
+    SLUG_PATTERN,
+    ActorKind,
+    EventKind,
+    EventStatus,
+    Stance,
+    TextAccess,
+    VariantKind,
+)
 from app.loader.dates import UNKNOWN, SeedDate
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=200)]
@@ -94,6 +102,12 @@ class SourceRecord(Curated):
     published_at: dt.datetime | dt.date
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
     language: Language = "en"
+    # The IANA time zone of the publisher's dates, where known.
+    time_zone: TimeZone | None = None
+    # Who owns the text, as its publisher states it.
+    rights: Text | None = None
+    # Whether the full text is served to everyone or to key holders only (excerpts are public).
+    text_access: TextAccess = TextAccess.PUBLIC
     # The articles the document holds, in any order; text outside them (menus, sidebars) is
     # cited by none.
     articles: list[ArticleRecord] = Field(min_length=1)

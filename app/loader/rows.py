@@ -33,6 +33,16 @@ class RecordRows:
     children: dict[str, list[Row]] = field(default_factory=dict)
 
 
+# What a curator wrote of a record that no other column keeps: stored, so that the record can
+# be read back whole (and edited) as it was written.
+CURATED = ("note", "dated_by", "distinct_from", "named_as")
+
+
+def curated(record: Any) -> dict[str, Any] | None:
+    kept = {name: getattr(record, name) for name in CURATED if getattr(record, name, None)}
+    return kept or None
+
+
 def as_json(rows: Row | dict[str, list[Row]]) -> bytes:
     """Rows as the scratch file keeps them and as their content hash reads them."""
     return orjson.dumps(rows, option=orjson.OPT_SORT_KEYS)
@@ -61,9 +71,13 @@ def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
         "published_at": published if timed else None,
         "url": record.url,
         "language": record.language,
+        "time_zone": record.time_zone,
+        "rights": record.rights,
+        "text_access": record.text_access,
         "text": document.text,
         "sha256": document.sha256,
         "length": len(document.text),
+        "curated": curated(record),
     }
     for loc, reason in article_problems(record.articles, document.text):
         check.report(located, loc, reason)
@@ -73,7 +87,12 @@ def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
 
 def topic_rows(check: SeedChecker, located: Located) -> RecordRows:
     record: TopicRecord = located.record
-    main = {"id": record.id, "name": record.name, "description": record.description}
+    main = {
+        "id": record.id,
+        "name": record.name,
+        "description": record.description,
+        "curated": curated(record),
+    }
     aliases = [
         {"topic_id": record.id, "alias": alias, "ordinal": index}
         for index, alias in enumerate(dict.fromkeys(record.aliases))
@@ -88,6 +107,7 @@ def actor_rows(check: SeedChecker, located: Located) -> RecordRows:
         "name": record.name,
         "kind": record.kind,
         "description": record.description,
+        "curated": curated(record),
     }
     aliases = [
         {"actor_id": record.id, "alias": alias, "ordinal": index}
@@ -140,6 +160,7 @@ def event_rows(check: SeedChecker, located: Located) -> RecordRows:
         "end_precision": record.end.precision,
         "place": record.place,
         "description": record.description,
+        "curated": curated(record),
     }
     for index, participant in enumerate(record.participants):
         check.ref(located, ("participants", index, "actor"), "actors", participant.actor)
@@ -168,6 +189,7 @@ def quote_rows(check: SeedChecker, located: Located) -> RecordRows:
         "event_id": record.event,
         "translated_from": record.translated_from,
         "translated_by": record.translated_by,
+        "curated": curated(record),
     }
     check.ref(located, ("speaker",), "actors", record.speaker)
     if record.event is not None:
@@ -194,6 +216,7 @@ def position_rows(check: SeedChecker, located: Located) -> RecordRows:
         "held_on": record.held_on.on,
         "held_precision": record.held_on.precision,
         "reported_by_id": record.reported_by,
+        "curated": curated(record),
     }
     check.ref(located, ("actor",), "actors", record.actor)
     check.ref(located, ("topic",), "topics", record.topic)
@@ -210,7 +233,7 @@ def position_rows(check: SeedChecker, located: Located) -> RecordRows:
 
 def variant_rows(check: SeedChecker, located: Located) -> RecordRows:
     record: VariantRecord = located.record
-    main = {"id": record.id, "kind": record.kind}
+    main = {"id": record.id, "kind": record.kind, "curated": curated(record)}
     return RecordRows(main, {"variant_words": checked_words(check, located)})
 
 

@@ -90,24 +90,37 @@ GONE = """
 def upsert(connection: Connection, resource: str, plan: Plan) -> None:
     """Write the records that are new or changed: main rows first, then their children (an
     actor's affiliation may name an actor of a later batch)."""
-    main = table(resource)
     for batch in plan.batches(FRESH_MAIN, resource):
-        updated: list[Row] = []
-        inserted: list[Row] = []
-        for blob, digest, stored in batch:
-            row = typed(resource, orjson.loads(blob))
-            row["content_hash"] = digest
-            (updated if stored else inserted).append(row)
-        if updated:
-            rows = [{**row, "record_id": row["id"]} for row in updated]
-            connection.execute(update(main).where(main.c.id == bindparam("record_id")), rows)
-            delete_children(connection, resource, [row["id"] for row in updated])
-        insert_rows(connection, resource, inserted)
+        write_main_rows(connection, resource, batch)
     for batch in plan.batches(FRESH_CHILDREN, resource):
-        children = [orjson.loads(blob) for (blob,) in batch]
-        for child in dict.fromkeys(CHILDREN[resource]):
-            rows = [typed(child, row) for owned in children for row in owned[child]]
-            insert_rows(connection, child, rows)
+        write_child_rows(connection, resource, [blob for (blob,) in batch])
+
+
+def write_main_rows(
+    connection: Connection, resource: str, batch: list[tuple[bytes, str, bool]]
+) -> None:
+    """Write main rows, each (its JSON as staged, its content hash, whether it is stored
+    already): the stored ones are updated and lose their child rows, the others inserted."""
+    main = table(resource)
+    updated: list[Row] = []
+    inserted: list[Row] = []
+    for blob, digest, stored in batch:
+        row = typed(resource, orjson.loads(blob))
+        row["content_hash"] = digest
+        (updated if stored else inserted).append(row)
+    if updated:
+        rows = [{**row, "record_id": row["id"]} for row in updated]
+        connection.execute(update(main).where(main.c.id == bindparam("record_id")), rows)
+        delete_children(connection, resource, [row["id"] for row in updated])
+    insert_rows(connection, resource, inserted)
+
+
+def write_child_rows(connection: Connection, resource: str, blobs: list[bytes]) -> None:
+    """Insert the child rows of records (each record's children as staged, in JSON)."""
+    children = [orjson.loads(blob) for blob in blobs]
+    for child in dict.fromkeys(CHILDREN[resource]):
+        rows = [typed(child, row) for owned in children for row in owned[child]]
+        insert_rows(connection, child, rows)
 
 
 @cache

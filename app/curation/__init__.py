@@ -1,0 +1,35 @@
+"""Curation: records created and edited through the API, with the loader's own rigour.
+
+A write runs in one transaction on a write engine of its own (the read routes keep their
+read-only connections), which takes the writers' lock when it begins (app.db.load_lock): a load
+and a write, or two writes, never interleave, and a write's If-Match check and its change are
+one step. A write that waits longer than it may for a load is refused (WriterBusy, a 503).
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine
+
+from app.curation.edits import EDITABLE, Author, Written, create, update, validated
+from app.db.engine import build_engine
+from app.db.load_lock import WRITING
+
+__all__ = ["EDITABLE", "Author", "Written", "create", "in_write", "update", "validated"]
+
+T = TypeVar("T")
+WRITE_POOL = 4  # writes take turns at one lock: a few connections serve them all
+
+
+def write_engine(database_url: str) -> Engine:
+    """The engine of the API's writes (read-write connections to the primary database)."""
+    return build_engine(database_url, WRITE_POOL)
+
+
+def in_write(engine: Engine, wait_s: float, work: Callable[[Connection], T]) -> T:
+    """`work(connection)` in one write transaction that holds the writers' lock; WriterBusy if
+    the lock is not free within `wait_s` seconds."""
+    with engine.connect() as connection:
+        connection = connection.execution_options(**{WRITING: wait_s})
+        with connection.begin():
+            return work(connection)

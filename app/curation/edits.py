@@ -1,0 +1,207 @@
+"""Create and edit records, each in the caller's one transaction: the body is the loader's own
+record model, checked by the loader's own checks, written by its own writers; then a revision,
+the read model refreshed (app.derived.refresh) and a new dataset version."""
+
+import copy
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+import json_merge_patch
+from pydantic import ValidationError
+from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from app import derived
+from app.curation.check import BODY, Rejected, Staged, check_record
+from app.curation.knowledge import resource_of
+from app.curation.stored import stored_record
+from app.db.models import ReplacedId, Revision
+from app.domain import ChangeKind
+from app.errors import Conflict, NotFound, PreconditionFailed
+from app.loader.problems import Problem
+from app.loader.read import Located
+from app.loader.records import RESOURCES, Record
+from app.loader.write import (
+    record_dataset,
+    stored_version,
+    table,
+    write_child_rows,
+    write_main_rows,
+)
+from app.queries.representation import matches, representation, strong_tag
+
+EDITABLE = ("actors", "quotes", "positions")
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who makes a change (a key's name) and why, in their words."""
+
+    name: str
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Written:
+    """A record as a write left it: its answer, that answer's ETag, the revision made (None if
+    the edit changed nothing) and the dataset version."""
+
+    resource: str
+    record_id: str
+    body: bytes
+    etag: str
+    revision: int | None
+    version: str
+
+
+def validated(model: type[Record], data: Any) -> Record:
+    """`data` as a record of `model`; Rejected naming each field that is not valid."""
+    if not isinstance(data, dict):
+        raise Rejected([Problem(BODY, 0, "record", "a record is a JSON object")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = [
+            Problem(BODY, 0, ".".join(str(step) for step in item["loc"]) or "record", item["msg"])
+            for item in error.errors(include_url=False)
+        ]
+        raise Rejected(problems) from None
+
+
+def create(
+    connection: Connection, resource: str, record: Record, raw: dict[str, Any], author: Author
+) -> Written:
+    """Add a new record (its id must be free in every resource): 409 if taken."""
+    record_id: str = getattr(record, "id")  # noqa: B009 - every written record has one
+    holder = resource_of(connection, record_id)
+    if holder is not None:
+        raise Conflict(f"id {record_id!r} is already taken by one of the {holder}", id=record_id)
+    staged = check_record(connection, resource, Located(record, BODY, 0, raw))
+    _write(connection, resource, record_id, staged, stored=False)
+    return _finish(connection, resource, record_id, ChangeKind.CREATE, raw, author, staged)
+
+
+def update(
+    connection: Connection,
+    resource: str,
+    record_id: str,
+    patch: Any,
+    if_match: str,
+    author: Author,
+) -> Written:
+    """Apply a JSON merge patch (RFC 7386) to a record whose answer `if_match` names."""
+    tag = strong_tag(_answer(connection, resource, record_id))
+    if not matches(if_match, tag):
+        raise PreconditionFailed(
+            f"If-Match names no current representation of {resource[:-1]} {record_id!r}: "
+            f"it changed since (its ETag is now {tag}); read it again and re-apply the change",
+            etag=tag,
+        )
+    current = stored_record(connection, resource, record_id)
+    if current is None:  # the answer was read in this very transaction
+        raise NotFound(f"no {resource[:-1]} with id {record_id!r}")
+    if not isinstance(patch, dict):
+        raise Rejected([Problem(BODY, 0, "record", "a merge patch of a record is a JSON object")])
+    patched = json_merge_patch.merge(copy.deepcopy(current), patch)
+    if patched.get("id") != record_id:
+        raise Rejected([Problem(BODY, 0, "id", "a record's id does not change")])
+    record = validated(RESOURCES[resource], patched)
+    staged = check_record(connection, resource, Located(record, BODY, 0, patched))
+    if staged.digest == _stored_hash(connection, resource, record_id):
+        return _unchanged(connection, resource, record_id, tag)
+    _write(connection, resource, record_id, staged, stored=True)
+    return _finish(connection, resource, record_id, ChangeKind.UPDATE, patch, author, staged)
+
+
+def _answer(connection: Connection, resource: str, record_id: str) -> bytes:
+    with Session(connection) as session:
+        return representation(session, resource, record_id)
+
+
+def _stored_hash(connection: Connection, resource: str, record_id: str) -> str | None:
+    main = table(resource)
+    hashed: str | None = connection.scalar(
+        select(main.c.content_hash).where(main.c.id == record_id)
+    )
+    return hashed
+
+
+def _unchanged(connection: Connection, resource: str, record_id: str, tag: str) -> Written:
+    body = _answer(connection, resource, record_id)
+    return Written(resource, record_id, body, tag, None, stored_version(connection) or "")
+
+
+def _write(
+    connection: Connection, resource: str, record_id: str, staged: Staged, stored: bool
+) -> None:
+    """The record's rows, by the loader's writers, and the ids it replaces."""
+    write_main_rows(connection, resource, [(staged.main, staged.digest, stored)])
+    write_child_rows(connection, resource, [staged.children])
+    connection.execute(
+        delete(ReplacedId).where(ReplacedId.resource == resource, ReplacedId.new_id == record_id)
+    )
+    replaced = staged.children_of("replaced_ids")
+    if replaced:
+        connection.execute(insert(ReplacedId), replaced)
+
+
+def _finish(
+    connection: Connection,
+    resource: str,
+    record_id: str,
+    kind: ChangeKind,
+    change: Any,
+    author: Author,
+    staged: Staged,
+) -> Written:
+    """Record the revision, derive again what reads depend on, and give the dataset a new
+    version; the record's answer as the next read will send it."""
+    number = _revision(connection, resource, record_id, kind, change, author)
+    derived.refresh(connection, {resource: [record_id]})
+    version = _next_version(connection, number, staged.digest)
+    body = _answer(connection, resource, record_id)
+    return Written(resource, record_id, body, strong_tag(body), number, version)
+
+
+def _revision(
+    connection: Connection,
+    resource: str,
+    record_id: str,
+    kind: ChangeKind,
+    change: Any,
+    author: Author,
+) -> int:
+    number = connection.scalar(
+        insert(Revision)
+        .values(
+            resource=resource,
+            record_id=record_id,
+            kind=kind,
+            made_at=dt.datetime.now(dt.UTC),
+            author=author.name,
+            by_key=True,
+            summary=author.summary,
+            change=change,
+        )
+        .returning(Revision.number)
+    )
+    return int(number or 0)
+
+
+def _next_version(connection: Connection, revision: int, digest: str) -> str:
+    """A version of its own for the dataset as this write leaves it: from the one before, the
+    revision and what it wrote (so a write rolled back and made again names the same data)."""
+    previous = stored_version(connection) or ""
+    version = hashlib.sha256(f"{previous}\n{revision}\n{digest}".encode()).hexdigest()
+    record_dataset(connection, version, _counts(connection))
+    return version
+
+
+def _counts(connection: Connection) -> dict[str, int]:
+    names = [*RESOURCES, "citations"]
+    return {
+        name: int(connection.scalar(select(func.count()).select_from(table(name))) or 0)
+        for name in names
+    }

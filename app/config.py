@@ -95,6 +95,23 @@ class Settings(BaseSettings):
         ge=1,
         description="Longest a client may take to send a request's body (past it, a 408).",
     )
+    write_lock_wait_ms: int = Field(
+        default=3000,
+        ge=0,
+        description="Longest a write waits for a load (or another write) to end before a 503;"
+        " less than `request_timeout_ms`, so that a write refused is never made later.",
+    )
+    max_source_body_bytes: int = Field(
+        default=2 << 20, ge=1, description="Largest body of `POST /v1/sources` (a document)."
+    )
+    max_write_body_bytes: int = Field(
+        default=64 << 10, ge=1, description="Largest body of any other write."
+    )
+    cors_write_origins: list[str] = Field(
+        default=[],
+        description="Origins whose pages may also write (with a key); a write sent from any"
+        " other origin than the API's own is refused (403).",
+    )
     cors_origins: list[str] = Field(
         default=[],
         description='Origins whose pages may read the API (JSON list, e.g. ["https://a.example"]).',

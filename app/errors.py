@@ -100,3 +100,9 @@ class PreconditionRequired(DomainError):
 
 class UnsupportedMediaType(DomainError):
     status = 415
+
+
+class CrossOrigin(DomainError):
+    """A write sent by a page of an origin the settings do not list."""
+
+    status = 403

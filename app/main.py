@@ -21,13 +21,17 @@ from app.api import (
     health,
     positions,
     quotes,
+    revisions,
     search,
     stances,
     timeline,
+    writes,
 )
 from app.api.deps import watch_dataset_version
 from app.api.errors import document_problems, install_error_handlers
+from app.api.write_docs import document_bodies
 from app.config import Settings
+from app.curation import write_engine
 from app.db.budget import apply_time_budget
 from app.db.engine import build_engine, snapshot_reads
 from app.db.readonly import make_read_only
@@ -67,6 +71,8 @@ ROUTER_MODULES = (
     stances,
     health,
     export,
+    writes,
+    revisions,
 )
 
 # What a page on another origin may send and read.
@@ -97,6 +103,7 @@ def create_app(settings: Settings) -> FastAPI:
         gc.freeze()
         yield
         engine.dispose()
+        app.state.write_engine.dispose()
 
     # /docs is served by app.web from local files (no CDN); ReDoc is not offered.
     app = FastAPI(
@@ -110,11 +117,15 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = sessions
+    # Writes have an engine of their own: read-write connections to the primary database.
+    app.state.write_engine = write_engine(settings.database_url)
+    app.state.stamp = stamp
     for module in ROUTER_MODULES:
         app.include_router(module.router)
     install_web(app)
     install_error_handlers(app)
     document_problems(app)
+    document_bodies(app)
     app.user_middleware = request_chain(app, settings, stamp)
     return app
 
@@ -175,6 +186,8 @@ def admission_limits(settings: Settings) -> Limits:
         slot_wait=settings.slot_wait_ms / 1000,
         request_timeout=settings.request_timeout_ms / 1000,
         send_timeout=settings.send_timeout_ms / 1000,
+        max_write_body_bytes=settings.max_write_body_bytes,
+        max_source_body_bytes=settings.max_source_body_bytes,
     )
 
 

@@ -6,12 +6,11 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Query
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import SessionDep, read_in_thread
+from app.api.answer import Negotiated, answer_list, answer_record, rendered
+from app.api.deps import SessionDep
 from app.api.params import ActorId, DatedPageQuery, JsonQuery, PageQuery
 from app.api.routing import ReadRoute
 from app.domain import ActorKind
-from app.formats.render import respond
 from app.queries.catalog import ActorFilters, get_actor, list_actors, require_actor
 from app.queries.events import EventFilters, list_events
 from app.queries.pagination import PageRequest
@@ -68,7 +67,7 @@ async def read_actor(
     target: Negotiated,
 ) -> Any:
     """One actor by id."""
-    return respond(target, await read_in_thread(session, get_actor, actor_id))
+    return await answer_record(target, session, "actors", actor_id, get_actor)
 
 
 @router.get("/{actor_id}/quotes", **rendered(Page[QuoteRead], 404, 422))

@@ -5,7 +5,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, WithJsonSchema
 from sqlalchemy.orm import Session
 from starlette.datastructures import URL
@@ -14,12 +14,13 @@ from app.api.deps import problem_responses, read_in_thread, request_session
 from app.api.filters import named_ids
 from app.api.params import PageQuery
 from app.formats.csv_table import BOM_TEXT
-from app.formats.negotiation import FORMATS, negotiate
+from app.formats.negotiation import FORMATS, JSON, negotiate
 from app.formats.openapi import format_responses
 from app.formats.render import P, Snapshot, Target, as_is, respond, stream
 from app.formats.shape import shape_of
 from app.queries.known_ids import check_ids
 from app.queries.pagination import PageRequest
+from app.queries.representation import representation, strong_tag
 
 A = ParamSpec("A")
 R = TypeVar("R")
@@ -136,6 +137,21 @@ async def answer_list(
         return await stream(target, read, page.cursor, fields)
     result = await read_in_thread(session, read, page)
     return respond(target, result, fields, json)
+
+
+async def answer_record(
+    target: Target,
+    session: Session,
+    resource: str,
+    record_id: str,
+    read: Callable[[Session, str], Any],
+) -> Any:
+    """One record's answer. As JSON, the very bytes a write's If-Match is checked against, with
+    their strong ETag (a digest of them); in another type, `read`'s record rendered."""
+    if target.media == JSON:
+        body = await read_in_thread(session, representation, resource, record_id)
+        return Response(body, media_type=JSON, headers={"ETag": strong_tag(body)})
+    return respond(target, await read_in_thread(session, read, record_id))
 
 
 def answers(model: Any, *problems: int, ok: dict[str, Any] | None = None) -> dict[int | str, Any]:

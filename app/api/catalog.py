@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
 from pydantic import StringConstraints
 
-from app.api.answer import Negotiated, answer_list, rendered
+from app.api.answer import Negotiated, answer_list, answer_record, rendered
 from app.api.deps import SessionDep, problem_responses, read_in_thread
 from app.api.params import (
     ID_MAX,
@@ -82,7 +82,7 @@ async def read_source(
     target: Negotiated,
 ) -> Any:
     """One source document's metadata by id."""
-    return respond(target, await read_in_thread(session, get_source, source_id))
+    return await answer_record(target, session, "sources", source_id, get_source)
 
 
 def offset(description: str) -> Any:

@@ -4,13 +4,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import SessionDep, read_in_thread
+from app.api.answer import Negotiated, answer_list, answer_record, rendered
+from app.api.deps import SessionDep
 from app.api.filters import ActorIds, TopicIds, id_filter
 from app.api.params import DatedPageQuery, JsonQuery, PositionId
 from app.api.routing import ReadRoute
 from app.domain import STANCES_TEXT, Stance
-from app.formats.render import respond
 from app.queries.positions import PositionFilters, get_position, list_positions
 from app.schemas.common import Page
 from app.schemas.records import PositionRead
@@ -49,4 +48,4 @@ async def read_position(
     target: Negotiated,
 ) -> Any:
     """One position by id."""
-    return respond(target, await read_in_thread(session, get_position, position_id))
+    return await answer_record(target, session, "positions", position_id, get_position)

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import SessionDep, read_in_thread
+from app.api.answer import Negotiated, answer_list, answer_record, rendered
+from app.api.deps import SessionDep
 from app.api.filters import (
     ActorIds,
     DateRangeQuery,
@@ -31,7 +31,6 @@ from app.api.listing import (
 )
 from app.api.params import DatedPageQuery, JsonQuery, QuoteId
 from app.api.routing import ReadRoute
-from app.formats.render import respond
 from app.queries.listing import QuoteDocumentPage, quote_page
 from app.queries.pagination import PageRequest
 from app.queries.quotes import QuoteFilters, quote_document
@@ -85,4 +84,4 @@ async def read_quote(
     target: Negotiated,
 ) -> Any:
     """One quote by id."""
-    return respond(target, await read_in_thread(session, quote_document, quote_id))
+    return await answer_record(target, session, "quotes", quote_id, quote_document)

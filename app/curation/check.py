@@ -49,7 +49,7 @@ class Rejected(InvalidParameter):
 
     def __init__(self, problems: list[Problem]) -> None:
         errors = [
-            {"location": f"{BODY}.{problem.field}", "message": problem.reason}
+            {"location": ".".join((BODY, problem.field)).rstrip("."), "message": problem.reason}
             for problem in sorted(problems)
         ]
         detail = "; ".join(f"{error['location']}: {error['message']}" for error in errors)

@@ -59,12 +59,12 @@ class Written:
 def validated(model: type[Record], data: Any) -> Record:
     """`data` as a record of `model`; Rejected naming each field that is not valid."""
     if not isinstance(data, dict):
-        raise Rejected([Problem(BODY, 0, "record", "a record is a JSON object")])
+        raise Rejected([Problem(BODY, 0, "", "a record is a JSON object")])
     try:
         return model.model_validate(data)
     except ValidationError as error:
         problems = [
-            Problem(BODY, 0, ".".join(str(step) for step in item["loc"]) or "record", item["msg"])
+            Problem(BODY, 0, ".".join(str(step) for step in item["loc"]), item["msg"])
             for item in error.errors(include_url=False)
         ]
         raise Rejected(problems) from None
@@ -103,7 +103,7 @@ def update(
     if current is None:  # the answer was read in this very transaction
         raise NotFound(f"no {resource[:-1]} with id {record_id!r}")
     if not isinstance(patch, dict):
-        raise Rejected([Problem(BODY, 0, "record", "a merge patch of a record is a JSON object")])
+        raise Rejected([Problem(BODY, 0, "", "a merge patch of a record is a JSON object")])
     patched = json_merge_patch.merge(copy.deepcopy(current), patch)
     if patched.get("id") != record_id:
         raise Rejected([Problem(BODY, 0, "id", "a record's id does not change")])

@@ -1,14 +1,14 @@
 """Admission: what a request must pass before it runs, and the time it has to answer.
 
-A request with more than one Host header is refused (RFC 9112). Its body is read whole first
-(at most `max_body_bytes`, within `body_timeout`), so a client that is still sending holds
-nothing; then it waits for one of `slots`, first come first served, for at most `slot_wait` (a
-503 with Retry-After past that). One deadline, `request_timeout`, covers everything from arrival
-until the answer starts: the wait for a slot, for a worker thread, and every statement
-(app.db.budget.request_deadline). The slot is given back when the answer starts: a stream to a
-slow reader then holds no slot. Streams have slots of their own, `streams`, taken when a
-streamed answer starts (a 503 instead when none is free), and a client that reads nothing of an
-answer for `send_timeout` is dropped.
+A request with more than one Host header is refused (RFC 9112). Its body is read whole first (at
+most `max_body_bytes`, or a write's own limit, within `body_timeout`), so a client that is still
+sending holds nothing; then it waits for one of `slots`, first come first served, for at most
+`slot_wait` (a 503 with Retry-After past that). One deadline, `request_timeout`, covers
+everything from arrival until the answer starts: the wait for a slot, for a worker thread, and
+every statement (app.db.budget.request_deadline). The slot is given back when the answer starts:
+a stream to a slow reader then holds no slot. Streams have slots of their own, `streams`, taken
+when a streamed answer starts (a 503 instead when none is free), and a client that reads nothing
+of an answer for `send_timeout` is dropped.
 """
 
 import asyncio
@@ -28,6 +28,8 @@ from app.http.slots import Slot, is_stream
 
 log = logging.getLogger(__name__)
 
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+SOURCES = "/v1/sources"
 # Liveness must answer even when every slot is taken.
 UNLIMITED_PATHS = frozenset({"/healthz"})
 
@@ -41,6 +43,16 @@ class Limits:
     slot_wait: float  # seconds
     request_timeout: float  # seconds
     send_timeout: float  # seconds a client may go without reading an answer under way
+    max_write_body_bytes: int = 64 << 10  # a write's body (a record)
+    max_source_body_bytes: int = 2 << 20  # a new source's body (its document inline)
+
+    def body_limit(self, scope: Scope) -> int:
+        """The most of a body the request may send: reads need none, writes carry a record."""
+        if scope["method"] not in WRITE_METHODS:
+            return self.max_body_bytes
+        if scope["method"] == "POST" and scope["path"] == SOURCES:
+            return self.max_source_body_bytes
+        return self.max_write_body_bytes
 
 
 class StreamRefused(Exception):
@@ -64,12 +76,11 @@ class Admission:
         if sum(name == b"host" for name, _ in scope["headers"]) > 1:
             await self.refuse(scope, send, 400, "a request has one Host header (RFC 9112)")
             return
+        limit = self.limits.body_limit(scope)
         try:
-            body = await read_body(
-                scope, receive, self.limits.max_body_bytes, self.limits.body_timeout
-            )
+            body = await read_body(scope, receive, limit, self.limits.body_timeout)
         except BodyTooLarge:
-            await self.refuse(scope, send, 413, self.too_large())
+            await self.refuse(scope, send, 413, f"request bodies are limited to {limit} bytes")
             return
         except TimeoutError:
             detail = f"the request body was not received within {self.limits.body_timeout:g} s"
@@ -143,9 +154,6 @@ class Admission:
 
     def too_many_streams(self) -> str:
         return f"the server is streaming its limit of {self.limits.streams} answers; retry"
-
-    def too_large(self) -> str:
-        return f"request bodies are limited to {self.limits.max_body_bytes} bytes"
 
     async def refuse(self, scope: Scope, send: Send, status: int, detail: str) -> None:
         if status == 503:  # over a limit of the server's: Retry-After as every such answer has

@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.errors import DomainError
 from app.formats.negotiation import negotiate
 from app.http.dataset_stamp import DatasetStamp, Stamp
-from app.http.raw_headers import edit_headers
+from app.http.raw_headers import edit_headers, header
 
 CONDITIONAL_METHODS = {"GET", "HEAD"}
 DATA_PREFIX = "/v1/"
@@ -127,10 +127,15 @@ class Caching:
                 version = answer_version(scope, stamp)
                 replace = {} if version is None else {b"x-dataset-version": version.encode()}
                 if stamp is not None and tag is not None and 200 <= status < 300:
-                    answer_tag = self.retag(scope, version or stamp.version, stamp, tag)
+                    own_tag = header(message.get("headers") or [], b"etag")
+                    answer_tag = (
+                        own_tag.decode()
+                        if own_tag
+                        else self.retag(scope, version or stamp.version, stamp, tag)
+                    )
                     defaults = self.raw_validators(stamp, answer_tag)
                     edit_headers(message, replace, defaults, vary=b"Accept")
-                    if current:
+                    if current or holds_tag(Headers(scope=scope), answer_tag):
                         swallow = True
                         await self.not_modified(stamp, answer_tag)(scope, _no_receive, send)
                         return

@@ -47,6 +47,10 @@ class DatasetStamp:
             return None
         return Stamp(meta.version, meta.loaded_at)
 
+    def forget(self) -> None:
+        """Read the stamp again on the next request: this process has just changed it."""
+        self.read_at = -float("inf")
+
     async def current(self) -> Stamp | None:
         """The cached stamp, refreshed (in a worker thread) when older than `ttl`."""
         now = time.monotonic()

@@ -4,7 +4,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from app.domain import Precision
 
@@ -59,7 +59,22 @@ def _parse_text(text: str) -> PartialDate:
         ) from None
 
 
-SeedDate = Annotated[PartialDate, BeforeValidator(parse_partial_date)]
+# As JSON (a write's body, its schema), a seed date is written as in the seed.
+SEED_DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$"},
+        {"type": "null"},
+    ],
+    "description": "A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, "
+    "YYYY, or null when unknown.",
+    "examples": ["2025-08-15"],
+}
+SeedDate = Annotated[
+    PartialDate,
+    BeforeValidator(parse_partial_date),
+    PlainSerializer(lambda date: None if date.on is None else written(date)),
+    WithJsonSchema(SEED_DATE_SCHEMA),
+]
 
 
 def last_day(date: PartialDate) -> dt.date | None:

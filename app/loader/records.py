@@ -2,7 +2,7 @@
 
 import datetime as dt
 import zoneinfo
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,8 @@ from app.domain import (
 )
 from app.loader.dates import UNKNOWN, SeedDate
 
+# The JSON schema's default of an optional date: unknown, written null.
+UNKNOWN_DEFAULT: dict[str, Any] = {"default": None}
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=300)]
@@ -116,8 +118,8 @@ class SourceRecord(Curated):
 class AffiliationRecord(Record):
     organisation: Slug | None = None
     role: Line
-    from_: SeedDate = Field(default=UNKNOWN, alias="from")
-    to: SeedDate = UNKNOWN
+    from_: SeedDate = Field(default=UNKNOWN, alias="from", json_schema_extra=UNKNOWN_DEFAULT)
+    to: SeedDate = Field(default=UNKNOWN, json_schema_extra=UNKNOWN_DEFAULT)
     citations: list[CitationRecord] = Field(min_length=1)
 
 
@@ -150,7 +152,7 @@ class EventRecord(Dated):
     kind: EventKind
     status: EventStatus
     start: SeedDate
-    end: SeedDate = UNKNOWN
+    end: SeedDate = Field(default=UNKNOWN, json_schema_extra=UNKNOWN_DEFAULT)
     place: Line | None = None
     participants: list[ParticipantRecord] = []
     topics: list[Slug] = []

@@ -1,0 +1,61 @@
+"""/v1/{resource}/{id}/revisions: every change made to a record, who made it, when and why."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app.api.answer import Negotiated, answer_list, rendered
+from app.api.deps import SessionDep
+from app.api.params import ActorId, PageQuery, PositionId, QuoteId, SourceId
+from app.api.query_string import PLAIN_QUERY
+from app.api.routing import ReadRoute
+from app.queries.revisions import list_revisions
+from app.schemas.common import Page
+from app.schemas.revisions import RevisionRead
+
+router = APIRouter(dependencies=[PLAIN_QUERY], route_class=ReadRoute)
+Pages = Annotated[PageQuery, Query()]
+
+
+async def revisions(
+    session: SessionDep, resource: str, record_id: str, query: PageQuery, target: Any
+) -> Any:
+    return await answer_list(
+        target, session, query, lambda s, p: list_revisions(s, resource, record_id, p)
+    )
+
+
+def listing(resource: str) -> dict[str, Any]:
+    return {"tags": [resource], **rendered(Page[RevisionRead], 404, 422)}
+
+
+@router.get("/v1/sources/{source_id}/revisions", **listing("sources"))
+async def read_source_revisions(
+    session: SessionDep, source_id: SourceId, query: Pages, target: Negotiated
+) -> Any:
+    """The source's revisions, oldest first."""
+    return await revisions(session, "sources", source_id, query, target)
+
+
+@router.get("/v1/actors/{actor_id}/revisions", **listing("actors"))
+async def read_actor_revisions(
+    session: SessionDep, actor_id: ActorId, query: Pages, target: Negotiated
+) -> Any:
+    """The actor's revisions, oldest first."""
+    return await revisions(session, "actors", actor_id, query, target)
+
+
+@router.get("/v1/quotes/{quote_id}/revisions", **listing("quotes"))
+async def read_quote_revisions(
+    session: SessionDep, quote_id: QuoteId, query: Pages, target: Negotiated
+) -> Any:
+    """The quote's revisions, oldest first."""
+    return await revisions(session, "quotes", quote_id, query, target)
+
+
+@router.get("/v1/positions/{position_id}/revisions", **listing("positions"))
+async def read_position_revisions(
+    session: SessionDep, position_id: PositionId, query: Pages, target: Negotiated
+) -> Any:
+    """The position's revisions, oldest first."""
+    return await revisions(session, "positions", position_id, query, target)

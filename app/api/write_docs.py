@@ -1,0 +1,212 @@
+"""How the writes are documented: their request bodies (the loader's record models, with
+examples that "Try it out" can send over the seed in order: a source, then a quote citing it),
+and each problem they may answer."""
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from app.api.deps import PROBLEMS
+from app.curation.bodies import BODIES
+from app.schemas.common import problem_response
+
+JSON = "application/json"
+MERGE_PATCH = "application/merge-patch+json"
+
+# A copy of three paragraphs of the AFP report as a syndication partner printed them: words of
+# the seed's own document, so that the example quote below cites words really said.
+SYNDICATED_TEXT = (
+    "Putin and Trump leave Alaska summit with no deal on war in Ukraine\n"
+    "On Friday he offered to host Trump in Moscow, extending the apparent invitation during "
+    "their press conference.\n"
+    "“Next time in Moscow,” Putin told Trump in English after the US president said he would "
+    "“probably see you again very soon.”\n"
+    "“Oh, that’s an interesting one,” Trump responded. “I’ll get a little heat on that one, but "
+    "I could see it possibly happening.”\n"
+)
+TRUMP_REPLY = (
+    "“Oh, that’s an interesting one,” Trump responded. “I’ll get a little heat on that one, but I "
+    "could see it possibly happening.”"
+)
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "sources": {
+        "id": "afp-2025-08-15-syndicated",
+        "title": "Putin and Trump leave Alaska summit with no deal on war in Ukraine",
+        "publisher": "AFP",
+        "published_at": "2025-08-15",
+        "language": "en",
+        "rights": "© AFP",
+        "text_access": "keys",
+        "text": SYNDICATED_TEXT,
+        "articles": [
+            {
+                "id": "moscow-invitation",
+                "title": "Putin and Trump leave Alaska summit with no deal on war in Ukraine",
+                "published_on": "2025-08-15",
+                "start": 0,
+                "end": len(SYNDICATED_TEXT),
+            }
+        ],
+    },
+    "quotes": {
+        "id": "trump-could-see-it-happening",
+        "text": "I could see it possibly happening",
+        "speaker": "donald-trump",
+        "said_on": "2025-08-15",
+        "fragment": True,
+        "event": "anchorage-press-conference-2025-08-15",
+        "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": TRUMP_REPLY}],
+    },
+    "positions": {
+        "id": "trump-moscow-meeting-2025-08-15",
+        "actor": "donald-trump",
+        "topic": "us-russia-relations",
+        "stance": "tentative",
+        "statement": "Could see a next meeting with Putin in Moscow possibly happening.",
+        "held_on": "2025-08-15",
+        "evidence": ["trump-could-see-it-happening"],
+        "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": TRUMP_REPLY}],
+    },
+    "actors": {
+        "id": "european-capitals",
+        "name": "European capitals",
+        "kind": "group",
+        "citations": [
+            {
+                "source": "afp-2025-08-15",
+                "excerpt": "He said Moscow expected “that Kyiv and the European capitals will "
+                "perceive all this in a constructive manner and will not create any obstacles”.",
+            }
+        ],
+    },
+}
+PATCHES: dict[str, dict[str, Any]] = {
+    "quotes": {"topics": ["us-russia-relations"]},
+    "positions": {"stance": "expects"},
+    "actors": {"aliases": ["the European capitals"]},
+}
+
+WRITE_PROBLEMS: dict[int, dict[str, Any]] = {
+    409: problem_response(
+        "The id is taken: a record of some resource has it (ids name one record in all).",
+        409,
+        "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+        "/v1/quotes",
+        id="trump-could-see-it-happening",
+    ),
+    412: problem_response(
+        "`If-Match` names no current representation: the record changed since it was read. "
+        "Read it again (its `ETag`) and re-apply the change.",
+        412,
+        "If-Match names no current representation of quote 'trump-could-see-it-happening': "
+        'it changed since (its ETag is now "9c1f…"); read it again and re-apply the change',
+        "/v1/quotes/trump-could-see-it-happening",
+        etag='"9c1f…"',
+    ),
+    413: problem_response(
+        "The body is larger than a write takes (2 MiB for a source, 64 KiB for other records).",
+        413,
+        "request bodies are limited to 65536 bytes",
+        "/v1/quotes",
+    ),
+    415: problem_response(
+        "The body is not sent as JSON (`Content-Type: application/json`; an edit may also send "
+        "`application/merge-patch+json`).",
+        415,
+        "send the body as application/json",
+        "/v1/quotes",
+    ),
+    422: problem_response(
+        "The body is not valid JSON, not a valid record, or fails a check of the knowledge (an "
+        "excerpt not in its source, words not in their excerpt, an unknown reference, a date "
+        "after the article that reports it...): `errors` names each field, and nothing is "
+        "written.",
+        422,
+        "body.citations.0.excerpt: the excerpt does not occur verbatim in source "
+        "'afp-2025-08-15-syndicated'",
+        "/v1/quotes",
+        errors=[
+            {
+                "location": "body.citations.0.excerpt",
+                "message": "the excerpt does not occur verbatim in source "
+                "'afp-2025-08-15-syndicated'",
+            }
+        ],
+    ),
+    428: problem_response(
+        "An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change "
+        "it has not seen.",
+        428,
+        "an edit needs If-Match: the ETag of the record as last read",
+        "/v1/quotes/trump-could-see-it-happening",
+    ),
+    503: problem_response(
+        "A load (or another write) held the database for longer than a write waits: retry after "
+        "`Retry-After`.",
+        503,
+        "another load or write held the database for more than 3 s; retry",
+        "/v1/quotes",
+    ),
+}
+
+
+def write_problems(*statuses: int) -> dict[int | str, Any]:
+    """The documented problem answers of a write: the key's, then the write's own."""
+    return {
+        status: WRITE_PROBLEMS.get(status) or PROBLEMS[status] for status in (401, 403, *statuses)
+    }
+
+
+def body_schema_name(resource: str) -> str:
+    return BODIES[resource].__name__
+
+
+def create_body(resource: str) -> dict[str, Any]:
+    """The request body of a POST: the record, as JSON."""
+    schema = {"$ref": f"#/components/schemas/{body_schema_name(resource)}"}
+    example = {"value": EXAMPLES[resource], "summary": f"A new {resource[:-1]}"}
+    return {
+        "required": True,
+        "content": {JSON: {"schema": schema, "examples": {"new": example}}},
+    }
+
+
+def patch_body(resource: str) -> dict[str, Any]:
+    """The request body of a PATCH: a JSON merge patch (RFC 7386) of the record."""
+    schema = {
+        "type": "object",
+        "description": f"A JSON merge patch (RFC 7386) of the {resource[:-1]} as POST takes it "
+        f"({body_schema_name(resource)}): the fields it gives replace the record's, `null` "
+        "removes one, and a list is replaced whole.",
+    }
+    example = {"value": PATCHES[resource], "summary": "Change one field"}
+    content = {"schema": schema, "examples": {"edit": example}}
+    return {"required": True, "content": {MERGE_PATCH: content, JSON: content}}
+
+
+def body_components() -> dict[str, Any]:
+    """The JSON schemas of the bodies, and of the models they use, as OpenAPI components."""
+    found: dict[str, Any] = {}
+    for model in BODIES.values():
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        found.update(schema.pop("$defs", {}))
+        found[model.__name__] = schema
+    return found
+
+
+def document_bodies(api: FastAPI) -> None:
+    """Add the write bodies' schemas to the OpenAPI document's components."""
+    build = api.openapi
+
+    def openapi_with_bodies() -> dict[str, Any]:
+        schema = build()
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        if not all(name in schemas for name in BODY_COMPONENTS):
+            schemas.update(BODY_COMPONENTS)
+            schema["components"]["schemas"] = dict(sorted(schemas.items()))
+        return schema
+
+    api.openapi = openapi_with_bodies  # type: ignore[method-assign]
+
+
+BODY_COMPONENTS = body_components()

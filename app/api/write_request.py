@@ -1,0 +1,100 @@
+"""What every write reads of its request before the write itself: the origin it comes from, the
+JSON body (415 if not sent as JSON, 422 if not JSON), `If-Match` (428 without); and how a write
+is run and answered."""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import orjson
+from fastapi import Header, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import Connection
+from starlette.concurrency import run_in_threadpool
+
+from app.api.params import QueryModel
+from app.curation import Written, in_write
+from app.curation.check import BODY, Rejected
+from app.errors import CrossOrigin, PreconditionRequired, UnsupportedMediaType
+from app.loader.problems import Problem
+
+JSON = "application/json"
+MERGE_PATCH = "application/merge-patch+json"
+
+
+class WriteQuery(QueryModel):
+    summary: str | None = Query(
+        None,
+        min_length=1,
+        max_length=500,
+        description="An edit summary: why the change is made, kept with its revision.",
+        examples=["From the syndicated copy of the AFP report"],
+    )
+
+
+Summary = Annotated[WriteQuery, Query()]
+IfMatch = Annotated[
+    str | None,
+    Header(
+        description="The `ETag` of the record as last read (`GET` of the record, or the answer "
+        "of the last write): the edit is made only if it is still current (else 412). A weak tag "
+        '(`W/"..."`) never matches.'
+    ),
+]
+
+
+def refuse_cross_origin(request: Request) -> None:
+    """A write sent from another origin than the API's own is refused unless listed."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return
+    settings = request.app.state.settings
+    own = {_origin(settings.public_base_url), f"{request.url.scheme}://{request.url.netloc}"}
+    if origin not in own and origin not in settings.cors_write_origins:
+        raise CrossOrigin(f"writes from the origin {origin!r} are not allowed")
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+async def json_body(request: Request, *accepted: str) -> Any:
+    """The body, parsed as JSON: 415 unless its type is one of `accepted`, 422 if not JSON."""
+    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media not in accepted:
+        raise UnsupportedMediaType(
+            f"send the body as {' or '.join(accepted)}", accepted=list(accepted)
+        )
+    try:
+        return orjson.loads(await request.body())
+    except orjson.JSONDecodeError as error:
+        raise Rejected([Problem(BODY, 0, "", f"not JSON: {error}")]) from None
+
+
+def required_tag(if_match: str | None) -> str:
+    if if_match is None or not if_match.strip():
+        raise PreconditionRequired("an edit needs If-Match: the ETag of the record as last read")
+    return if_match
+
+
+async def run_write(request: Request, work: Callable[[Connection], Written]) -> Written:
+    """Run `work` in a write transaction (in a worker thread); the answer then carries the new
+    dataset version, and this process reads its validators again."""
+    app = request.app
+    wait_s = app.state.settings.write_lock_wait_ms / 1000
+    written = await run_in_threadpool(in_write, app.state.write_engine, wait_s, work)
+    request.state.dataset_version = written.version
+    app.state.stamp.forget()
+    return written
+
+
+def written_answer(request: Request, written: Written, status: int) -> Response:
+    """The record as the write left it, with its strong ETag and its address."""
+    base = request.app.state.settings.public_base_url
+    headers = {
+        "ETag": written.etag,
+        "Location": f"{base}/v1/{written.resource}/{written.record_id}",
+        "Cache-Control": "no-store",
+    }
+    return Response(written.body, status_code=status, media_type=JSON, headers=headers)

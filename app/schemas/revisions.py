@@ -1,0 +1,28 @@
+"""A revision: one change to one record, who made it, when and why."""
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field
+
+from app.domain import ChangeKind
+from app.schemas.common import Schema
+
+
+class RevisionRead(Schema):
+    """One change to a record: a creation (`change` is the body), an edit (`change` is the JSON
+    merge patch) or a load's insert, update or delete (`change` holds the record's content
+    hash)."""
+
+    number: int = Field(description="The revision's number, in the order changes were made.")
+    resource: str = Field(examples=["quotes"])
+    record_id: str = Field(examples=["putin-sincerely-interested"])
+    kind: ChangeKind
+    made_at: dt.datetime
+    author: str = Field(
+        description="The name of the API key that made the change, or `summitkb load`.",
+        examples=["newsroom"],
+    )
+    by_key: bool = Field(description="Whether an API key made it (else a load).")
+    summary: str | None = Field(description="The author's edit summary.", examples=["typo"])
+    change: Any = Field(description="What changed (see above).")

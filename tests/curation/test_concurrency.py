@@ -56,7 +56,7 @@ def test_sixteen_editors_of_one_record_make_one_winner_per_revision(patient_api:
     assert first == {200: 1, 412: EDITORS - 1}
 
     def edit_until_made(number: int) -> list[int]:
-        statuses = []
+        statuses: list[int] = []
         while not statuses or statuses[-1] != 200:
             patch = {"statement": f"Edit {number} again."}
             answer = api.patch(POSITION, patch, api.etag(POSITION))

@@ -109,10 +109,10 @@ FROM (
          LATERAL (SELECT replace(replace(replace(e.title, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
                   AS title_html) AS h
     WHERE e.vector @@ q.query AND e.record_type IN :types
-    ORDER BY score DESC, e.id
+    ORDER BY score DESC, e.record_type, e.record_id
     LIMIT :limit OFFSET :offset
 ) AS hit, (SELECT CAST(:query AS tsquery) AS query) AS q
-ORDER BY hit.score DESC, hit.id
+ORDER BY hit.score DESC, hit.record_type, hit.record_id
 """
 ).bindparams(bindparam("types", expanding=True))
 # Snippets come out of the database already HTML-escaped.

@@ -114,9 +114,11 @@ def _with_words(node: Node, starting: dict[str, tuple[str, ...]]) -> Node:
     )
 
 
-# Column weights in bm25 (title, body, names, topics; name_words only match), given with each
-# query: stored as a table's configured rank instead, every load rewrote FTS5's configuration,
-# and each connection that had searched before failed its next search ("SQL logic error").
+# Hits of one score come in the order of their record (not of their entry, whose number says
+# when it was last written). Column weights in bm25 (title, body, names, topics; name_words only
+# match), given with each query: stored as a table's configured rank instead, every load
+# rewrote FTS5's configuration, and each connection that had searched before failed its next
+# search ("SQL logic error").
 RANKED = text(
     """
 SELECT e.id, e.record_type, e.record_id, e.title,
@@ -129,7 +131,7 @@ LEFT JOIN (SELECT rowid AS id, bm25(search_exact_fts, 4.0, 1.0, 2.0, 0.5) AS ran
            FROM search_exact_fts WHERE search_exact_fts MATCH :exact) AS exact
        ON exact.id = matched.id
 WHERE e.record_type IN :types
-ORDER BY score DESC, e.id
+ORDER BY score DESC, e.record_type, e.record_id
 LIMIT :limit OFFSET :offset
 """
 ).bindparams(bindparam("types", expanding=True))

@@ -1,5 +1,7 @@
 """The revisions of one record: every change made to it, oldest first."""
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,5 +26,10 @@ def list_revisions(
     rows, next_cursor = paginate(session, query, Keyset(key=Revision.number), page, query_print)
     if not rows and page.cursor is None:
         READERS[resource](session, record_id)  # NotFound (or Moved) if there is no such record
-    items = [RevisionRead.model_validate(row) for row in rows]
+    items = [RevisionRead.model_validate({**row, "made_at": _utc(row["made_at"])}) for row in rows]
     return Page[RevisionRead](items=items, next=next_cursor)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite keeps no zone; revisions are written in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

@@ -149,3 +149,24 @@ def test_a_write_from_an_unlisted_origin_is_refused(api: Api) -> None:
     assert refused.status_code == 403
     listed = api.post("quotes", new_quote(), headers={"Origin": "https://newsroom.example"})
     assert listed.status_code == 201
+
+
+def test_without_a_key_every_write_of_the_schema_is_refused(api: Api) -> None:
+    """Every POST and PATCH the OpenAPI document lists, sent its own example without a key."""
+    schema = api.client.get("/openapi.json").json()
+    writes = [
+        (path.replace("{", "").replace("}", ""), method, operation)
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+        if method in ("post", "patch", "put", "delete")
+    ]
+    assert len(writes) == 7
+    for path, method, operation in writes:
+        assert operation["security"] == [{"apiKey": []}]
+        content = operation["requestBody"]["content"]["application/json"]
+        example = next(iter(content["examples"].values()))["value"]
+        answer = api.client.request(
+            method, path, json=example, headers={"If-Match": "*", "Origin": "http://testserver"}
+        )
+        assert answer.status_code == 401, (method, path)
+        assert answer.headers["www-authenticate"] == "Bearer"

@@ -6,7 +6,10 @@ shown outputs differ from the live ones; `--update` writes the live outputs into
 """
 
 import argparse
+import datetime as dt
+import os
 import re
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -14,6 +17,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from sqlalchemy import create_engine, insert
+
+from app.db.models import ApiKey
+from app.domain import KeyScope
+from app.keys import TOKEN_PREFIX, token_hash
 from app.loader import load_seed
 from tests.browser.servers import api_server
 from tests.databases import ROOT, migrate
@@ -23,6 +31,8 @@ README = ROOT / "README.md"
 README_BASE = "http://127.0.0.1:8000"
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
 COMMAND_SECONDS = 30
+# The token of the write key the README's curation tour uses (`$KEY` in its commands).
+WRITE_KEY = TOKEN_PREFIX + secrets.token_urlsafe(32)
 MAX_BYTES = 1 << 30
 # Headers whose values change with each load (`last-modified`) or with any change to the seed
 # (the dataset version, and the ETags derived from it). Only these are compared by their shape:
@@ -57,10 +67,12 @@ def examples(readme: str) -> list[Example]:
 
 
 def run(example: Example, base: str) -> str:
-    """What the example's commands print when they ask the API at `base`."""
+    """What the example's commands print when they ask the API at `base` (with the write key
+    the README makes as `$KEY`: see `seed_database`)."""
     command = example.command.replace(README_BASE, base)
+    env = {**os.environ, "KEY": WRITE_KEY}
     done = subprocess.run(
-        ["bash", "-c", command], capture_output=True, text=True, timeout=COMMAND_SECONDS
+        ["bash", "-c", command], capture_output=True, text=True, timeout=COMMAND_SECONDS, env=env
     )
     if done.returncode != 0 or done.stderr:
         raise RuntimeError(f"{command!r} failed ({done.returncode}): {done.stderr}")
@@ -88,10 +100,18 @@ def updated(readme: str, outputs: list[str]) -> str:
 
 
 def seed_database(folder: Path) -> str:
-    """A SQLite database holding the real seed, built as `make run` builds it."""
+    """A SQLite database holding the real seed, built as `make run` builds it, with the write
+    key that the README's curation tour makes (`summitkb keys create`, stored as its hash)."""
     url = f"sqlite:///{folder / 'seed.db'}"
     migrate(url)
     load_seed(ROOT / "seed", url, MAX_BYTES)
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            row = {"name": "newsroom", "scope": KeyScope.WRITE, "token_hash": token_hash(WRITE_KEY)}
+            connection.execute(insert(ApiKey), {**row, "created_at": dt.datetime.now(dt.UTC)})
+    finally:
+        engine.dispose()
     return url
 
 

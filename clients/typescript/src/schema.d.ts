@@ -17,7 +17,11 @@ export interface paths {
          */
         get: operations["read_quotes_v1_quotes_get"];
         put?: never;
-        post?: never;
+        /**
+         * Create Quote
+         * @description Add a quote: each citation's excerpt must stand in its source, and hold the quote's words.
+         */
+        post: operations["create_quote_v1_quotes_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -41,7 +45,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit Quote
+         * @description Edit a quote.
+         */
+        patch: operations["edit_quote_v1_quotes__quote_id__patch"];
         trace?: never;
     };
     "/v1/events": {
@@ -97,7 +105,11 @@ export interface paths {
          */
         get: operations["read_positions_v1_positions_get"];
         put?: never;
-        post?: never;
+        /**
+         * Create Position
+         * @description Add a position: an actor's stance on a topic, with its evidence and citations.
+         */
+        post: operations["create_position_v1_positions_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -121,7 +133,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit Position
+         * @description Edit a position.
+         */
+        patch: operations["edit_position_v1_positions__position_id__patch"];
         trace?: never;
     };
     "/v1/actors": {
@@ -137,7 +153,11 @@ export interface paths {
          */
         get: operations["read_actors_v1_actors_get"];
         put?: never;
-        post?: never;
+        /**
+         * Create Actor
+         * @description Add an actor, with its aliases and affiliations, each affiliation citing its sources.
+         */
+        post: operations["create_actor_v1_actors_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -161,7 +181,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit Actor
+         * @description Edit an actor (renaming it changes the answer, and ETag, of every quote of theirs).
+         */
+        patch: operations["edit_actor_v1_actors__actor_id__patch"];
         trace?: never;
     };
     "/v1/actors/{actor_id}/quotes": {
@@ -277,7 +301,12 @@ export interface paths {
          */
         get: operations["read_sources_v1_sources_get"];
         put?: never;
-        post?: never;
+        /**
+         * Create Source
+         * @description Add a source: its document's text (stored byte for byte, with its SHA-256), its articles
+         *     and where it was published. The text never changes: a corrected article is a new source.
+         */
+        post: operations["create_source_v1_sources_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -488,10 +517,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sources/{source_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Source Revisions
+         * @description The source's revisions, oldest first.
+         */
+        get: operations["read_source_revisions_v1_sources__source_id__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/actors/{actor_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Actor Revisions
+         * @description The actor's revisions, oldest first.
+         */
+        get: operations["read_actor_revisions_v1_actors__actor_id__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/{quote_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Quote Revisions
+         * @description The quote's revisions, oldest first.
+         */
+        get: operations["read_quote_revisions_v1_quotes__quote_id__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/positions/{position_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Position Revisions
+         * @description The position's revisions, oldest first.
+         */
+        get: operations["read_position_revisions_v1_positions__position_id__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActorBody
+         * @description A new actor; without `id`, its id is made of its name.
+         */
+        ActorBody: {
+            /**
+             * Note
+             * @default null
+             */
+            note: string | null;
+            /**
+             * Replaces
+             * @default []
+             */
+            replaces: string[];
+            /** Id */
+            id?: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["ActorKind"];
+            /**
+             * Aliases
+             * @default []
+             */
+            aliases: string[];
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Affiliations
+             * @default []
+             */
+            affiliations: components["schemas"]["AffiliationRecord"][];
+            /**
+             * Citations
+             * @default []
+             */
+            citations: components["schemas"]["CitationRecord"][];
+        };
         /**
          * ActorKind
          * @enum {string}
@@ -570,6 +720,30 @@ export interface components {
              */
             citations: components["schemas"]["CitationRead"][];
         };
+        /** AffiliationRecord */
+        AffiliationRecord: {
+            /**
+             * Organisation
+             * @default null
+             */
+            organisation: string | null;
+            /** Role */
+            role: string;
+            /**
+             * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
+             * @default null
+             * @example 2025-08-15
+             */
+            from: string | null;
+            /**
+             * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
+             * @default null
+             * @example 2025-08-15
+             */
+            to: string | null;
+            /** Citations */
+            citations: components["schemas"]["CitationRecord"][];
+        };
         /**
          * ArticleRead
          * @description An article (or dated update) of a source's document, and the range of text it spans.
@@ -619,6 +793,41 @@ export interface components {
             end: number;
         };
         /**
+         * ArticleRecord
+         * @description One article (or dated update) of a document: its own title and date, and the offsets of
+         *     the text it spans (end exclusive).
+         */
+        ArticleRecord: {
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Published On
+             * Format: date
+             */
+            published_on: string;
+            /**
+             * Published At
+             * @default null
+             */
+            published_at: string | null;
+            /**
+             * Time Zone
+             * @default null
+             */
+            time_zone: string | null;
+            /** Start */
+            start: number;
+            /** End */
+            end: number;
+            /**
+             * Note
+             * @default null
+             */
+            note: string | null;
+        };
+        /**
          * ArticleRef
          * @description The article (or dated update) of the source's document that holds a citation's excerpt.
          */
@@ -642,6 +851,11 @@ export interface components {
              */
             published_on: string;
         };
+        /**
+         * ChangeKind
+         * @enum {string}
+         */
+        ChangeKind: "create" | "update" | "delete";
         /**
          * CitationRead
          * @description Where a fact is written: a verbatim excerpt of a source and its offsets in the source's text.
@@ -700,6 +914,23 @@ export interface components {
              * @example null
              */
             words?: string | null;
+        };
+        /** CitationRecord */
+        CitationRecord: {
+            /** Source */
+            source: string;
+            /** Excerpt */
+            excerpt: string;
+            /**
+             * Start
+             * @default null
+             */
+            start: number | null;
+            /**
+             * Words
+             * @default null
+             */
+            words: string | null;
         };
         /**
          * EventKind
@@ -969,6 +1200,19 @@ export interface components {
              */
             next: string | null;
         };
+        /** Page[RevisionRead] */
+        Page_RevisionRead_: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order.
+             */
+            items: components["schemas"]["RevisionRead"][];
+            /**
+             * Next
+             * @description Opaque cursor of the next page (pass back as `?cursor=`); null on the last.
+             */
+            next: string | null;
+        };
         /** Page[SourceRead] */
         Page_SourceRead_: {
             /**
@@ -1031,6 +1275,58 @@ export interface components {
              * @example President of Russia
              */
             role: string | null;
+        };
+        /**
+         * PositionBody
+         * @description A new position; without `id`, its id is made of its actor, topic and date.
+         */
+        PositionBody: {
+            /**
+             * Note
+             * @default null
+             */
+            note: string | null;
+            /**
+             * Replaces
+             * @default []
+             */
+            replaces: string[];
+            /**
+             * Dated By
+             * @default null
+             */
+            dated_by: string | null;
+            /** Id */
+            id?: string;
+            /** Actor */
+            actor: string;
+            /** Topic */
+            topic: string;
+            stance: components["schemas"]["Stance"];
+            /** Statement */
+            statement: string;
+            /**
+             * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
+             * @example 2025-08-15
+             */
+            held_on: string | null;
+            /**
+             * Reported By
+             * @default null
+             */
+            reported_by: string | null;
+            /**
+             * Named As
+             * @default null
+             */
+            named_as: string | null;
+            /**
+             * Evidence
+             * @default []
+             */
+            evidence: string[];
+            /** Citations */
+            citations: components["schemas"]["CitationRecord"][];
         };
         /**
          * PositionRead
@@ -1116,6 +1412,70 @@ export interface components {
              * @description On a 422: each invalid parameter and what is wrong.
              */
             errors?: components["schemas"]["ParameterError"][];
+        };
+        /**
+         * QuoteBody
+         * @description A new quote; without `id`, its id is made of its speaker and words.
+         */
+        QuoteBody: {
+            /**
+             * Note
+             * @default null
+             */
+            note: string | null;
+            /**
+             * Replaces
+             * @default []
+             */
+            replaces: string[];
+            /**
+             * Dated By
+             * @default null
+             */
+            dated_by: string | null;
+            /** Id */
+            id?: string;
+            /** Text */
+            text: string;
+            /** Speaker */
+            speaker: string;
+            /**
+             * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
+             * @example 2025-08-15
+             */
+            said_on: string | null;
+            /**
+             * Fragment
+             * @default false
+             */
+            fragment: boolean;
+            /**
+             * Event
+             * @default null
+             */
+            event: string | null;
+            /**
+             * Topics
+             * @default []
+             */
+            topics: string[];
+            /**
+             * Translated From
+             * @default null
+             */
+            translated_from: string | null;
+            /**
+             * Translated By
+             * @default null
+             */
+            translated_by: string | null;
+            /**
+             * Distinct From
+             * @default []
+             */
+            distinct_from: string[];
+            /** Citations */
+            citations: components["schemas"]["CitationRecord"][];
         };
         /**
          * QuoteListAnswer
@@ -1273,6 +1633,57 @@ export interface components {
          */
         Resource: "sources" | "topics" | "actors" | "events" | "quotes" | "positions";
         /**
+         * RevisionRead
+         * @description One change to a record: a creation (`change` is the body), an edit (`change` is the JSON
+         *     merge patch) or a load's insert, update or delete (`change` holds the record's content
+         *     hash).
+         */
+        RevisionRead: {
+            /**
+             * Number
+             * @description The revision's number, in the order changes were made.
+             */
+            number: number;
+            /**
+             * Resource
+             * @example quotes
+             */
+            resource: string;
+            /**
+             * Record Id
+             * @example putin-sincerely-interested
+             */
+            record_id: string;
+            kind: components["schemas"]["ChangeKind"];
+            /**
+             * Made At
+             * Format: date-time
+             */
+            made_at: string;
+            /**
+             * Author
+             * @description The name of the API key that made the change, or `summitkb load`.
+             * @example newsroom
+             */
+            author: string;
+            /**
+             * By Key
+             * @description Whether an API key made it (else a load).
+             */
+            by_key: boolean;
+            /**
+             * Summary
+             * @description The author's edit summary.
+             * @example typo
+             */
+            summary: string | null;
+            /**
+             * Change
+             * @description What changed (see above).
+             */
+            change: unknown;
+        };
+        /**
          * SearchHit
          * @description A record that matches the search, with the passage that matched.
          */
@@ -1368,6 +1779,63 @@ export interface components {
              * @description Opaque cursor of the next page (pass back as `?cursor=`); null on the last.
              */
             next: string | null;
+        };
+        /**
+         * SourceBody
+         * @description A new source, its document's text inline (stored as given); without `id`, its id is made
+         *     of its publisher and date. Its document's file, where an export of the seed writes the text,
+         *     is `documents/<id>.txt`.
+         */
+        SourceBody: {
+            /**
+             * Note
+             * @default null
+             */
+            note: string | null;
+            /**
+             * Replaces
+             * @default []
+             */
+            replaces: string[];
+            /** Id */
+            id?: string;
+            /** Title */
+            title: string;
+            /** Publisher */
+            publisher: string;
+            /**
+             * Byline
+             * @default null
+             */
+            byline: string | null;
+            /** Published At */
+            published_at: string;
+            /**
+             * Url
+             * @default null
+             */
+            url: string | null;
+            /**
+             * Language
+             * @default en
+             */
+            language: string;
+            /**
+             * Time Zone
+             * @default null
+             */
+            time_zone: string | null;
+            /**
+             * Rights
+             * @default null
+             */
+            rights: string | null;
+            /** @default public */
+            text_access: components["schemas"]["TextAccess"];
+            /** Articles */
+            articles: components["schemas"]["ArticleRecord"][];
+            /** Text */
+            text: string;
         };
         /**
          * SourceRead
@@ -1552,6 +2020,12 @@ export interface components {
              */
             citations: components["schemas"]["CitationRead"][];
         };
+        /**
+         * TextAccess
+         * @description Who may read a source's full text; its excerpts are public either way.
+         * @enum {string}
+         */
+        TextAccess: "public" | "keys";
         /**
          * TimelineItem
          * @description An event or a quote, placed in time, as a timeline widget shows it.
@@ -1844,6 +2318,166 @@ export interface operations {
             };
         };
     };
+    create_quote_v1_quotes_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteBody"];
+            };
+        };
+        responses: {
+            /** @description Written: the record as `GET` now answers it, its `ETag`, and its address in `Location`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+                     *       "instance": "/v1/quotes",
+                     *       "id": "trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_quote_v1_quotes__quote_id__get: {
         parameters: {
             query?: {
@@ -2005,6 +2639,209 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_quote_v1_quotes__quote_id__patch: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                quote_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": Record<string, never>;
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Edited: the record as `GET` now answers it, and its `ETag`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2512,6 +3349,166 @@ export interface operations {
             };
         };
     };
+    create_position_v1_positions_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionBody"];
+            };
+        };
+        responses: {
+            /** @description Written: the record as `GET` now answers it, its `ETag`, and its address in `Location`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+                     *       "instance": "/v1/quotes",
+                     *       "id": "trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_position_v1_positions__position_id__get: {
         parameters: {
             query?: {
@@ -2680,6 +3677,209 @@ export interface operations {
             };
         };
     };
+    edit_position_v1_positions__position_id__patch: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                position_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": Record<string, never>;
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Edited: the record as `GET` now answers it, and its `ETag`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_actors_v1_actors_get: {
         parameters: {
             query?: {
@@ -2826,6 +4026,166 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_actor_v1_actors_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActorBody"];
+            };
+        };
+        responses: {
+            /** @description Written: the record as `GET` now answers it, its `ETag`, and its address in `Location`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActorRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+                     *       "instance": "/v1/quotes",
+                     *       "id": "trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2994,6 +4354,209 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_actor_v1_actors__actor_id__patch: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                actor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": Record<string, never>;
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Edited: the record as `GET` now answers it, and its `ETag`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActorRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3990,6 +5553,166 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_source_v1_sources_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SourceBody"];
+            };
+        };
+        responses: {
+            /** @description Written: the record as `GET` now answers it, its `ETag`, and its address in `Location`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+                     *       "instance": "/v1/quotes",
+                     *       "id": "trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5205,6 +6928,694 @@ export interface operations {
                     "text/csv; charset=utf-8; header=present": unknown;
                     /** @example {"type":"source","record":{"id":"afp-2025-08-15", ...}} */
                     "application/x-ndjson": unknown;
+                };
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_source_revisions_v1_sources__source_id__revisions_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,by_key,summary,change */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_actor_revisions_v1_actors__actor_id__revisions_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                actor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,by_key,summary,change */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_quote_revisions_v1_quotes__quote_id__revisions_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                quote_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,by_key,summary,change */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_position_revisions_v1_positions__position_id__revisions_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                position_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,by_key,summary,change */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No media type in `Accept` is offered. */

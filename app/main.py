@@ -79,6 +79,7 @@ ROUTER_MODULES = (
 CORS_REQUEST_HEADERS = ["Accept", "If-None-Match", "If-Modified-Since"]
 CORS_EXPOSED_HEADERS = [
     "ETag",
+    "Location",
     "Last-Modified",
     "Link",
     "X-Dataset-Version",
@@ -143,7 +144,9 @@ def request_chain(app: FastAPI, settings: Settings, stamp: DatasetStamp) -> list
         Middleware(Observe),
         Middleware(
             AllowedOriginsCORS,
-            allow_origins=settings.cors_origins,
+            # An origin that may write may read too; only it may ask to send a write.
+            allow_origins=[*settings.cors_origins, *settings.cors_write_origins],
+            write_origins=settings.cors_write_origins,
             allow_methods=["GET", "HEAD"],
             allow_headers=CORS_REQUEST_HEADERS,
             expose_headers=CORS_EXPOSED_HEADERS,

@@ -1,9 +1,12 @@
-"""CORS for the origins in settings; a page from any other origin gets no CORS headers at all."""
+"""CORS for the origins in settings; a page from any other origin gets no CORS headers at all.
+Only the origins listed as writers may ask (a preflight) to send a write."""
+
+from collections.abc import Sequence
 
 from starlette.datastructures import Headers
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
 
@@ -11,7 +14,38 @@ from app.api.errors import problem
 class AllowedOriginsCORS(CORSMiddleware):
     """Starlette's CORS, except that it tells a disallowed origin nothing (not even what it
     would expose), as if the request had come with no `Origin`, and refuses a preflight with a
-    problem+json body."""
+    problem+json body. A preflight for a write (its method and headers) is answered for the
+    `write_origins` alone."""
+
+    WRITE_METHODS = ("POST", "PATCH")
+    WRITE_HEADERS = ("Authorization", "Content-Type", "If-Match")
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        allow_origins: Sequence[str],
+        allow_methods: Sequence[str],
+        allow_headers: Sequence[str],
+        expose_headers: Sequence[str],
+        max_age: int,
+        write_origins: Sequence[str] = (),
+    ) -> None:
+        super().__init__(
+            app,
+            allow_origins,
+            allow_methods,
+            allow_headers,
+            expose_headers=expose_headers,
+            max_age=max_age,
+        )
+        self.writers = CORSMiddleware(
+            app,
+            list(write_origins),
+            [*allow_methods, *self.WRITE_METHODS],
+            [*allow_headers, *self.WRITE_HEADERS],
+            expose_headers=expose_headers,
+            max_age=max_age,
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "OPTIONS":
@@ -26,7 +60,8 @@ class AllowedOriginsCORS(CORSMiddleware):
     def preflight(self, headers: Headers, path: str) -> Response:
         """Starlette's preflight answer; a refusal as a problem, with CORS headers only for an
         allowed origin."""
-        answer = self.preflight_response(request_headers=headers)
+        allowed = self.writers if self.writers.is_allowed_origin(headers["origin"]) else self
+        answer = allowed.preflight_response(request_headers=headers)
         if answer.status_code < 400:
             return answer
         refusal = problem(answer.status_code, bytes(answer.body).decode(), path)

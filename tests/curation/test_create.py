@@ -170,3 +170,23 @@ def test_without_a_key_every_write_of_the_schema_is_refused(api: Api) -> None:
         )
         assert answer.status_code == 401, (method, path)
         assert answer.headers["www-authenticate"] == "Bearer"
+
+
+def test_only_a_listed_origin_may_ask_to_send_a_write(api: Api) -> None:
+    ask = {
+        "Access-Control-Request-Method": "PATCH",
+        "Access-Control-Request-Headers": "authorization, content-type, if-match",
+    }
+    listed = api.client.options(
+        "/v1/quotes/x", headers={**ask, "Origin": "https://newsroom.example"}
+    )
+    assert listed.status_code == 200
+    assert "PATCH" in listed.headers["access-control-allow-methods"]
+    other = api.client.options(
+        "/v1/quotes/x", headers={**ask, "Origin": "https://elsewhere.example"}
+    )
+    assert other.status_code == 400
+    assert "access-control-allow-origin" not in other.headers
+    answer = api.post("quotes", new_quote(), headers={"Origin": "https://newsroom.example"})
+    assert answer.headers["access-control-allow-origin"] == "https://newsroom.example"
+    assert "Location" in answer.headers["access-control-expose-headers"]

@@ -7,7 +7,6 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
-from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import Receive, Scope, Send
 
@@ -33,12 +32,7 @@ class ReadRoute(APIRoute):
         return super().matches(self.as_get(scope))
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        scope = self.as_get(scope)
-        if scope["type"] == "http" and scope["method"] not in (self.methods or ()):
-            # Starlette's 405 would list this route's methods alone: a path may have several.
-            allowed = ", ".join(sorted(methods_of_path(scope["app"], self.path)))
-            raise HTTPException(405, "Method Not Allowed", {"Allow": allowed})
-        await super().handle(scope, receive, send)
+        await super().handle(self.as_get(scope), receive, send)
 
     def as_get(self, scope: Scope) -> Scope:
         """A HEAD request to a GET route, as the GET request (the outer scope keeps HEAD)."""
@@ -62,16 +56,6 @@ class ReadRoute(APIRoute):
                 return await on_unexpected_error(request, error)
 
         return handle_or_fail
-
-
-def methods_of_path(app: Any, path: str) -> set[str]:
-    """The methods of every route of `app` with the path template `path`."""
-    return {
-        method
-        for route in app.router.routes
-        if isinstance(route, APIRoute) and route.path == path
-        for method in route.methods or ()
-    }
 
 
 def has_handler(handlers: dict[Any, Any], error: Exception) -> bool:

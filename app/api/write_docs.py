@@ -184,6 +184,54 @@ def patch_body(resource: str) -> dict[str, Any]:
     return {"required": True, "content": {MERGE_PATCH: content, JSON: content}}
 
 
+# What each field of a record means, as seed/README.md (the curators' guide) explains it.
+FIELDS = {
+    "id": "The record's id, a slug unique across all resources; derived when left out.",
+    "note": "The curator's note: why the record is as it is (kept, not served).",
+    "replaces": "Ids of records merged into or renamed to this one: they keep answering.",
+    "dated_by": "Words of the text that date the record before an article it cites.",
+    "name": "The name the sources give.",
+    "kind": "What sort of record it is.",
+    "aliases": "Other names the sources give.",
+    "description": "A short description in the curator's words.",
+    "affiliations": "The organisations the actor belongs to, and in what role, each cited.",
+    "citations": "Where the record is written: excerpts of sources, found verbatim.",
+    "organisation": "The actor id of the organisation.",
+    "role": "The role the sources give.",
+    "source": "The id of the source that holds the excerpt.",
+    "excerpt": "The verbatim words of the source.",
+    "start": "The excerpt's first offset (code points), where it occurs more than once.",
+    "words": "For a quote reported in part: the words of the quote this excerpt holds.",
+    "text": "The words as the sources give them (a source: its whole document).",
+    "speaker": "The actor id of who said the words.",
+    "fragment": "Whether the words are part of a sentence.",
+    "event": "The id of the event the words were said at.",
+    "topics": "Ids of the topics the record is about.",
+    "translated_from": "The language the words were said in, where the sources translate.",
+    "translated_by": "Whose translation the words are, where the text says.",
+    "distinct_from": "Quotes whose words hold these, or lie in them, though another remark.",
+    "actor": "The actor id of who holds the stance.",
+    "topic": "The topic id of what the stance is on.",
+    "stance": "supports, opposes, conditional, mixed, tentative or expects.",
+    "statement": "The stance in one line.",
+    "reported_by": "Who states the stance when it is not the actor's own words.",
+    "named_as": "How the excerpts name the holder when not by a name or alias.",
+    "evidence": "Ids of quotes that show the stance.",
+    "title": "The title as the text prints it.",
+    "publisher": "Who published the text.",
+    "byline": "The byline as printed.",
+    "published_at": "The publication date, or date and local time.",
+    "published_on": "The day the article was published.",
+    "url": "Where the text was published.",
+    "language": "The text's language (a BCP 47 tag).",
+    "time_zone": "The IANA time zone of the publisher's dates.",
+    "rights": "Who owns the text, as the publisher states it.",
+    "text_access": "public: the full text is served to all; keys: to key holders only.",
+    "articles": "The articles the document holds, each with its title, date and offsets.",
+    "end": "The offset just past the end.",
+}
+
+
 def body_components() -> dict[str, Any]:
     """The JSON schemas of the bodies, and of the models they use, as OpenAPI components."""
     found: dict[str, Any] = {}
@@ -191,6 +239,10 @@ def body_components() -> dict[str, Any]:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         found.update(schema.pop("$defs", {}))
         found[model.__name__] = schema
+    for schema in found.values():
+        for name, spec in schema.get("properties", {}).items():
+            if not (spec.get("description") or spec.get("examples")) and name in FIELDS:
+                spec["description"] = FIELDS[name]
     return found
 
 

@@ -17,8 +17,8 @@ class RevisionRead(Schema):
     number: int = Field(description="The revision's number, in the order changes were made.")
     resource: str = Field(examples=["quotes"])
     record_id: str = Field(examples=["putin-sincerely-interested"])
-    kind: ChangeKind
-    made_at: dt.datetime
+    kind: ChangeKind = Field(description="create, update or delete.")
+    made_at: dt.datetime = Field(description="When the change was made (UTC).")
     author: str = Field(
         description="The name of the API key that made the change, or `summitkb load`.",
         examples=["newsroom"],

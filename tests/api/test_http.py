@@ -25,7 +25,7 @@ def test_the_problem_shape_is_pinned(client: TestClient) -> None:
 
 def test_unknown_paths_and_methods_are_problems(client: TestClient) -> None:
     assert_problem(client.get("/v1/nothing-here"), 404, "Not Found")
-    response = client.post("/v1/quotes")
+    response = client.put("/v1/quotes")
     assert_problem(response, 405, "Method Not Allowed")
     assert response.headers["allow"] == "GET"
 

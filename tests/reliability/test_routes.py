@@ -44,8 +44,11 @@ def test_the_routes_are_the_openapi_paths(client: TestClient) -> None:
 
 def test_other_methods_get_a_405_with_allow(client: TestClient) -> None:
     checked = 0
+    paths = client.get("/openapi.json").json()["paths"]
     for template, _ in operations(client):
         for method in OTHER_METHODS:
+            if method.lower() in paths[template]:  # a write of the same path
+                continue
             response = client.request(method, fill_path(template))
             body = assert_documented_problem(response, 405)
             assert "GET" in response.headers["allow"].split(", "), (method, template)

@@ -7,13 +7,12 @@ from fastapi import APIRouter, Query
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
 from app.api.params import ActorId, PageQuery, PositionId, QuoteId, SourceId
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.queries.revisions import list_revisions
 from app.schemas.common import Page
 from app.schemas.revisions import RevisionRead
 
-router = APIRouter(dependencies=[PLAIN_QUERY], route_class=ReadRoute)
+router = APIRouter(route_class=ReadRoute)
 Pages = Annotated[PageQuery, Query()]
 
 

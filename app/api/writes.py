@@ -9,7 +9,6 @@ from fastapi.responses import Response
 
 from app.api.auth import WriteKey
 from app.api.params import ActorId, PositionId, QuoteId
-from app.api.query_string import PLAIN_QUERY
 from app.api.routing import ReadRoute
 from app.api.write_docs import create_body, patch_body, write_problems
 from app.api.write_request import (
@@ -27,7 +26,7 @@ from app.curation import Author, create, update, validated
 from app.curation.bodies import BODIES
 from app.schemas.records import ActorRead, PositionRead, QuoteRead, SourceRead
 
-router = APIRouter(dependencies=[PLAIN_QUERY, Depends(refuse_cross_origin)], route_class=ReadRoute)
+router = APIRouter(dependencies=[Depends(refuse_cross_origin)], route_class=ReadRoute)
 
 
 def creating(resource: str, model: Any) -> dict[str, Any]:

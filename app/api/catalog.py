@@ -7,6 +7,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import StringConstraints
 
 from app.api.answer import Negotiated, answer_list, answer_record, rendered
+from app.api.auth import OptionalKey
 from app.api.deps import SessionDep, problem_responses, read_in_thread
 from app.api.params import (
     ID_MAX,
@@ -26,8 +27,8 @@ from app.queries.catalog import (
     get_topic,
     list_sources,
     list_topics,
-    source_text,
 )
+from app.queries.source_text import source_text
 from app.schemas.common import Page
 from app.schemas.records import MetaRead, SourceRead, TopicRead
 
@@ -100,18 +101,25 @@ class SliceQuery(QueryModel):
     response_class=PlainTextResponse,
     responses={
         200: {"content": {"text/plain": {"example": "Foreign Ministry spokesman Alexey Fadeev"}}},
-        **problem_responses(404, 422),
+        **problem_responses(401, 404, 422),
     },
+    # A key is optional here (`{}`): the OpenAPI way to say so, after the scheme FastAPI lists.
+    openapi_extra={"security": [{}]},
 )
 async def read_source_text(
-    session: SessionDep, source_id: SourceId, query: Annotated[SliceQuery, Query()]
+    session: SessionDep,
+    source_id: SourceId,
+    query: Annotated[SliceQuery, Query()],
+    holder: OptionalKey,
 ) -> PlainTextResponse:
     """The source's stored text as `text/plain`, or the slice `[start:end)` of it.
 
     Offsets count Unicode code points, as citations do: `?start=495&end=535` returns exactly the
-    excerpt of a citation with those offsets.
+    excerpt of a citation with those offsets. A source whose `text_access` is `keys` serves its
+    full text only to a request with an API key; its cited excerpts stay public.
     """
-    text = await read_in_thread(session, source_text, source_id, query.start, query.end)
+    keyed = holder is not None
+    text = await read_in_thread(session, source_text, source_id, query.start, query.end, keyed)
     return PlainTextResponse(text)
 
 

@@ -29,6 +29,7 @@ from app.db.models import (
 )
 from app.derived.changes import Changed, ids
 from app.derived.search_store import CHUNK, Entry, store
+from app.domain import TextAccess
 
 Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 SEPARATOR = " · "
@@ -110,10 +111,14 @@ def _entries(connection: Connection, scope: Scope) -> Iterator[Entry]:
     for held in connection.execute(positions).yield_per(CHUNK):
         parts = {"names": names[held.actor_id], "topics": labels[held.topic_id]}
         yield _entry("position", held.id, held.statement, **parts)
-    sources = select(Source.id, Source.title, Source.text, Source.publisher, Source.byline)
+    sources = select(
+        Source.id, Source.title, Source.text, Source.text_access, Source.publisher, Source.byline
+    )
     for source in connection.execute(scope.of(sources, scope.named(Source.id, "sources"))):
         publisher = SEPARATOR.join(filter(None, (source.publisher, source.byline)))
-        yield _entry("source", source.id, source.title, body=source.text, names=publisher)
+        # A search snippet would show the words of a text that only a key may read.
+        body = source.text if source.text_access == TextAccess.PUBLIC else ""
+        yield _entry("source", source.id, source.title, body=body, names=publisher)
 
 
 def _quote_entries(

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Actor, Dataset, Source, Topic
 from app.domain import ActorKind
-from app.errors import InvalidParameter, NotFound
+from app.errors import NotFound
 from app.queries import related
 from app.queries.pagination import Keyset, PageRequest, fingerprint, paginate
 from app.queries.successors import missing
@@ -127,20 +127,6 @@ def hydrate_sources(session: Session, rows: list[RowMapping]) -> list[SourceRead
     return [
         SourceRead.model_validate({**row, "articles": articles.get(row["id"], [])}) for row in rows
     ]
-
-
-def source_text(session: Session, source_id: str, start: int | None, end: int | None) -> str:
-    """The stored text of a source, or the slice [start:end] of it (code point offsets)."""
-    text = session.scalar(select(Source.text).where(Source.id == source_id))
-    if text is None:
-        raise missing(session, "sources", source_id)
-    first = 0 if start is None else start
-    last = len(text) if end is None else end
-    if last > len(text) or first > last:
-        raise InvalidParameter(
-            f"start and end must satisfy 0 <= start <= end <= {len(text)} (the text's length)"
-        )
-    return text[first:last]
 
 
 def get_meta(session: Session) -> MetaRead:

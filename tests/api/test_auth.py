@@ -5,36 +5,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 
-from app.api.auth import AdminKey, OptionalKey, WriteKey
 from app.config import Settings
 from app.domain import KeyScope
-from app.keys import create_key, revoke_key
+from app.keys import revoke_key
 from app.main import create_app
-
-PROBE = "/v1/auth-probe"
-
-
-def probe_router() -> APIRouter:
-    """Routes that only say who asked: the auth dependencies, alone."""
-    router = APIRouter()
-
-    @router.post(PROBE + "/write")
-    async def write(holder: WriteKey) -> dict[str, Any]:
-        return {"name": holder.name, "scope": holder.scope}
-
-    @router.post(PROBE + "/admin")
-    async def admin(holder: AdminKey) -> dict[str, Any]:
-        return {"name": holder.name, "scope": holder.scope}
-
-    @router.get(PROBE + "/optional")
-    async def optional(holder: OptionalKey) -> dict[str, Any]:
-        return {"name": None if holder is None else holder.name}
-
-    return router
+from tests.api.auth_probe import PROBE, bearer, make_key, probe_router
 
 
 @pytest.fixture
@@ -43,18 +21,6 @@ def probe(empty_db: str) -> Iterator[TestClient]:
     app.include_router(probe_router())
     with TestClient(app) as client:
         yield client
-
-
-def make_key(url: str, name: str, scope: KeyScope) -> str:
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        token = create_key(connection, name, scope)
-    engine.dispose()
-    return token
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def assert_problem(answer: Any, status: int) -> dict[str, Any]:

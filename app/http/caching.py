@@ -4,7 +4,8 @@ Within one dataset version every answer is a function of the request, so the ETa
 the dataset version, the API version, the method, path, sorted query and negotiated media type:
 a matching `If-None-Match` is answered 304 without running the route at all. Tags are weak, as a
 gzip and an identity body are the same representation. Successful answers may be cached for a
-short while and must then be revalidated; errors are never stored. Only the API's data (under
+short while and must then be revalidated; errors, and answers to a request that sent a key
+(`Authorization`), are never stored. Only the API's data (under
 /v1/) gets validators: health and metrics answers change by the second.
 """
 
@@ -76,6 +77,8 @@ class Caching:
         # Only data answers wait for a fresh stamp: health and pages never wait on the database.
         stamp = await self.stamp.current() if _is_data(scope) else self.stamp.stamp
         headers = Headers(scope=scope)
+        if "authorization" in headers:
+            send = no_store(send)
         tag = None
         if stamp is not None and _is_data(scope):
             tag = entity_tag(stamp.version, self.build(), scope, headers.get("accept"))
@@ -147,6 +150,18 @@ class Caching:
                 await send(message)
 
         return send_with_headers
+
+
+def no_store(send: Send) -> Send:
+    """`send`, marking the answer never to be stored: it answers a request that sent a key, so
+    it may hold what only a key may read, and no cache may hand it to anyone else."""
+
+    async def send_no_store(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            MutableHeaders(scope=message)["Cache-Control"] = "no-store"
+        await send(message)
+
+    return send_no_store
 
 
 def cache_control(max_age: int) -> str:

@@ -347,6 +347,9 @@ class Dataset(Base):
     version: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The number of the last revision when the last load committed: revisions by a key after it
+    # are edits that a load of the seed would overwrite.
+    last_revision: Mapped[int | None] = mapped_column(Integer)
 
 
 class ApiKey(Base):

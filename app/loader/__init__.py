@@ -16,9 +16,23 @@ from app.loader.plan import Plan, build_plan
 from app.loader.problems import Problem, SeedRejected
 from app.loader.records import RESOURCES
 from app.loader.replaced import rewrite_replaced
+from app.loader.revisions import (
+    EditsWouldBeLost,
+    edits_since_load,
+    mark_load,
+    write_load_revisions,
+)
 from app.loader.write import Change, delete_records, diff, record_dataset, stored_version, upsert
 
-__all__ = ["LoadReport", "Problem", "SchemaNotCurrent", "SeedRejected", "check_seed", "load_seed"]
+__all__ = [
+    "EditsWouldBeLost",
+    "LoadReport",
+    "Problem",
+    "SchemaNotCurrent",
+    "SeedRejected",
+    "check_seed",
+    "load_seed",
+]
 
 
 @dataclass
@@ -53,12 +67,17 @@ def gc_paused() -> Iterator[None]:
 
 
 def load_seed(
-    seed_dir: Path, database_url: str, max_file_bytes: int, waiting: Waiting | None = None
+    seed_dir: Path,
+    database_url: str,
+    max_file_bytes: int,
+    waiting: Waiting | None = None,
+    discard_edits: bool = False,
 ) -> LoadReport:
     """Load the seed at `seed_dir` into the database, all or nothing; while another load runs,
     wait for it to end (`waiting` hears how long it has waited, every few seconds). A database
     whose schema is not at the migrations' head is refused (SchemaNotCurrent) before the seed
-    is read."""
+    is read; one with records edited through the API since the last load is refused
+    (EditsWouldBeLost) unless `discard_edits`."""
     engine = build_engine(database_url)
     try:
         with engine.connect() as connection:
@@ -69,7 +88,7 @@ def load_seed(
             with engine.connect() as connection:
                 connection = connection.execution_options(**{LOADING: waiting or _quietly})
                 with connection.begin():
-                    report = _write(connection, version, plan, plan.counts())
+                    report = _write(connection, version, plan, discard_edits)
                 truncate_wal(connection)
         finally:
             plan.close()
@@ -82,10 +101,16 @@ def _quietly(_waited_s: float) -> None:
     pass
 
 
-def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, int]) -> LoadReport:
+def _write(connection: Connection, version: str, plan: Plan, discard_edits: bool) -> LoadReport:
+    edits = edits_since_load(connection)
+    if edits and not discard_edits:
+        raise EditsWouldBeLost(edits)
+    counts = plan.counts()
     changes = {resource: diff(connection, resource, plan) for resource in RESOURCES}
     touched = any(change.touched for change in changes.values())
     if not touched and stored_version(connection) == version and derived.is_complete(connection):
+        if edits:  # edited, and edited back: nothing to write, but the edits are now seen
+            mark_load(connection)
         return LoadReport(version, changes, counts, written=False)
     for resource in RESOURCES:
         upsert(connection, resource, plan)
@@ -93,5 +118,7 @@ def _write(connection: Connection, version: str, plan: Plan, counts: dict[str, i
         delete_records(connection, resource, plan)
     rewrite_replaced(connection, plan)
     derived.rebuild(connection)
+    write_load_revisions(connection, plan, version)
     record_dataset(connection, version, counts)
+    mark_load(connection)
     return LoadReport(version, changes, counts, written=True)

@@ -23,7 +23,7 @@ install: $(DEV_STAMP)
 
 db: $(RUN_STAMP)
 	$(BIN)/summitkb migrate
-	$(BIN)/summitkb load seed
+	$(BIN)/summitkb bootstrap seed
 
 run: db
 	$(BIN)/summitkb serve --host $(HOST) --port $(PORT)

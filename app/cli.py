@@ -1,70 +1,35 @@
-"""The command line: `summitkb migrate`, `summitkb load`, `summitkb serve`, `summitkb extract`."""
+"""The command line: `summitkb migrate`, `load`, `bootstrap`, `serve`, `extract` and `keys`."""
 
 import datetime as dt
-import sqlite3
 import zoneinfo
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import orjson
 import typer
 import yaml
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from app.cli_common import DatabaseUrl, fail, one_line_errors, resolve_url
+from app.cli_keys import keys
 from app.config import PROJECT_ROOT, Settings
-from app.loader import LoadReport, SchemaNotCurrent, SeedRejected, load_seed
+from app.loader import (
+    Edit,
+    EditsWouldBeLost,
+    LoadReport,
+    SeedRejected,
+    load_seed,
+    pending_edits,
+)
 
 if TYPE_CHECKING:
     from app.extraction.knowledge import Knowledge
 
 cli = typer.Typer(help="Summit KB: a source-attributed knowledge API.", no_args_is_help=True)
+cli.add_typer(keys, name="keys")
 
-DatabaseUrl = Annotated[
-    str | None,
-    typer.Option(help="SQLAlchemy database URL (default: $DATABASE_URL or the SQLite file)."),
-]
-
-
-def resolve_url(database_url: str | None) -> str:
-    return database_url or Settings().database_url
-
-
-def fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=1)
-
-
-@contextmanager
-def one_line_errors(url: str) -> Iterator[None]:
-    """The failures a user can act on (a database that cannot be opened, reached or used, a
-    schema not migrated) as one line and exit status 1, not a traceback."""
-    try:
-        yield
-    except SchemaNotCurrent as error:
-        fail(str(error))
-    except ArgumentError as error:
-        fail(f"not a database URL this program can use: {error}")
-    except (DBAPIError, sqlite3.Error, OSError) as error:
-        fail(f"cannot use the database {shown_url(url)}: {first_line(error)}")
-
-
-def first_line(error: Exception) -> str:
-    """The driver's own words for a database error (SQLAlchemy wraps them in `orig`)."""
-    cause = getattr(error, "orig", None) or error
-    text = str(cause).strip()
-    return text.splitlines()[0] if text else type(cause).__name__
-
-
-def shown_url(url: str) -> str:
-    """`url` without its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return repr(url)
+EDITS_LISTED = 50  # records named by a refused load; then how many more
 
 
 def ensure_sqlite_folder(url: str) -> None:
@@ -88,25 +53,93 @@ def migrate(database_url: DatabaseUrl = None, revision: str = "head") -> None:
     typer.echo(f"schema at {revision}")
 
 
+SeedDir = Annotated[Path | None, typer.Argument(help="Seed folder (default: seed/).")]
+
+
 @cli.command()
 def load(
-    seed_dir: Annotated[Path | None, typer.Argument(help="Seed folder (default: seed/).")] = None,
+    seed_dir: SeedDir = None,
     database_url: DatabaseUrl = None,
+    discard_edits: Annotated[
+        bool,
+        typer.Option(
+            help="Load even over records edited through the API since the last load: their"
+            " edits are lost (their revisions stay)."
+        ),
+    ] = False,
 ) -> None:
     """Verify a seed folder and load it into the database in one transaction."""
+    try:
+        report = run_load(seed_dir, resolve_url(database_url), discard_edits)
+    except EditsWouldBeLost as refused:
+        list_edits(refused.edits)
+        typer.echo(
+            f"refused: {len(refused.edits)} record(s) edited through the API since the last load"
+            " would be overwritten; nothing was written (`--discard-edits` loads anyway)",
+            err=True,
+        )
+        raise typer.Exit(code=1) from None
+    print_report(report)
+
+
+@cli.command()
+def bootstrap(seed_dir: SeedDir = None, database_url: DatabaseUrl = None) -> None:
+    """Load the seed into a database that holds no dataset yet, or no edit since its last load
+    (where the seed changed); otherwise leave the database as it is. Says which, in one line."""
+    url = resolve_url(database_url)
+    with one_line_errors(url):
+        edits = pending_edits(url)
+    report = None
+    try:
+        # Edits can come between that look and the load's lock: the load looks again.
+        if not edits:
+            report = run_load(seed_dir, url, discard_edits=False)
+    except EditsWouldBeLost as refused:
+        edits = refused.edits
+    if report is None:
+        typer.echo(
+            f"serving the database as it is: {len(edits)} record(s) edited through the API"
+            " since the last load; the seed was not loaded (see `summitkb load --discard-edits`)"
+        )
+    elif report.written:
+        change = sum_changes(report)
+        typer.echo(f"loaded the seed as dataset {report.version[:12]} ({change})")
+    else:
+        typer.echo(f"the seed is loaded already (dataset {report.version[:12]}): serving it")
+
+
+def run_load(seed_dir: Path | None, url: str, discard_edits: bool) -> LoadReport:
+    """Load the seed; every problem of a rejected seed listed, then exit status 1."""
     settings = Settings()
-    seed, url = seed_dir or settings.seed_dir, resolve_url(database_url)
+    seed = seed_dir or settings.seed_dir
     if not seed.is_dir():
         fail(f"no seed folder at {seed}: give the folder that holds the seed's YAML files")
     try:
         with one_line_errors(url):
-            report = load_seed(seed, url, settings.seed_max_file_bytes, report_waiting)
+            max_bytes = settings.seed_max_file_bytes
+            return load_seed(seed, url, max_bytes, report_waiting, discard_edits)
     except SeedRejected as rejected:
         for problem in rejected.problems:
             typer.echo(str(problem), err=True)
         typer.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was written", err=True)
         raise typer.Exit(code=1) from None
-    print_report(report)
+
+
+def list_edits(edits: list[Edit]) -> None:
+    for edit in edits[:EDITS_LISTED]:
+        typer.echo(
+            f"{edit.resource}/{edit.record_id}: {edit.revisions} revision(s),"
+            f" the last by {edit.last_author}",
+            err=True,
+        )
+    if len(edits) > EDITS_LISTED:
+        typer.echo(f"... and {len(edits) - EDITS_LISTED} more", err=True)
+
+
+def sum_changes(report: LoadReport) -> str:
+    changes = report.changes.values()
+    inserted, updated = sum(c.inserted for c in changes), sum(c.updated for c in changes)
+    return f"{inserted} inserted, {updated} updated, {sum(c.deleted for c in changes)} deleted"
 
 
 def report_waiting(waited_s: float) -> None:

@@ -17,6 +17,7 @@ from app.loader.problems import Problem, SeedRejected
 from app.loader.records import RESOURCES
 from app.loader.replaced import rewrite_replaced
 from app.loader.revisions import (
+    Edit,
     EditsWouldBeLost,
     edits_since_load,
     mark_load,
@@ -25,6 +26,7 @@ from app.loader.revisions import (
 from app.loader.write import Change, delete_records, diff, record_dataset, stored_version, upsert
 
 __all__ = [
+    "Edit",
     "EditsWouldBeLost",
     "LoadReport",
     "Problem",
@@ -32,6 +34,7 @@ __all__ = [
     "SeedRejected",
     "check_seed",
     "load_seed",
+    "pending_edits",
 ]
 
 
@@ -93,6 +96,18 @@ def load_seed(
         finally:
             plan.close()
         return report
+    finally:
+        engine.dispose()
+
+
+def pending_edits(database_url: str) -> list[Edit]:
+    """The records edited through the API since the last load (SchemaNotCurrent if the schema
+    is not at the migrations' head)."""
+    engine = build_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            require_current_schema(connection)
+            return edits_since_load(connection)
     finally:
         engine.dispose()
 

@@ -345,7 +345,8 @@ export interface paths {
          * @description The source's stored text as `text/plain`, or the slice `[start:end)` of it.
          *
          *     Offsets count Unicode code points, as citations do: `?start=495&end=535` returns exactly the
-         *     excerpt of a citation with those offsets.
+         *     excerpt of a citation with those offsets. A source whose `text_access` is `keys` serves its
+         *     full text only to a request with an API key; its cited excerpts stay public.
          */
         get: operations["read_source_text_v1_sources__source_id__text_get"];
         put?: never;
@@ -5913,6 +5914,24 @@ export interface operations {
                 content: {
                     /** @example Foreign Ministry spokesman Alexey Fadeev */
                     "text/plain": string;
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No record with that id. */

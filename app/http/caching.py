@@ -158,7 +158,7 @@ def no_store(send: Send) -> Send:
 
     async def send_no_store(message: Message) -> None:
         if message["type"] == "http.response.start":
-            MutableHeaders(scope=message)["Cache-Control"] = "no-store"
+            edit_headers(message, {b"cache-control": b"no-store"})
         await send(message)
 
     return send_no_store

@@ -2,7 +2,7 @@
 words of a text only keys may read are not indexed
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-05 12:00:00.000000
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from app.derived import search_index
 
 revision: str = "0010"
-down_revision: str | None = "0008"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

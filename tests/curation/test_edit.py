@@ -7,6 +7,16 @@ import pytest
 from tests.curation.conftest import Api
 
 POSITION = "/v1/positions/zelensky-ceasefire"
+LOADED = {"kind": "create", "author": "summitkb load"}
+
+
+def edits_of(api: Api, path: str) -> list[dict[str, Any]]:
+    """The revisions of the record at `path` after the one its load made (all on one page)."""
+    answer = api.client.get(path + "/revisions", params={"limit": 100}).json()
+    assert answer["next"] is None
+    first, *rest = answer["items"]
+    assert {key: first[key] for key in LOADED} == LOADED
+    return rest
 
 
 def test_an_edit_is_served_with_its_new_etag_and_listed_as_a_revision(api: Api) -> None:
@@ -17,7 +27,7 @@ def test_an_edit_is_served_with_its_new_etag_and_listed_as_a_revision(api: Api) 
     assert answer.json()["statement"] == patch["statement"]
     assert answer.headers["etag"] != tag
     assert answer.headers["etag"] == api.etag(POSITION)
-    items = api.client.get(POSITION + "/revisions").json()["items"]
+    items = edits_of(api, POSITION)
     assert [(r["kind"], r["change"], r["summary"]) for r in items] == [
         ("update", patch, "the report's words")
     ]
@@ -90,7 +100,7 @@ def test_an_edit_that_fails_a_check_is_422_and_changes_nothing(
     assert answer.status_code == 422, answer.text
     assert location in [error["location"] for error in answer.json()["errors"]]
     assert api.etag(POSITION) == tag
-    assert api.client.get(POSITION + "/revisions").json()["items"] == []
+    assert edits_of(api, POSITION) == []
 
 
 def test_an_edit_not_sent_as_json_is_415(api: Api) -> None:
@@ -110,10 +120,7 @@ def test_an_edit_past_its_limit_is_413(api: Api) -> None:
 
 def test_the_revisions_of_no_record_are_404(api: Api) -> None:
     assert api.client.get("/v1/quotes/no-such-quote/revisions").status_code == 404
-    assert api.client.get("/v1/quotes/putin-next-time-in-moscow/revisions").json() == {
-        "items": [],
-        "next": None,
-    }
+    assert edits_of(api, "/v1/quotes/putin-next-time-in-moscow") == []
 
 
 def test_revisions_are_listed_in_pages(api: Api) -> None:
@@ -123,6 +130,7 @@ def test_revisions_are_listed_in_pages(api: Api) -> None:
     second = api.client.get(
         POSITION + "/revisions", params={"limit": 2, "cursor": first["next"]}
     ).json()
-    stances = [r["change"]["stance"] for r in first["items"] + second["items"]]
-    assert stances == ["mixed", "supports", "tentative"]
+    loaded, *edited = first["items"] + second["items"]
+    assert loaded["author"] == "summitkb load"
+    assert [r["change"]["stance"] for r in edited] == ["mixed", "supports", "tentative"]
     assert second["next"] is None

@@ -609,36 +609,49 @@ export interface components {
         ActorBody: {
             /**
              * Note
+             * @description The curator's note: why the record is as it is (kept, not served).
              * @default null
              */
             note: string | null;
             /**
              * Replaces
+             * @description Ids of records merged into or renamed to this one: they keep answering.
              * @default []
              */
             replaces: string[];
-            /** Id */
+            /**
+             * Id
+             * @description The record's id, a slug unique across all resources; derived when left out.
+             */
             id?: string;
-            /** Name */
+            /**
+             * Name
+             * @description The name the sources give.
+             */
             name: string;
+            /** @description What sort of record it is. */
             kind: components["schemas"]["ActorKind"];
             /**
              * Aliases
+             * @description Other names the sources give.
              * @default []
              */
             aliases: string[];
             /**
              * Description
+             * @description A short description in the curator's words.
              * @default null
              */
             description: string | null;
             /**
              * Affiliations
+             * @description The organisations the actor belongs to, and in what role, each cited.
              * @default []
              */
             affiliations: components["schemas"]["AffiliationRecord"][];
             /**
              * Citations
+             * @description Where the record is written: excerpts of sources, found verbatim.
              * @default []
              */
             citations: components["schemas"]["CitationRecord"][];
@@ -725,10 +738,14 @@ export interface components {
         AffiliationRecord: {
             /**
              * Organisation
+             * @description The actor id of the organisation.
              * @default null
              */
             organisation: string | null;
-            /** Role */
+            /**
+             * Role
+             * @description The role the sources give.
+             */
             role: string;
             /**
              * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
@@ -742,7 +759,10 @@ export interface components {
              * @example 2025-08-15
              */
             to: string | null;
-            /** Citations */
+            /**
+             * Citations
+             * @description Where the record is written: excerpts of sources, found verbatim.
+             */
             citations: components["schemas"]["CitationRecord"][];
         };
         /**
@@ -799,31 +819,47 @@ export interface components {
          *     the text it spans (end exclusive).
          */
         ArticleRecord: {
-            /** Id */
+            /**
+             * Id
+             * @description The record's id, a slug unique across all resources; derived when left out.
+             */
             id: string;
-            /** Title */
+            /**
+             * Title
+             * @description The title as the text prints it.
+             */
             title: string;
             /**
              * Published On
              * Format: date
+             * @description The day the article was published.
              */
             published_on: string;
             /**
              * Published At
+             * @description The publication date, or date and local time.
              * @default null
              */
             published_at: string | null;
             /**
              * Time Zone
+             * @description The IANA time zone of the publisher's dates.
              * @default null
              */
             time_zone: string | null;
-            /** Start */
+            /**
+             * Start
+             * @description The excerpt's first offset (code points), where it occurs more than once.
+             */
             start: number;
-            /** End */
+            /**
+             * End
+             * @description The offset just past the end.
+             */
             end: number;
             /**
              * Note
+             * @description The curator's note: why the record is as it is (kept, not served).
              * @default null
              */
             note: string | null;
@@ -918,17 +954,25 @@ export interface components {
         };
         /** CitationRecord */
         CitationRecord: {
-            /** Source */
+            /**
+             * Source
+             * @description The id of the source that holds the excerpt.
+             */
             source: string;
-            /** Excerpt */
+            /**
+             * Excerpt
+             * @description The verbatim words of the source.
+             */
             excerpt: string;
             /**
              * Start
+             * @description The excerpt's first offset (code points), where it occurs more than once.
              * @default null
              */
             start: number | null;
             /**
              * Words
+             * @description For a quote reported in part: the words of the quote this excerpt holds.
              * @default null
              */
             words: string | null;
@@ -1284,27 +1328,43 @@ export interface components {
         PositionBody: {
             /**
              * Note
+             * @description The curator's note: why the record is as it is (kept, not served).
              * @default null
              */
             note: string | null;
             /**
              * Replaces
+             * @description Ids of records merged into or renamed to this one: they keep answering.
              * @default []
              */
             replaces: string[];
             /**
              * Dated By
+             * @description Words of the text that date the record before an article it cites.
              * @default null
              */
             dated_by: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The record's id, a slug unique across all resources; derived when left out.
+             */
             id?: string;
-            /** Actor */
+            /**
+             * Actor
+             * @description The actor id of who holds the stance.
+             */
             actor: string;
-            /** Topic */
+            /**
+             * Topic
+             * @description The topic id of what the stance is on.
+             */
             topic: string;
+            /** @description supports, opposes, conditional, mixed, tentative or expects. */
             stance: components["schemas"]["Stance"];
-            /** Statement */
+            /**
+             * Statement
+             * @description The stance in one line.
+             */
             statement: string;
             /**
              * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
@@ -1313,20 +1373,26 @@ export interface components {
             held_on: string | null;
             /**
              * Reported By
+             * @description Who states the stance when it is not the actor's own words.
              * @default null
              */
             reported_by: string | null;
             /**
              * Named As
+             * @description How the excerpts name the holder when not by a name or alias.
              * @default null
              */
             named_as: string | null;
             /**
              * Evidence
+             * @description Ids of quotes that show the stance.
              * @default []
              */
             evidence: string[];
-            /** Citations */
+            /**
+             * Citations
+             * @description Where the record is written: excerpts of sources, found verbatim.
+             */
             citations: components["schemas"]["CitationRecord"][];
         };
         /**
@@ -1421,24 +1487,36 @@ export interface components {
         QuoteBody: {
             /**
              * Note
+             * @description The curator's note: why the record is as it is (kept, not served).
              * @default null
              */
             note: string | null;
             /**
              * Replaces
+             * @description Ids of records merged into or renamed to this one: they keep answering.
              * @default []
              */
             replaces: string[];
             /**
              * Dated By
+             * @description Words of the text that date the record before an article it cites.
              * @default null
              */
             dated_by: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The record's id, a slug unique across all resources; derived when left out.
+             */
             id?: string;
-            /** Text */
+            /**
+             * Text
+             * @description The words as the sources give them (a source: its whole document).
+             */
             text: string;
-            /** Speaker */
+            /**
+             * Speaker
+             * @description The actor id of who said the words.
+             */
             speaker: string;
             /**
              * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
@@ -1447,35 +1525,44 @@ export interface components {
             said_on: string | null;
             /**
              * Fragment
+             * @description Whether the words are part of a sentence.
              * @default false
              */
             fragment: boolean;
             /**
              * Event
+             * @description The id of the event the words were said at.
              * @default null
              */
             event: string | null;
             /**
              * Topics
+             * @description Ids of the topics the record is about.
              * @default []
              */
             topics: string[];
             /**
              * Translated From
+             * @description The language the words were said in, where the sources translate.
              * @default null
              */
             translated_from: string | null;
             /**
              * Translated By
+             * @description Whose translation the words are, where the text says.
              * @default null
              */
             translated_by: string | null;
             /**
              * Distinct From
+             * @description Quotes whose words hold these, or lie in them, though another remark.
              * @default []
              */
             distinct_from: string[];
-            /** Citations */
+            /**
+             * Citations
+             * @description Where the record is written: excerpts of sources, found verbatim.
+             */
             citations: components["schemas"]["CitationRecord"][];
         };
         /**
@@ -1655,10 +1742,12 @@ export interface components {
              * @example putin-sincerely-interested
              */
             record_id: string;
+            /** @description create, update or delete. */
             kind: components["schemas"]["ChangeKind"];
             /**
              * Made At
              * Format: date-time
+             * @description When the change was made (UTC).
              */
             made_at: string;
             /**
@@ -1790,52 +1879,80 @@ export interface components {
         SourceBody: {
             /**
              * Note
+             * @description The curator's note: why the record is as it is (kept, not served).
              * @default null
              */
             note: string | null;
             /**
              * Replaces
+             * @description Ids of records merged into or renamed to this one: they keep answering.
              * @default []
              */
             replaces: string[];
-            /** Id */
+            /**
+             * Id
+             * @description The record's id, a slug unique across all resources; derived when left out.
+             */
             id?: string;
-            /** Title */
+            /**
+             * Title
+             * @description The title as the text prints it.
+             */
             title: string;
-            /** Publisher */
+            /**
+             * Publisher
+             * @description Who published the text.
+             */
             publisher: string;
             /**
              * Byline
+             * @description The byline as printed.
              * @default null
              */
             byline: string | null;
-            /** Published At */
+            /**
+             * Published At
+             * @description The publication date, or date and local time.
+             */
             published_at: string;
             /**
              * Url
+             * @description Where the text was published.
              * @default null
              */
             url: string | null;
             /**
              * Language
+             * @description The text's language (a BCP 47 tag).
              * @default en
              */
             language: string;
             /**
              * Time Zone
+             * @description The IANA time zone of the publisher's dates.
              * @default null
              */
             time_zone: string | null;
             /**
              * Rights
+             * @description Who owns the text, as the publisher states it.
              * @default null
              */
             rights: string | null;
-            /** @default public */
+            /**
+             * @description public: the full text is served to all; keys: to key holders only.
+             * @default public
+             */
             text_access: components["schemas"]["TextAccess"];
-            /** Articles */
+            /**
+             * Articles
+             * @description The articles the document holds, each with its title, date and offsets.
+             */
             articles: components["schemas"]["ArticleRecord"][];
-            /** Text */
+            /**
+             * Text
+             * @description The words as the sources give them (a source: its whole document).
+             */
             text: string;
         };
         /**

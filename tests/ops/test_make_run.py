@@ -1,8 +1,7 @@
 """The two-command start after edits: `make run`'s steps (the Makefile's `db` recipe, then
-serving) on a new database, an edit made with a key, the steps again: the edit is still served,
-and the steps said in one line that they left the database as it was."""
+serving) on a new database, an edit through the API with a key, the steps again: the edit is
+still served, and the steps said in one line that they left the database as it was."""
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -10,14 +9,14 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, insert, update
+from sqlalchemy import create_engine
 
-from app import derived
 from app.config import Settings
-from app.db.models import Actor, Revision
-from app.domain import ChangeKind
+from app.domain import KeyScope
+from app.keys import create_key
 from app.main import create_app
 from tests.databases import ROOT, backends, postgres_schema
 
@@ -62,24 +61,21 @@ def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 def edit_description(url: str, actor_id: str, description: str) -> None:
-    """An edit with a key, as the write core makes one: the record, the read model refreshed,
-    and a revision by the key."""
+    """An edit through the API with a write key: PATCH with the record's current ETag."""
     engine = create_engine(url)
     with engine.begin() as connection:
-        edited = update(Actor).where(Actor.id == actor_id)
-        connection.execute(edited.values(description=description, content_hash="edited"))
-        derived.refresh(connection, {"actors": [actor_id]})
-        revision = {
-            "resource": "actors",
-            "record_id": actor_id,
-            "kind": ChangeKind.UPDATE,
-            "made_at": dt.datetime.now(dt.UTC),
-            "author": "newsroom",
-            "by_key": True,
-            "change": {"description": description},
-        }
-        connection.execute(insert(Revision), revision)
+        key = create_key(connection, "newsroom", KeyScope.WRITE)
     engine.dispose()
+    with TestClient(create_app(Settings(database_url=url))) as client:
+        path = f"/v1/actors/{actor_id}"
+        headers = {
+            "Authorization": f"Bearer {key}",
+            "Content-Type": "application/merge-patch+json",
+            "If-Match": client.get(path).headers["etag"],
+        }
+        patch = orjson.dumps({"description": description})
+        answer = client.patch(path, content=patch, headers=headers)
+    assert answer.status_code == 200, answer.text
 
 
 def served_actor(url: str, actor_id: str) -> dict[str, object]:

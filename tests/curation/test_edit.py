@@ -12,9 +12,10 @@ LOADED = {"kind": "create", "author": "summitkb load"}
 
 def edits_of(api: Api, path: str) -> list[dict[str, Any]]:
     """The revisions of the record at `path` after the one its load made (all on one page)."""
-    answer = api.client.get(path + "/revisions", params={"limit": 100}).json()
+    answer: dict[str, Any] = api.client.get(path + "/revisions", params={"limit": 100}).json()
     assert answer["next"] is None
-    first, *rest = answer["items"]
+    items: list[dict[str, Any]] = answer["items"]
+    first, *rest = items
     assert {key: first[key] for key in LOADED} == LOADED
     return rest
 

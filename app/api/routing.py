@@ -7,12 +7,14 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import Receive, Scope, Send
 
 from app.api.errors import on_unexpected_error
 from app.api.query_string import check_plain_query, one_value_names
 
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
@@ -32,7 +34,17 @@ class ReadRoute(APIRoute):
         return super().matches(self.as_get(scope))
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await super().handle(self.as_get(scope), receive, send)
+        scope = self.as_get(scope)
+        if scope["type"] == "http" and self.methods and scope["method"] not in self.methods:
+            raise HTTPException(status_code=405, headers={"Allow": self.allowed(scope["app"])})
+        await super().handle(scope, receive, send)
+
+    def allowed(self, app: Any) -> str:
+        """The methods of this route's path, from every router that serves it: a path read by
+        one router and written by another answers a 405 that names both."""
+        documented = app.openapi()["paths"].get(self.path_format, {})
+        methods = {method.upper() for method in documented if method.upper() in HTTP_METHODS}
+        return ", ".join(sorted(methods | set(self.methods or ())))
 
     def as_get(self, scope: Scope) -> Scope:
         """A HEAD request to a GET route, as the GET request (the outer scope keeps HEAD)."""

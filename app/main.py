@@ -98,6 +98,8 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         limit_read_threads(settings.read_threads)
+        # The OpenAPI document is built here, not by the first request (whose ETag names it).
+        app.openapi()
         # What start-up built (routes, schemas, compiled statements) lives as long as the process:
         # frozen, it is not walked again by every full collection (pauses that showed in p99).
         gc.collect()

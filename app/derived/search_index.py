@@ -83,7 +83,7 @@ def _with_topics(
 ) -> Iterator[tuple[Any, str]]:
     """Each row of `query` (ordered by `key`, joined to its topic links) once, with the names
     and aliases of its topics; streamed, so that memory does not grow with the records."""
-    rows = connection.execute(query.add_columns(topic).order_by(key)).yield_per(CHUNK)
+    rows = connection.execute(query.add_columns(topic).order_by(key, topic)).yield_per(CHUNK)
     for _, group in groupby(rows, key=lambda row: row[0]):
         linked = list(group)
         tagged = (labels[row[-1]] for row in linked if row[-1] is not None)

@@ -2,7 +2,7 @@
 from the stored records: a write is held to the same rules as a seed, against what is stored."""
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, literal, select, union_all
@@ -11,31 +11,23 @@ from app.db.models import Actor, ActorAlias, Article, Citation, Quote, ReplacedI
 from app.loader.articles import Articles, Placed
 from app.loader.checks import Knowledge
 from app.loader.records import RESOURCES, CitationRecord
+from app.loader.scratch import Lookup
 from app.loader.spans import Spans, words_at
 from app.loader.write import table
 
 
-class Stored(Mapping[Any, Any]):
-    """A read-only mapping over the database: `find` reads the value of a key (None when there
-    is none); `keys` is a statement that lists the keys."""
+class Stored(Lookup):
+    """The loader's Lookup over the database instead of the scratch file: `keys` is a
+    statement that lists the keys."""
 
     def __init__(self, connection: Connection, keys: Any, find: Callable[[Any], Any]):
         self.connection = connection
-        self.keys_query = keys
+        self.keys_statement = keys
         self.find = find
 
-    def __getitem__(self, key: Any) -> Any:
-        value = self.find(key)
-        if value is None:
-            raise KeyError(key)
-        return value
-
-    def __iter__(self) -> Iterator[Any]:
-        for row in self.connection.execute(self.keys_query):
-            yield row[0] if len(row) == 1 else tuple(row)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
+    def key_rows(self) -> Iterable[Sequence[Any]]:
+        rows: Iterable[Sequence[Any]] = self.connection.execute(self.keys_statement)
+        return rows
 
 
 def resource_of(connection: Connection, record_id: str) -> str | None:

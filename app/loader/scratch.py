@@ -9,7 +9,7 @@ the loader is killed, and it is never the database being loaded.
 """
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 SCHEMA = """
@@ -129,6 +129,9 @@ class Lookup(Mapping[Any, Any]):
         self.keys_query = keys
         self.find = find
 
+    def key_rows(self) -> Iterable[Sequence[Any]]:
+        return self.scratch.rows(self.keys_query)
+
     def __getitem__(self, key: Any) -> Any:
         value = self.find(key)
         if value is None:
@@ -136,8 +139,8 @@ class Lookup(Mapping[Any, Any]):
         return value
 
     def __iter__(self) -> Iterator[Any]:
-        for row in self.scratch.rows(self.keys_query):
+        for row in self.key_rows():
             yield row[0] if len(row) == 1 else tuple(row)
 
     def __len__(self) -> int:
-        return sum(1 for _ in self.scratch.rows(self.keys_query))
+        return sum(1 for _ in self.key_rows())

@@ -97,8 +97,10 @@ def test_a_write_while_a_load_holds_the_database_is_503_after_a_bounded_wait(
         finally:
             transaction.rollback()
             connection.close()
-            engine.dispose()
         assert api.post("quotes", new_quote()).status_code == 201
-        with engine.connect() as reading:
-            authors = reading.scalars(select(Revision.author).where(Revision.by_key)).all()
+        try:
+            with engine.connect() as reading:
+                authors = reading.scalars(select(Revision.author).where(Revision.by_key)).all()
+        finally:
+            engine.dispose()
         assert authors == ["newsroom"]

@@ -13,6 +13,7 @@ from starlette.datastructures import URL
 from app.api.deps import problem_responses, read_in_thread, request_session
 from app.api.filters import named_ids
 from app.api.params import PageQuery
+from app.etags import strong_tag
 from app.formats.csv_table import BOM_TEXT
 from app.formats.negotiation import FORMATS, JSON, negotiate
 from app.formats.openapi import format_responses
@@ -20,7 +21,7 @@ from app.formats.render import P, Snapshot, Target, as_is, respond, stream
 from app.formats.shape import shape_of
 from app.queries.known_ids import check_ids
 from app.queries.pagination import PageRequest
-from app.queries.representation import representation, strong_tag
+from app.queries.representation import representation
 
 A = ParamSpec("A")
 R = TypeVar("R")

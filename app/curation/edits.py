@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 
 from app import derived
 from app.curation.check import BODY, Rejected, Staged, check_record
+from app.curation.dependents import check_dependents
 from app.curation.knowledge import resource_of
 from app.curation.stored import stored_record
 from app.db.models import ReplacedId, Revision
 from app.domain import ChangeKind
 from app.errors import Conflict, NotFound, PreconditionFailed
+from app.etags import matches, strong_tag
 from app.loader.problems import Problem
 from app.loader.read import Located
 from app.loader.records import RESOURCES, Record
@@ -30,7 +32,7 @@ from app.loader.write import (
     write_child_rows,
     write_main_rows,
 )
-from app.queries.representation import matches, representation, strong_tag
+from app.queries.representation import representation
 
 EDITABLE = ("actors", "quotes", "positions")
 
@@ -112,6 +114,7 @@ def update(
     if staged.digest == _stored_hash(connection, resource, record_id):
         return _unchanged(connection, resource, record_id, tag)
     _write(connection, resource, record_id, staged, stored=True)
+    check_dependents(connection, resource, record_id)
     return _finish(connection, resource, record_id, ChangeKind.UPDATE, patch, author, staged)
 
 

@@ -3,7 +3,8 @@
 Within one dataset version every answer is a function of the request, so the ETag is a digest of
 the dataset version, the API version, the method, path, sorted query and negotiated media type:
 a matching `If-None-Match` is answered 304 without running the route at all. Tags are weak, as a
-gzip and an identity body are the same representation. Successful answers may be cached for a
+gzip and an identity body are the same representation. (A single record's own strong tag, set by
+its route, is kept; gzip gives it the suffix of its coding, app.etags.) Successful answers may be cached for a
 short while and must then be revalidated; errors, and answers to a request that sent a key
 (`Authorization`), are never stored. Only the API's data (under
 /v1/) gets validators: health and metrics answers change by the second.
@@ -21,6 +22,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import DomainError
+from app.etags import uncoded
 from app.formats.negotiation import negotiate
 from app.http.dataset_stamp import DatasetStamp, Stamp
 from app.http.raw_headers import edit_headers, header
@@ -42,7 +44,8 @@ def entity_tag(version: str, api_version: str, scope: Scope, accept: str | None)
 
 
 def _opaque(tag: str) -> str:
-    return tag.strip().removeprefix("W/")
+    """The tag as weak comparison reads it: weak or strong, identity or gzip coding alike."""
+    return uncoded(tag.strip().removeprefix("W/"))
 
 
 def none_match(header: str, tag: str) -> bool:

@@ -2,9 +2,11 @@
 
 import zlib
 
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import Message, Receive, Scope, Send
 
+from app.etags import coded
 from app.http.raw_headers import edit_headers
 
 GZIP_LEVEL = 6
@@ -28,8 +30,11 @@ class GZip(GZipMiddleware):
     that accepted gzip could have had another encoding of it)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or accepts_gzip(scope):
+        if scope["type"] != "http":
             await super().__call__(scope, receive, send)
+            return
+        if accepts_gzip(scope):
+            await super().__call__(scope, receive, tag_the_coding(scope, send))
             return
 
         async def send_with_vary(message: Message) -> None:
@@ -38,3 +43,25 @@ class GZip(GZipMiddleware):
             await send(message)
 
         await self.app(scope, receive, send_with_vary)
+
+
+def tag_the_coding(scope: Scope, send: Send) -> Send:
+    """`send`, giving a gzipped answer's strong ETag the suffix of its coding (app.etags); a 304
+    keeps the form of the tag the client sent, as its 200 would have had it."""
+    if_none_match = Headers(scope=scope).get("if-none-match", "")
+
+    async def send_coded_tag(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = MutableHeaders(raw=message["headers"])
+            tag = headers.get("etag")
+            if tag and not tag.startswith("W/") and _sent_coded(headers, message, if_none_match):
+                headers["etag"] = coded(tag)
+        await send(message)
+
+    return send_coded_tag
+
+
+def _sent_coded(headers: MutableHeaders, message: Message, if_none_match: str) -> bool:
+    if message["status"] == 304:
+        return coded(headers["etag"]) in if_none_match
+    return headers.get("content-encoding") == "gzip"

@@ -1,7 +1,6 @@
-"""A record's answer as `GET /v1/{resource}/{id}` sends it in JSON, and its strong ETag: the
-tag a write's `If-Match` must name."""
+"""A record's answer as `GET /v1/{resource}/{id}` sends it in JSON (its strong ETag, the tag
+a write's `If-Match` must name, is app.etags.strong_tag of it)."""
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -32,15 +31,3 @@ READERS: dict[str, Callable[[Session, str], bytes]] = {
 def representation(session: Session, resource: str, record_id: str) -> bytes:
     """The JSON answer for one record (NotFound, or Moved for a replaced id, if none)."""
     return READERS[resource](session, record_id)
-
-
-def strong_tag(body: bytes) -> str:
-    """The strong ETag of an answer: a digest of its very bytes."""
-    return f'"{hashlib.sha256(body).hexdigest()}"'
-
-
-def matches(if_match: str, tag: str) -> bool:
-    """Whether an If-Match header names `tag` (strong comparison: a weak tag never matches);
-    `*` matches any current representation."""
-    candidates = [candidate.strip() for candidate in if_match.split(",")]
-    return "*" in candidates or tag in candidates

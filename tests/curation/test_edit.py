@@ -1,10 +1,14 @@
 """PATCH (a JSON merge patch) with If-Match: the edit, its revision, and each refusal."""
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
-from tests.curation.conftest import Api
+from app.config import Settings
+from app.main import create_app
+from tests.curation.conftest import Api, keys_for
 
 POSITION = "/v1/positions/zelensky-ceasefire"
 LOADED = {"kind": "create", "author": "summitkb load"}
@@ -135,3 +139,57 @@ def test_revisions_are_listed_in_pages(api: Api) -> None:
     assert loaded["author"] == "summitkb load"
     assert [r["change"]["stance"] for r in edited] == ["mixed", "supports", "tentative"]
     assert second["next"] is None
+
+
+def test_an_actor_edit_that_unnames_a_position_holder_is_422_naming_the_position(
+    api: Api,
+) -> None:
+    actor = "/v1/actors/volodymyr-zelensky"
+    tag = api.etag(actor)
+    answer = api.patch(actor, {"aliases": ["Zelenskyy"]}, tag)
+    assert answer.status_code == 422, answer.text
+    assert "position 'zelensky-ceasefire' would fail: no excerpt names" in answer.json()["detail"]
+    assert api.etag(actor) == tag
+    kept = api.patch(actor, {"aliases": ["Zelensky"]}, tag)
+    assert kept.status_code == 200, kept.text
+
+
+def test_a_quote_edit_that_gives_evidence_another_speaker_is_422_naming_the_position(
+    api: Api,
+) -> None:
+    quote = "/v1/quotes/fadeev-consultations-insignificant"
+    tag = api.etag(quote)
+    answer = api.patch(quote, {"speaker": "vladimir-putin"}, tag)
+    assert answer.status_code == 422, answer.text
+    detail = answer.json()["detail"]
+    assert "position 'russia-europe-consultations' would fail" in detail
+    assert "is by 'vladimir-putin'" in detail
+    assert api.etag(quote) == tag
+
+
+
+@pytest.fixture
+def gzipping_api(mini_url: str) -> Iterator[Api]:
+    """An API that gzips every answer a client accepts gzip for, however short."""
+    write, admin = keys_for(mini_url)
+    with TestClient(create_app(Settings(database_url=mini_url, gzip_minimum_size=0))) as client:
+        yield Api(client, write, admin)
+
+
+def test_a_gzipped_answer_has_a_strong_tag_of_its_own_that_still_names_the_record(
+    gzipping_api: Api,
+) -> None:
+    api, quote = gzipping_api, "/v1/quotes/putin-next-time-in-moscow"
+    plain = api.client.get(quote, headers={"Accept-Encoding": "identity"})
+    zipped = api.client.get(quote, headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert zipped.content == plain.content
+    tag, zipped_tag = plain.headers["etag"], zipped.headers["etag"]
+    assert zipped_tag == tag[:-1] + '-gzip"'
+    again = api.client.get(quote, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped_tag})
+    assert (again.status_code, again.headers["etag"]) == (304, zipped_tag)
+    edited = api.patch(quote, {"topics": ["ceasefire"]}, zipped_tag)
+    assert edited.status_code == 200, edited.text
+    stale = api.patch(quote, {"topics": []}, zipped_tag)
+    assert stale.status_code == 412

@@ -14,7 +14,7 @@ from app.curation.check import Rejected
 from app.db.derived_tables import derived_quote_json
 from app.db.models import Dataset, Quote, Revision, Source
 from app.errors import Conflict, PreconditionFailed
-from app.queries.representation import strong_tag
+from app.etags import strong_tag
 from tests.curation.helpers import new_position, new_quote, new_source
 
 EDITOR = Author("newsroom", "from the AFP report")

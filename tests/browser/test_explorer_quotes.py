@@ -50,3 +50,31 @@ def test_the_colours_follow_the_systems_scheme(
         page.screenshot(path=artifact(f"explorer-{scheme}.png"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("address", "rows"),
+    [("/explore", "#timeline-list li.item-quote"), ("/explore?q=ceasefire", "#search-results li")],
+)
+def test_timeline_rows_and_search_hits_copy_their_quotes_citation(
+    page: Page, live_server: str, console: Console, address: str, rows: str
+) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    open_view(page, live_server, address)
+    row = page.locator(rows).filter(has=page.get_by_role("button", name="Copy citation")).first
+    button = row.get_by_role("button", name="Copy citation")
+    quote_id = button.get_attribute("data-quote")
+    quote = httpx.get(f"{live_server}/v1/quotes/{quote_id}").json()
+    button.click()
+    expect(row.locator(".copy-status")).to_have_text("Copied.")
+    copied: str = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(f"“{quote['text']}” — {quote['speaker']['name']}, ")
+    assert copied.endswith(f" {live_server}/explore#quote/{quote_id}")
+    assert console.errors == []
+
+
+def test_only_quotes_in_the_timeline_have_a_copy_button(page: Page, live_server: str) -> None:
+    items = api_items(live_server, "/v1/timeline")
+    open_view(page, live_server)
+    buttons = page.locator("#timeline-list").get_by_role("button", name="Copy citation")
+    expect(buttons).to_have_count(sum(item["type"] == "quote" for item in items))

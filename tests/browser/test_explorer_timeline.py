@@ -80,3 +80,27 @@ def test_filters_that_match_nothing_say_so(page: Page, live_server: str) -> None
     expect(page.locator("#timeline-chart svg")).to_have_count(0)
     # The rest of the page is there.
     expect(page.locator("#stance-table td a.stance").first).to_be_visible()
+
+
+def test_the_chart_is_one_tab_stop_whose_arrow_keys_walk_the_marks_in_date_order(
+    page: Page, live_server: str
+) -> None:
+    items = dated(api_items(live_server, "/v1/timeline"))
+    open_view(page, live_server)
+    marks = page.locator("#timeline-chart svg .mark")
+    expect(marks).to_have_count(len(items))
+    assert marks.evaluate_all("ms => ms.filter((m) => m.tabIndex === 0).length") == 1
+    order = [f"{item['type']}/{item['id']}" for item in items]
+    focused = "document.activeElement.dataset.record"
+    page.locator("#timeline-chart svg .mark[tabindex='0']").focus()
+    assert page.evaluate(focused) == order[0]
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(focused) == order[1]
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(focused) == order[0]
+    page.keyboard.press("End")
+    assert page.evaluate(focused) == order[-1]
+    assert marks.evaluate_all("ms => ms.filter((m) => m.tabIndex === 0).length") == 1
+    page.keyboard.press("Enter")
+    expect(page.locator("#detail")).to_be_visible()
+    assert urlsplit(page.url).fragment == order[-1]

@@ -2,7 +2,8 @@
 // The timeline as a picture: dated events and quotes as marks on a date axis (SVG). Long quiet
 // stretches (more than QUIET_DAYS with nothing) are cut out and shown as a break, so that a few
 // old events do not squeeze the busy weeks into a corner. The list beside it carries the same
-// entries for keyboards and screen readers; a mark opens its record on a click.
+// entries; each mark is a link too: one tab stop for the chart, the arrow keys (and Home, End)
+// move from mark to mark in date order, Enter or a click opens its record.
 
 import { formatDate } from "./dom.js";
 import { go, recordHref } from "./router.js";
@@ -59,7 +60,7 @@ export function drawChart(container, items) {
       same.forEach((item, i) => {
         const x = at(day) + ((i % perRow) - (columns - 1) / 2) * DOT;
         const y = top + 6 + DOT / 2 + Math.floor(i / perRow) * DOT;
-        marks.push(mark(item, x, y));
+        marks.push(mark(item, x, y, dated.indexOf(item)));
       });
     }
     top += height;
@@ -70,7 +71,7 @@ export function drawChart(container, items) {
     viewBox: `0 0 ${width} ${top + 30}`,
     width,
     height: top + 30,
-    role: "img",
+    role: "group",
     "aria-labelledby": "timeline-chart-title",
   });
   svg.append(
@@ -80,10 +81,57 @@ export function drawChart(container, items) {
   );
   svg.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target.closest("[data-record]") : null;
-    const [kind = "", id = ""] = (target?.getAttribute("data-record") ?? "").split("/");
-    if (target) go(recordHref(kind, id));
+    if (target) open(target);
   });
+  svg.addEventListener("keydown", (event) => moveOrOpen(svg, event));
+  inDateOrder(svg)[0]?.setAttribute("tabindex", "0");
   container.replaceChildren(svg);
+}
+
+/** @param {Element} target a mark */
+function open(target) {
+  const [kind = "", id = ""] = (target.getAttribute("data-record") ?? "").split("/");
+  go(recordHref(kind, id));
+}
+
+/**
+ * The marks, in the order of their entries' dates.
+ * @param {SVGElement} svg
+ */
+function inDateOrder(svg) {
+  const marks = [...svg.querySelectorAll("[data-record]")];
+  return marks.sort((a, b) => Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")));
+}
+
+const STEPS = /** @type {Record<string, number>} */ ({
+  ArrowRight: 1,
+  ArrowDown: 1,
+  ArrowLeft: -1,
+  ArrowUp: -1,
+});
+
+/**
+ * Arrow keys, Home and End move the chart's one tab stop from mark to mark; Enter opens one.
+ * @param {SVGElement} svg
+ * @param {KeyboardEvent} event
+ */
+function moveOrOpen(svg, event) {
+  const current = event.target instanceof Element ? event.target.closest("[data-record]") : null;
+  if (!current) return;
+  if (event.key === "Enter" || event.key === " ") {
+    event.preventDefault();
+    open(current);
+    return;
+  }
+  const marks = inDateOrder(svg);
+  const at = marks.indexOf(current);
+  const next =
+    event.key === "Home" ? 0 : event.key === "End" ? marks.length - 1 : at + (STEPS[event.key] ?? 0);
+  if (next === at || !marks[next]) return;
+  event.preventDefault();
+  current.setAttribute("tabindex", "-1");
+  marks[next].setAttribute("tabindex", "0");
+  /** @type {SVGElement} */ (marks[next]).focus();
 }
 
 /**
@@ -156,8 +204,9 @@ function tickLabel(day, precision) {
  * @param {TimelineItem} item
  * @param {number} x
  * @param {number} y
+ * @param {number} order  the entry's place in date order
  */
-function mark(item, x, y) {
+function mark(item, x, y, order) {
   const when = formatDate(item.date, item.precision);
   const who = item.actors.map((actor) => actor.name).join(", ");
   const words = item.type === "quote" ? `${who}: “${item.title}”` : item.title;
@@ -174,6 +223,10 @@ function mark(item, x, y) {
   const group = node("g", {
     class: `mark mark-${item.type}`,
     "data-record": `${item.type}/${item.id}`,
+    "data-order": order,
+    role: "link",
+    tabindex: -1,
+    "aria-label": `${item.type === "quote" ? "Quote" : "Event"}, ${when}: ${words}`,
   });
   group.append(node("title", {}, `${when} · ${words}`), shape);
   return group;

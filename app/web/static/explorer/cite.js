@@ -2,6 +2,7 @@
 // How records show where they are written: links to each cited passage in its source's reading
 // view, and a "Copy citation" button for quotes.
 
+import { record } from "./api.js";
 import { el, formatDate } from "./dom.js";
 import { pageHref, ROOT } from "./router.js";
 
@@ -48,20 +49,40 @@ export function citationText(quote) {
  * @param {QuoteRead} quote
  */
 export function copyCitationButton(quote) {
+  return copyButton(quote.id, async () => citationText(quote));
+}
+
+/**
+ * A "Copy citation" button for a quote known by its id alone (a timeline row, a search hit):
+ * the quote is read when the button is pressed.
+ * @param {string} quoteId
+ */
+export function copyCitationButtonFor(quoteId) {
+  return copyButton(quoteId, async () =>
+    citationText(/** @type {QuoteRead} */ (await record("quotes", quoteId))),
+  );
+}
+
+/**
+ * @param {string} quoteId
+ * @param {() => Promise<string>} citation
+ */
+function copyButton(quoteId, citation) {
   const said = el("span", { class: "copy-status", role: "status" });
   const button = el(
     "button",
-    { type: "button", class: "copy", "data-quote": quote.id },
+    { type: "button", class: "copy", "data-quote": quoteId },
     "Copy citation",
   );
   button.addEventListener("click", async () => {
-    const text = citationText(quote);
+    let text = "";
     try {
+      text = await citation();
       await navigator.clipboard.writeText(text);
       said.textContent = "Copied.";
     } catch {
       // No clipboard (an insecure origin, a refused permission): show the text to copy by hand.
-      said.textContent = text;
+      said.textContent = text || "The quote could not be read: try again.";
     }
   });
   return el("span", { class: "copy-citation" }, button, said);

@@ -3,6 +3,7 @@
 // The words and the kind of record live in the address (`?q=ceasefire&type=quote`).
 
 import { search } from "./api.js";
+import { copyCitationButtonFor } from "./cite.js";
 import { el } from "./dom.js";
 import { loadPanel, setStatus } from "./panel.js";
 import { go, homeHref, pageHref, recordHref } from "./router.js";
@@ -78,6 +79,7 @@ function hitItem(hit) {
     el("span", { class: "kind" }, hit.type),
     el("a", { href: hitLink(hit) }, hit.type === "quote" ? `“${hit.title}”` : hit.title),
     el("p", { class: "meta snippet" }, snippetNodes(hit.snippet)),
+    hit.type === "quote" ? copyCitationButtonFor(hit.id) : null,
   );
 }
 

@@ -4,6 +4,7 @@
 
 import { actors, listAll, topics } from "./api.js";
 import { drawChart } from "./chart.js";
+import { copyCitationButtonFor } from "./cite.js";
 import { el, timeElement } from "./dom.js";
 import { actorLink, commaSeparated } from "./links.js";
 import { loadPanel } from "./panel.js";
@@ -100,6 +101,7 @@ function entryItem(item) {
       el("span", { class: "kind" }, item.type),
       link,
       el("p", { class: "meta" }, ...commaSeparated(item.actors.map(actorLink))),
+      item.type === "quote" ? copyCitationButtonFor(item.id) : null,
     ),
   );
 }

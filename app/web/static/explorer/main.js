@@ -3,6 +3,7 @@
 // it changes. Each panel loads on its own from the public /v1 API.
 
 import { getJSON } from "./api.js";
+import { curatePage } from "./curate.js";
 import { setUpDialog, showRecord } from "./detail.js";
 import { loadPanel } from "./panel.js";
 import { actorPage, topicPage } from "./pages.js";
@@ -19,7 +20,7 @@ const home = /** @type {HTMLElement} */ (document.getElementById("home"));
 const page = /** @type {HTMLElement} */ (document.getElementById("page"));
 const pageTitle = /** @type {HTMLElement} */ (document.getElementById("page-title"));
 const pageBody = /** @type {HTMLElement} */ (document.getElementById("page-body"));
-const PAGES = { actors: actorPage, topics: topicPage, sources: sourcePage };
+const PAGES = { actors: actorPage, topics: topicPage, sources: sourcePage, curate: curatePage };
 let shownPath = "";
 
 /**
@@ -83,10 +84,7 @@ function showHome(params) {
  */
 function showPage(view, moved) {
   if (!moved) return Promise.resolve();
-  const draw =
-    view.page === "actors" || view.page === "topics" || view.page === "sources"
-      ? PAGES[view.page]
-      : null;
+  const draw = view.page === "home" || view.page === "missing" ? null : PAGES[view.page];
   const titled = (/** @type {string} */ name) => {
     pageTitle.textContent = name;
     document.title = `${name} · ${SITE}`;

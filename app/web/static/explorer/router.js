@@ -1,13 +1,13 @@
 // @ts-check
 // The address is the explorer's state. The path names the view (`explore`, `explore/actors/ID`,
-// `explore/topics/ID`, `explore/sources/ID`), the query its filters (`q`, `type`, `topic`,
+// `explore/topics/ID`, `explore/sources/ID`, `explore/curate[/SOURCE_ID]`), the query its filters (`q`, `type`, `topic`,
 // `actor`, `from`, `to`, `empty`, `group`), and the hash the record open over it (`#quote/ID`,
 // `#event/ID`, `#position/ID`, `#stance/ACTOR/TOPIC`, or `#passage/START-END` in a source).
 // Links inside the explorer move through history.pushState, so Back and Forward walk the views.
 
 /**
  * @typedef {object} View
- * @property {"home" | "actors" | "topics" | "sources" | "missing"} page
+ * @property {"home" | "actors" | "topics" | "sources" | "curate" | "missing"} page
  * @property {string} id  the actor, topic or source id ("" on the home view)
  * @property {URLSearchParams} params
  * @property {string[] | null} record  the hash's kind and ids, when it names a record
@@ -25,7 +25,11 @@ const listeners = new Set();
 export function currentView() {
   const rest = location.pathname.slice(ROOT.pathname.length).split("/").filter(Boolean);
   const [page = "", id = "", ...extra] = rest.map(decodeURIComponent);
-  const known = page === "" || (PAGES.has(page) && id !== "" && extra.length === 0);
+  // The curation page is `explore/curate` (a new article) or `explore/curate/SOURCE_ID`.
+  const known =
+    page === "" ||
+    (PAGES.has(page) && id !== "" && extra.length === 0) ||
+    (page === "curate" && extra.length === 0);
   const hash = location.hash.slice(1).split("/").map(decodeURIComponent);
   return {
     page: page === "" ? "home" : known ? /** @type {View["page"]} */ (page) : "missing",

@@ -16,16 +16,19 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from app.errors import Unavailable
 
 LOADING = "summitkb_loading"  # the execution option that marks a load's connection: its hook
 WRITING = "summitkb_writing"  # the option that marks a write's connection: its longest wait (s)
 WAIT_STEP_S = 10
-POLL_S = 0.2
 NO_BUSY_TIMEOUT = "PRAGMA busy_timeout=0"
 BUSY_TIMEOUT = "PRAGMA busy_timeout=10000"  # the connections' own (engine.py), and a wait step
-LOAD_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('summitkb.load:' || current_schema()))"
+LOCK_KEY = "hashtext('summitkb.load:' || current_schema())"
+LOAD_LOCK = f"SELECT pg_try_advisory_xact_lock({LOCK_KEY})"
+WAIT_FOR_LOCK = f"SELECT pg_advisory_xact_lock({LOCK_KEY})"
+LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout ran out
 
 Waiting = Callable[[float], None]  # seconds waited so far for another load to end
 
@@ -82,10 +85,18 @@ def take_sqlite_lock(driver: Any, wait_s: float) -> bool:
 
 def take_postgres_lock(connection: Connection, wait_s: float) -> bool:
     """The advisory lock in the transaction just begun, within `wait_s` seconds; False if
-    another writer holds it all that time."""
-    deadline = time.monotonic() + wait_s
-    while not connection.exec_driver_sql(LOAD_LOCK).scalar():
-        if time.monotonic() >= deadline:
-            return False
-        time.sleep(POLL_S)
+    another writer holds it all that time. A wait queues in PostgreSQL's own lock manager (its
+    waiters are served in turn) under a `lock_timeout`; a timeout ends the transaction, which
+    has done nothing yet, and the next statement begins another."""
+    if wait_s <= 0:
+        return bool(connection.exec_driver_sql(LOAD_LOCK).scalar())
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, round(wait_s * 1000))}")
+    try:
+        connection.exec_driver_sql(WAIT_FOR_LOCK)
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            raise
+        connection.connection.driver_connection.rollback()  # type: ignore[union-attr]
+        return False
+    connection.exec_driver_sql("SET LOCAL lock_timeout = DEFAULT")
     return True

@@ -1,4 +1,5 @@
-"""The command line: `summitkb migrate`, `load`, `bootstrap`, `serve`, `extract` and `keys`."""
+"""The command line: `summitkb migrate`, `load`, `bootstrap`, `serve`, `extract`, `keys` and
+`export-seed`."""
 
 import datetime as dt
 import zoneinfo
@@ -12,6 +13,7 @@ import yaml
 from sqlalchemy.engine import make_url
 
 from app.cli_common import DatabaseUrl, fail, one_line_errors, resolve_url
+from app.cli_export import export_seed_command
 from app.cli_keys import keys
 from app.config import PROJECT_ROOT, Settings
 from app.loader import (
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 cli = typer.Typer(help="Summit KB: a source-attributed knowledge API.", no_args_is_help=True)
 cli.add_typer(keys, name="keys")
+cli.command("export-seed")(export_seed_command)
 
 EDITS_LISTED = 50  # records named by a refused load; then how many more
 

@@ -34,21 +34,21 @@ def stored_record(connection: Connection, resource: str, record_id: str) -> dict
     return {**record, "replaces": replaces} if replaces else record
 
 
-def _tidy(record: dict[str, Any]) -> dict[str, Any]:
+def tidy(record: dict[str, Any]) -> dict[str, Any]:
     """Without the fields that hold their defaults (null, or an empty list)."""
     return {name: value for name, value in record.items() if value not in (None, [])}
 
 
-def _date(on: dt.date | None, precision: Precision) -> str | None:
+def date_of(on: dt.date | None, precision: Precision) -> str | None:
     return None if on is None else written(PartialDate(on, Precision(precision)))
 
 
-def _citations(connection: Connection, owner: str, owner_id: str) -> list[dict[str, Any]]:
+def citations_of(connection: Connection, owner: str, owner_id: str) -> list[dict[str, Any]]:
     column = Citation.__table__.c[f"{owner}_id"]
     query = select(Citation.source_id, Citation.excerpt, Citation.start_offset, Citation.words)
     rows = connection.execute(query.where(column == owner_id).order_by(Citation.ordinal))
     return [
-        _tidy({"source": source, "excerpt": excerpt, "start": start, "words": words})
+        tidy({"source": source, "excerpt": excerpt, "start": start, "words": words})
         for source, excerpt, start, words in rows
     ]
 
@@ -62,7 +62,7 @@ def _actor(connection: Connection, actor_id: str) -> dict[str, Any] | None:
     affiliations = connection.execute(
         select(Affiliation).where(Affiliation.actor_id == actor_id).order_by(Affiliation.ordinal)
     ).all()
-    return _tidy(
+    return tidy(
         {
             "id": actor_id,
             "name": name,
@@ -70,20 +70,20 @@ def _actor(connection: Connection, actor_id: str) -> dict[str, Any] | None:
             "aliases": list(connection.scalars(aliases.order_by(ActorAlias.ordinal))),
             "description": description,
             "affiliations": [_affiliation(connection, row) for row in affiliations],
-            "citations": _citations(connection, "actor", actor_id),
+            "citations": citations_of(connection, "actor", actor_id),
             **(actor.curated or {}),
         }
     )
 
 
 def _affiliation(connection: Connection, row: Any) -> dict[str, Any]:
-    return _tidy(
+    return tidy(
         {
             "organisation": row.organisation_id,
             "role": row.role,
-            "from": _date(row.started_on, row.started_precision),
-            "to": _date(row.ended_on, row.ended_precision),
-            "citations": _citations(connection, "affiliation", row.id),
+            "from": date_of(row.started_on, row.started_precision),
+            "to": date_of(row.ended_on, row.ended_precision),
+            "citations": citations_of(connection, "affiliation", row.id),
         }
     )
 
@@ -97,15 +97,15 @@ def _quote(connection: Connection, quote_id: str) -> dict[str, Any] | None:
         "id": quote_id,
         "text": quote.text,
         "speaker": quote.speaker_id,
-        "said_on": _date(quote.said_on, quote.said_precision),
+        "said_on": date_of(quote.said_on, quote.said_precision),
         "event": quote.event_id,
         "topics": sorted(connection.scalars(topics)),
         "translated_from": quote.translated_from,
         "translated_by": quote.translated_by,
-        "citations": _citations(connection, "quote", quote_id),
+        "citations": citations_of(connection, "quote", quote_id),
         **(quote.curated or {}),
     }
-    return {**_tidy(record), "said_on": record["said_on"], "fragment": quote.is_fragment}
+    return {**tidy(record), "said_on": record["said_on"], "fragment": quote.is_fragment}
 
 
 def _position(connection: Connection, position_id: str) -> dict[str, Any] | None:
@@ -119,13 +119,13 @@ def _position(connection: Connection, position_id: str) -> dict[str, Any] | None
         "topic": position.topic_id,
         "stance": position.stance,
         "statement": position.statement,
-        "held_on": _date(position.held_on, position.held_precision),
+        "held_on": date_of(position.held_on, position.held_precision),
         "reported_by": position.reported_by_id,
         "evidence": list(connection.scalars(evidence.order_by(PositionEvidence.ordinal))),
-        "citations": _citations(connection, "position", position_id),
+        "citations": citations_of(connection, "position", position_id),
         **(position.curated or {}),
     }
-    return {**_tidy(record), "held_on": record["held_on"]}
+    return {**tidy(record), "held_on": record["held_on"]}
 
 
 READERS = {"actors": _actor, "quotes": _quote, "positions": _position}

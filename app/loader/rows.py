@@ -38,9 +38,16 @@ class RecordRows:
 CURATED = ("note", "dated_by", "distinct_from", "named_as")
 
 
-def curated(record: Any) -> dict[str, Any] | None:
+def curated(record: Any, **more: Any) -> dict[str, Any] | None:
+    """What `record` says in CURATED fields, and `more` that no column keeps (when not empty)."""
     kept = {name: getattr(record, name) for name in CURATED if getattr(record, name, None)}
+    kept.update({name: value for name, value in more.items() if value})
     return kept or None
+
+
+def _cited(citations: list[Any]) -> list[dict[str, Any]]:
+    """Citations as a seed writes them (for records whose citations no table keeps)."""
+    return [citation.model_dump(exclude_none=True) for citation in citations]
 
 
 def as_json(rows: Row | dict[str, list[Row]]) -> bytes:
@@ -77,7 +84,7 @@ def source_rows(check: SeedChecker, located: Located) -> RecordRows | None:
         "text": document.text,
         "sha256": document.sha256,
         "length": len(document.text),
-        "curated": curated(record),
+        "curated": curated(record, article_notes={a.id: a.note for a in record.articles if a.note}),
     }
     for loc, reason in article_problems(record.articles, document.text):
         check.report(located, loc, reason)
@@ -233,7 +240,11 @@ def position_rows(check: SeedChecker, located: Located) -> RecordRows:
 
 def variant_rows(check: SeedChecker, located: Located) -> RecordRows:
     record: VariantRecord = located.record
-    main = {"id": record.id, "kind": record.kind, "curated": curated(record)}
+    main = {
+        "id": record.id,
+        "kind": record.kind,
+        "curated": curated(record, citations=_cited(record.citations)),
+    }
     return RecordRows(main, {"variant_words": checked_words(check, located)})
 
 

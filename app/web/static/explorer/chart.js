@@ -100,7 +100,9 @@ function open(target) {
  */
 function inDateOrder(svg) {
   const marks = [...svg.querySelectorAll("[data-record]")];
-  return marks.sort((a, b) => Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")));
+  return marks.sort(
+    (a, b) => Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")),
+  );
 }
 
 const STEPS = /** @type {Record<string, number>} */ ({
@@ -126,7 +128,11 @@ function moveOrOpen(svg, event) {
   const marks = inDateOrder(svg);
   const at = marks.indexOf(current);
   const next =
-    event.key === "Home" ? 0 : event.key === "End" ? marks.length - 1 : at + (STEPS[event.key] ?? 0);
+    event.key === "Home"
+      ? 0
+      : event.key === "End"
+        ? marks.length - 1
+        : at + (STEPS[event.key] ?? 0);
   if (next === at || !marks[next]) return;
   event.preventDefault();
   current.setAttribute("tabindex", "-1");

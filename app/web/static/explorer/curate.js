@@ -107,11 +107,27 @@ function sourceBody(values) {
     start: 0,
     end: Array.from(text).length,
   };
-  return { title, publisher, published_at: published, ...(url ? { url } : {}), text, articles: [article] };
+  return {
+    title,
+    publisher,
+    published_at: published,
+    ...(url ? { url } : {}),
+    text,
+    articles: [article],
+  };
 }
 
 /** An id from words, as the seed's ids are made: "Talks in Alaska" -> "talks-in-alaska". */
 export function slug(/** @type {string} */ words) {
-  const plain = words.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  return plain.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "") || "article";
+  const plain = words
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+  return (
+    plain
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "article"
+  );
 }

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from app.errors import Unavailable
@@ -90,7 +90,10 @@ def take_postgres_lock(connection: Connection, wait_s: float) -> bool:
     has done nothing yet, and the next statement begins another."""
     if wait_s <= 0:
         return bool(connection.exec_driver_sql(LOAD_LOCK).scalar())
-    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, round(wait_s * 1000))}")
+    timeout = f"{max(1, round(wait_s * 1000))}ms"
+    connection.execute(
+        text("SELECT set_config('lock_timeout', :timeout, true)"), {"timeout": timeout}
+    )
     try:
         connection.exec_driver_sql(WAIT_FOR_LOCK)
     except DBAPIError as error:

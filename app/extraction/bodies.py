@@ -1,5 +1,6 @@
-"""A suggested quote as the body of a seed quote record (app.loader.records.QuoteRecord), so
-that a curator's "accept" is one write; validated by the loader's own model."""
+"""A suggested quote, and a proposed new actor, as the body of a seed record
+(app.loader.records.QuoteRecord, ActorRecord), so that a curator's "accept" is one write
+(`POST /v1/quotes`, `POST /v1/actors`); validated by the loader's own models."""
 
 import re
 import unicodedata
@@ -7,8 +8,9 @@ from typing import Any
 
 from app.extraction.dates import DateFound
 from app.extraction.speakers import Speaker
+from app.extraction.titles import PLURAL_HEADS
 from app.loader.dates import written
-from app.loader.records import QuoteRecord
+from app.loader.records import ActorRecord, QuoteRecord
 
 ID_WORDS = 5
 
@@ -53,4 +55,26 @@ def quote_body(
     if dated_by is not None:
         body["dated_by"] = dated_by
     QuoteRecord.model_validate(body)
+    return body
+
+
+def new_kind(speaker: Speaker) -> str:
+    """The kind of actor a new speaker likely is: "EU leaders" a group, "the port operator" an
+    organisation."""
+    if speaker.person:
+        return "person"
+    words = speaker.name.lower().split()
+    return "group" if words and words[-1] in PLURAL_HEADS else "organisation"
+
+
+def actor_body(speaker: Speaker, source: str, excerpt: tuple[int, str]) -> dict[str, Any]:
+    """A new speaker's record, citing the excerpt of the first remark the text gives them."""
+    start, words = excerpt
+    body: dict[str, Any] = {
+        "id": speaker_id(speaker),
+        "name": speaker.name,
+        "kind": new_kind(speaker),
+        "citations": [{"source": source, "excerpt": words, "start": start}],
+    }
+    ActorRecord.model_validate(body)
     return body

@@ -8,7 +8,7 @@ knowledge; an endpoint would give it a stored source's text and articles.
 from collections.abc import Sequence
 
 from app.domain import Precision
-from app.extraction.bodies import quote_body
+from app.extraction.bodies import actor_body, quote_body
 from app.extraction.dates import DateFound, dates_in
 from app.extraction.knowledge import Knowledge
 from app.extraction.mentions import mentions_of, topics_in
@@ -37,21 +37,17 @@ def suggest(
 ) -> Suggestions:
     """What a curator would record from the text's articles."""
     index = NameIndex.build(knowledge)
-    quotes = [
-        _quote(text, article, remark, index, source)
+    remarks = [
+        (article, remark)
         for article in articles
         for remark in read_article(text, article, index, knowledge)
     ]
+    quotes = [_quote(text, article, remark, index, source) for article, remark in remarks]
     dates = [
         _date(text, found, article)
         for article in articles
         for found in dates_in(text, article.start, article.end, article.published_on)
     ]
-    new = {
-        q.speaker.name: q.record["speaker"]
-        for q in quotes
-        if q.speaker and q.speaker.new and q.record
-    }
     return Suggestions(
         source=source,
         publisher=publisher,
@@ -59,7 +55,7 @@ def suggest(
         quotes=quotes,
         dates=dates,
         mentions=mentions_of(text, articles, index),
-        new_actors=[NewActor(id=i, name=n) for n, i in new.items()],
+        new_actors=_new_actors(text, [remark for _, remark in remarks], source),
     )
 
 
@@ -121,3 +117,17 @@ def _quote(
         ),
         record=record,
     )
+
+
+def _new_actors(text: str, remarks: list[Remark], source: str) -> list[NewActor]:
+    """Each speaker the dataset does not know, once, in the order the text first quotes them;
+    their record cites that first remark."""
+    found: dict[str, NewActor] = {}
+    for remark in remarks:
+        speaker = remark.speaker
+        if speaker is None or speaker.actor is not None:
+            continue
+        start, end = remark.excerpt
+        record = actor_body(speaker, source, (start, text[start:end]))
+        found.setdefault(record["id"], NewActor(id=record["id"], name=speaker.name, record=record))
+    return list(found.values())

@@ -2,7 +2,8 @@
 carried from the last named speaker; unknown names proposed as new actors."""
 
 from app.extraction.knowledge import NOTHING_KNOWN
-from tests.extract.helpers import KNOWN, quotes, speakers
+from app.loader.records import ActorRecord
+from tests.extract.helpers import KNOWN, quotes, read, speakers
 
 
 def test_names_aliases_and_surnames() -> None:
@@ -148,3 +149,21 @@ def test_a_name_set_off_by_commas_after_an_office_is_the_speaker() -> None:
         "new:Rhian Evans",
         "new:spokesperson for the agency",
     ]
+
+
+def test_each_new_speaker_is_proposed_once_as_an_actor_record_citing_them() -> None:
+    text = (
+        '"The line is dead," said Peter Novak, a farmer. Novak added: "We wait." '
+        'The port operator Havenbedrijf said "no ships". "Enough," farm leaders said.'
+    )
+    proposed = read(text).new_actors
+    assert [(a.id, a.record["kind"]) for a in proposed] == [
+        ("peter-novak", "person"),
+        ("havenbedrijf", "organisation"),
+        ("farm-leaders", "group"),
+    ]
+    for actor in proposed:
+        ActorRecord.model_validate(actor.record)
+        (citation,) = actor.record["citations"]
+        assert citation["source"] == "src" and actor.name in citation["excerpt"]
+        assert text[citation["start"] :].startswith(citation["excerpt"])

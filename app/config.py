@@ -102,7 +102,9 @@ class Settings(BaseSettings):
         " less than `request_timeout_ms`, so that a write refused is never made later.",
     )
     max_source_body_bytes: int = Field(
-        default=2 << 20, ge=1, description="Largest body of `POST /v1/sources` (a document)."
+        default=2 << 20,
+        ge=1,
+        description="Largest body of `POST /v1/sources` (a document) and `POST /v1/batch`.",
     )
     max_write_body_bytes: int = Field(
         default=64 << 10, ge=1, description="Largest body of any other write."

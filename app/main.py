@@ -15,6 +15,7 @@ from starlette.middleware import Middleware
 
 from app.api import (
     actors,
+    batch,
     catalog,
     events,
     export,
@@ -24,6 +25,7 @@ from app.api import (
     revisions,
     search,
     stances,
+    suggestions,
     timeline,
     writes,
 )
@@ -73,6 +75,8 @@ ROUTER_MODULES = (
     export,
     writes,
     revisions,
+    suggestions,
+    batch,
 )
 
 # What a page on another origin may send and read.

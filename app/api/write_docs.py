@@ -104,7 +104,8 @@ WRITE_PROBLEMS: dict[int, dict[str, Any]] = {
         etag='"9c1f…"',
     ),
     413: problem_response(
-        "The body is larger than a write takes (2 MiB for a source, 64 KiB for other records).",
+        "The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other "
+        "records).",
         413,
         "request bodies are limited to 65536 bytes",
         "/v1/quotes",

@@ -17,6 +17,7 @@ from app.curation import Written, in_write
 from app.curation.check import BODY, Rejected
 from app.errors import CrossOrigin, PreconditionRequired, UnsupportedMediaType
 from app.loader.problems import Problem
+from app.schemas.writes import BatchWritten, WrittenRecord
 
 JSON = "application/json"
 MERGE_PATCH = "application/merge-patch+json"
@@ -78,23 +79,51 @@ def required_tag(if_match: str | None) -> str:
     return if_match
 
 
-async def run_write(request: Request, work: Callable[[Connection], Written]) -> Written:
-    """Run `work` in a write transaction (in a worker thread); the answer then carries the new
-    dataset version, and this process reads its validators again."""
+async def run_writes(
+    request: Request, work: Callable[[Connection], list[Written]]
+) -> list[Written]:
+    """Run `work` in one write transaction (in a worker thread); the answer then carries the
+    dataset version its last write made, and this process reads its validators again."""
     app = request.app
     wait_s = app.state.settings.write_lock_wait_ms / 1000
     written = await run_in_threadpool(in_write, app.state.write_engine, wait_s, work)
-    request.state.dataset_version = written.version
+    request.state.dataset_version = written[-1].version
     app.state.stamp.forget()
+    return written
+
+
+async def run_write(request: Request, work: Callable[[Connection], Written]) -> Written:
+    """`run_writes` of a single write."""
+    (written,) = await run_writes(request, lambda connection: [work(connection)])
     return written
 
 
 def written_answer(request: Request, written: Written, status: int) -> Response:
     """The record as the write left it, with its strong ETag and its address."""
-    base = request.app.state.settings.public_base_url
     headers = {
         "ETag": written.etag,
-        "Location": f"{base}/v1/{written.resource}/{written.record_id}",
+        "Location": location(request, written),
         "Cache-Control": "no-store",
     }
     return Response(written.body, status_code=status, media_type=JSON, headers=headers)
+
+
+def batch_answer(request: Request, written: list[Written]) -> Response:
+    """What a batch wrote: each record's id, revision, ETag and address, in order."""
+    records = [
+        WrittenRecord(
+            resource=w.resource,
+            id=w.record_id,
+            revision=w.revision or 0,
+            etag=w.etag,
+            location=location(request, w),
+        )
+        for w in written
+    ]
+    body = orjson.dumps(BatchWritten(written=records).model_dump(mode="json"))
+    return Response(body, status_code=201, media_type=JSON, headers={"Cache-Control": "no-store"})
+
+
+def location(request: Request, written: Written) -> str:
+    base = request.app.state.settings.public_base_url
+    return f"{base}/v1/{written.resource}/{written.record_id}"

@@ -8,7 +8,7 @@ The rules that need the rest of the dataset (app.loader.checks) read it from the
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,12 @@ class Rejected(InvalidParameter):
         detail = "; ".join(f"{error['location']}: {error['message']}" for error in errors)
         super().__init__(detail, errors=errors)
         self.problems = sorted(problems)
+
+    def under(self, prefix: str) -> "Rejected":
+        """The same problems, located under `prefix` of the body (a record inside a batch)."""
+        return Rejected(
+            [replace(p, field=".".join(filter(None, (prefix, p.field)))) for p in self.problems]
+        )
 
 
 @dataclass

@@ -6,10 +6,10 @@ import copy
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import json_merge_patch
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,7 @@ from app.loader.write import (
 from app.queries.representation import representation
 
 EDITABLE = ("actors", "quotes", "positions")
+Model = TypeVar("Model", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Written:
     version: str
 
 
-def validated(model: type[Record], data: Any) -> Record:
+def validated(model: type[Model], data: Any) -> Model:
     """`data` as a record of `model`; Rejected naming each field that is not valid."""
     if not isinstance(data, dict):
         raise Rejected([Problem(BODY, 0, "", "a record is a JSON object")])

@@ -28,8 +28,11 @@ from app.http.slots import Slot, is_stream
 
 log = logging.getLogger(__name__)
 
-WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-SOURCES = "/v1/sources"
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Writes whose body may carry a document: a new source, or a batch of records that holds one.
+DOCUMENT_WRITES = frozenset({"/v1/sources", "/v1/batch"})
+# Paths that no read takes.
+WRITE_ONLY = frozenset({"/v1/batch"})
 # Liveness must answer even when every slot is taken.
 UNLIMITED_PATHS = frozenset({"/healthz"})
 
@@ -47,10 +50,12 @@ class Limits:
     max_source_body_bytes: int = 2 << 20  # a new source's body (its document inline)
 
     def body_limit(self, scope: Scope) -> int:
-        """The most of a body the request may send: reads need none, writes carry a record."""
-        if scope["method"] not in WRITE_METHODS:
+        """The most of a body the request may send: reads need none, writes carry a record (or
+        a document). A method that no route of the path takes gets the path's write limit too,
+        so that its answer is the 405 that names the methods, not a 413."""
+        if scope["method"] in READ_METHODS and scope["path"] not in WRITE_ONLY:
             return self.max_body_bytes
-        if scope["method"] == "POST" and scope["path"] == SOURCES:
+        if scope["path"] in DOCUMENT_WRITES:
             return self.max_source_body_bytes
         return self.max_write_body_bytes
 

@@ -7,8 +7,11 @@ from typing import Annotated, Any, Self
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     model_validator,
 )
@@ -55,7 +58,7 @@ class Dated(Curated):
 class CitationRecord(Record):
     source: Slug
     excerpt: Text
-    start: int | None = Field(default=None, ge=0)
+    start: StrictInt | None = Field(default=None, ge=0)
     # For a quote reported in part: the words of the quote that this excerpt holds.
     words: Text | None = None
 
@@ -71,18 +74,30 @@ def _known_zone(name: str) -> str:
 TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_known_zone)]
 
 
+def _written_out(value: Any) -> Any:
+    """A date as YAML or JSON writes one: never a number (pydantic would read 0 as 1970-01-01)."""
+    if isinstance(value, int | float):
+        raise ValueError("a date is written YYYY-MM-DD (a time: YYYY-MM-DDTHH:MM), not a number")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_written_out)]
+Moment = Annotated[dt.datetime, BeforeValidator(_written_out)]
+
+
 class ArticleRecord(Record):
     """One article (or dated update) of a document: its own title and date, and the offsets of
     the text it spans (end exclusive)."""
 
     id: Slug
     title: Text
-    published_on: dt.date
+    published_on: Day
     # The local date and time, and the IANA time zone, where the text gives them.
-    published_at: dt.datetime | None = None
+    published_at: Moment | None = None
     time_zone: TimeZone | None = None
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
+    # Offsets are integers as written: `true` is not an offset of 1.
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(gt=0)
     # Why the article is dated as it is, where the text does not print its date.
     note: Text | None = None
 
@@ -101,7 +116,7 @@ class SourceRecord(Curated):
     title: Text
     publisher: Line
     byline: Line | None = None
-    published_at: dt.datetime | dt.date
+    published_at: Annotated[dt.datetime | dt.date, BeforeValidator(_written_out)]
     url: Annotated[str, StringConstraints(max_length=2000)] | None = None
     language: Language = "en"
     # The IANA time zone of the publisher's dates, where known.
@@ -165,7 +180,7 @@ class QuoteRecord(Dated):
     text: Text
     speaker: Slug
     said_on: SeedDate
-    fragment: bool = False
+    fragment: StrictBool = False
     event: Slug | None = None
     topics: list[Slug] = []
     # Where the sources give the words in translation: the language they were said in, and

@@ -1,12 +1,15 @@
 """Suggestions for a stored source: its text and articles, and the dataset's actors and topics,
-given to the extraction engine (app.extraction). An endpoint answers with this."""
+given to the extraction engine (app.extraction): what `GET /v1/sources/{id}/suggestions`
+answers."""
 
 from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
 
 from app.db.models import Article, Source
 from app.extraction.engine import suggest
 from app.extraction.schema import ArticleSpan, Suggestions
 from app.queries.knowledge import read_knowledge
+from app.queries.successors import missing
 
 
 def source_suggestions(connection: Connection, source_id: str) -> Suggestions | None:
@@ -26,3 +29,12 @@ def source_suggestions(connection: Connection, source_id: str) -> Suggestions | 
         )
     ]
     return suggest(source.text, articles, read_knowledge(connection), source_id, source.publisher)
+
+
+def suggestions_for(session: Session, source_id: str) -> Suggestions:
+    """The source's suggestions, read in the session's snapshot; NotFound (or Moved, for a
+    replaced id) if there is no such source."""
+    found = source_suggestions(session.connection(), source_id)
+    if found is None:
+        raise missing(session, "sources", source_id)
+    return found

@@ -97,5 +97,12 @@ def test_the_docs_declare_the_bearer_scheme_on_routes_that_take_a_key(probe: Tes
     assert paths[PROBE + "/write"]["post"]["security"] == [{"apiKey": []}]
     assert paths[PROBE + "/admin"]["post"]["security"] == [{"apiKey": []}]
     # Reads stay public: a read of the API's own asks for no key, or for one optionally ({}).
-    reads = [ops["get"] for path, ops in paths.items() if PROBE not in path and "get" in ops]
+    # A source's suggestions are a step of curation, not a read of the knowledge: a write key's.
+    curation = "/v1/sources/{source_id}/suggestions"
+    assert paths[curation]["get"]["security"] == [{"apiKey": []}]
+    reads = [
+        ops["get"]
+        for path, ops in paths.items()
+        if PROBE not in path and path != curation and "get" in ops
+    ]
     assert reads and all({} in operation.get("security", [{}]) for operation in reads)

@@ -16,7 +16,7 @@ def parameters(client: TestClient) -> list[tuple[str, dict[str, Any]]]:
     return [
         (path, parameter)
         for path, methods in schema["paths"].items()
-        for parameter in methods["get"].get("parameters", [])
+        for parameter in methods.get("get", {}).get("parameters", [])
     ]
 
 

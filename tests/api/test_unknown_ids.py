@@ -97,7 +97,7 @@ def id_filters(document: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (path, parameter["name"])
         for path, methods in document["paths"].items()
-        for parameter in methods["get"].get("parameters", [])
+        for parameter in methods.get("get", {}).get("parameters", [])
         if parameter["in"] == "query" and parameter["name"] in ID_FILTERS
     ]
 

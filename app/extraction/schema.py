@@ -2,9 +2,9 @@
 answers them."""
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 
 class Model(BaseModel):
@@ -13,6 +13,18 @@ class Model(BaseModel):
 
 def said(description: str) -> Any:
     return Field(description=description)
+
+
+def body_of(name: str) -> Any:
+    """A record as the write of `name` takes it (a schema of the OpenAPI document's, where the
+    write bodies are: app.api.write_docs)."""
+    # allOf: a bare $ref beside the field's description would be looked up among pydantic's own
+    # definitions, which do not hold it.
+    return WithJsonSchema({"allOf": [{"$ref": f"#/components/schemas/{name}"}]})
+
+
+QuoteRecordBody = Annotated[dict[str, Any], body_of("QuoteBody")]
+ActorRecordBody = Annotated[dict[str, Any], body_of("ActorBody")]
 
 
 class Words(Model):
@@ -72,7 +84,7 @@ class QuoteSuggestion(Model):
     speaker: SpeakerSuggestion | None = said("Who said it; null where no speaker was found.")
     said_on: DateSuggestion = said("When it was said.")
     excerpt: Excerpt = said("The excerpt its citation gives.")
-    record: dict[str, Any] | None = said(
+    record: QuoteRecordBody | None = said(
         "To accept the quote as it is, POST this to `/v1/quotes` (it is a quote as that route "
         "takes it, citing the excerpt); null where no speaker was found, which a quote needs. A "
         "new speaker's actor is proposed in `new_actors`: write it first (or in the same "
@@ -95,7 +107,7 @@ class NewActor(Model):
 
     id: str = said("The id the quotes' records give the speaker.")
     name: str = said("The name as written.")
-    record: dict[str, Any] = said(
+    record: ActorRecordBody = said(
         "To add the actor as proposed, POST this to `/v1/actors` (it cites the first remark the "
         "text gives them; `kind` is a guess: person, group or organisation)."
     )

@@ -50,3 +50,27 @@ export async function stancesOf(actorId: string, topicId: string): Promise<strin
     .sort((a, b) => (b.held_on ?? "").localeCompare(a.held_on ?? ""))
     .map((position) => `${position.stance}: ${position.statement}`);
 }
+
+/** Accept every suggestion for a source in one batch (with a write key): the new speakers first,
+ * then the quotes, each suggested `record` sent as it is. Answers the ids written. */
+export async function acceptSuggestions(sourceId: string, key: string): Promise<string[]> {
+  const headers = { Authorization: `Bearer ${key}` };
+  const { data, error } = await api.GET("/v1/sources/{source_id}/suggestions", {
+    params: { path: { source_id: sourceId } },
+    headers,
+  });
+  if (error) throw new Error(error.detail);
+  const writes = [
+    ...data.new_actors.map((actor) => ({ resource: "actors" as const, record: actor.record })),
+    ...data.quotes.flatMap((quote) =>
+      quote.record ? [{ resource: "quotes" as const, record: quote.record }] : [],
+    ),
+  ];
+  const written = await api.POST("/v1/batch", {
+    params: { query: { summary: "accepted as suggested" } },
+    body: { writes },
+    headers,
+  });
+  if (written.error) throw new Error(written.error.detail);
+  return written.data.written.map((record) => record.id);
+}

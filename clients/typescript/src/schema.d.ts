@@ -598,6 +598,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sources/{source_id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Source Suggestions
+         * @description Suggest what to record from a source: the quotes of each of its articles (speaker, date, a
+         *     verified citation), the new actors they need, the dates and known names the text gives.
+         */
+        get: operations["read_source_suggestions_v1_sources__source_id__suggestions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write Batch
+         * @description Add up to 100 records (sources, actors, quotes, positions) in one transaction: each is
+         *     checked and written as its own POST would, in order, or none is (a 409 or 422 names the
+         *     write, `body.writes.3.record...`). Accept an article's suggestions with one batch.
+         */
+        post: operations["write_batch_v1_batch_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -889,6 +932,46 @@ export interface components {
             published_on: string;
         };
         /**
+         * ArticleSpan
+         * @description An article of the text: the offsets it spans and the date it was published, where it
+         *     was published (the date relative words are counted from).
+         */
+        ArticleSpan: {
+            /**
+             * Id
+             * @description The article's id in its source; null for a file's one article.
+             */
+            id: string | null;
+            /**
+             * Start
+             * @description The article's first offset (code points).
+             */
+            start: number;
+            /**
+             * End
+             * @description The offset just past the article's end.
+             */
+            end: number;
+            /**
+             * Published On
+             * Format: date
+             * @description The day the article was published.
+             */
+            published_on: string;
+        };
+        /**
+         * BatchWritten
+         * @description The records of a batch, in the order of its writes: all were written, in one
+         *     transaction.
+         */
+        BatchWritten: {
+            /**
+             * Written
+             * @description Each record written, in order.
+             */
+            written: components["schemas"]["WrittenRecord"][];
+        };
+        /**
          * ChangeKind
          * @enum {string}
          */
@@ -976,6 +1059,30 @@ export interface components {
              * @default null
              */
             words: string | null;
+        };
+        /**
+         * DateSuggestion
+         * @description A date the text gives, as the seed writes dates.
+         */
+        DateSuggestion: {
+            /**
+             * Date
+             * @description 2025-08-12, 2025-W32, 2025-08 or 2025.
+             */
+            date: string;
+            /**
+             * Precision
+             * @description day, week, month or year.
+             */
+            precision: string;
+            /** @description The words that give the date; null: the article's own date. */
+            words: components["schemas"]["Words"] | null;
+            /**
+             * Ahead
+             * @description Whether the words look ahead of the article's date.
+             * @default false
+             */
+            ahead: boolean;
         };
         /**
          * EventKind
@@ -1111,6 +1218,32 @@ export interface components {
          */
         EventStatus: "planned" | "proposed" | "held" | "cancelled";
         /**
+         * Excerpt
+         * @description The words to cite: the sentence (or sentences) that hold the remark.
+         */
+        Excerpt: {
+            /**
+             * Start
+             * @description The first offset (code points).
+             */
+            start: number;
+            /**
+             * End
+             * @description The offset just past the end.
+             */
+            end: number;
+            /**
+             * Text
+             * @description The words, as the text gives them.
+             */
+            text: string;
+            /**
+             * Verified
+             * @description Found at its offsets by the loader's own check, as a write checks it.
+             */
+            verified: boolean;
+        };
+        /**
          * FacetValue
          * @description How many records of the filtered list have this value.
          */
@@ -1167,6 +1300,34 @@ export interface components {
             status: "ok";
         };
         /**
+         * Mention
+         * @description A known actor or topic the text names.
+         */
+        Mention: {
+            /**
+             * Kind
+             * @description actor or topic.
+             */
+            kind: string;
+            /**
+             * Id
+             * @description The actor's or topic's id.
+             */
+            id: string;
+            /**
+             * Name
+             * @description Its name.
+             */
+            name: string;
+            /**
+             * Count
+             * @description How many times the text names it.
+             */
+            count: number;
+            /** @description Where the text first names it. */
+            first: components["schemas"]["Words"];
+        };
+        /**
          * MetaRead
          * @description Which dataset is loaded, when, and how much it holds.
          */
@@ -1192,6 +1353,27 @@ export interface components {
             counts: {
                 [key: string]: number;
             };
+        };
+        /**
+         * NewActor
+         * @description A speaker the dataset does not know yet, as the quotes' records name them.
+         */
+        NewActor: {
+            /**
+             * Id
+             * @description The id the quotes' records give the speaker.
+             */
+            id: string;
+            /**
+             * Name
+             * @description The name as written.
+             */
+            name: string;
+            /**
+             * Record
+             * @description To add the actor as proposed, POST this to `/v1/actors` (it cites the first remark the text gives them; `kind` is a guess: person, group or organisation).
+             */
+            record: components["schemas"]["ActorBody"];
         };
         /** Page[ActorRead] */
         Page_ActorRead_: {
@@ -1669,6 +1851,40 @@ export interface components {
             corroboration: number;
         };
         /**
+         * QuoteSuggestion
+         * @description A remark the text quotes: its words, who said it and when, and the excerpt to cite.
+         */
+        QuoteSuggestion: {
+            /**
+             * Article
+             * @description The id of the article that holds it.
+             */
+            article: string | null;
+            /**
+             * Parts
+             * @description The quoted words: one part, or the parts of a split remark.
+             */
+            parts: components["schemas"]["Words"][];
+            /**
+             * Fragment
+             * @description Whether the words are part of a sentence.
+             */
+            fragment: boolean;
+            /** @description The words that attribute the remark (`said`, `told`...). */
+            cue: components["schemas"]["Words"] | null;
+            /** @description Who said it; null where no speaker was found. */
+            speaker: components["schemas"]["SpeakerSuggestion"] | null;
+            /** @description When it was said. */
+            said_on: components["schemas"]["DateSuggestion"];
+            /** @description The excerpt its citation gives. */
+            excerpt: components["schemas"]["Excerpt"];
+            /**
+             * Record
+             * @description To accept the quote as it is, POST this to `/v1/quotes` (it is a quote as that route takes it, citing the excerpt); null where no speaker was found, which a quote needs. A new speaker's actor is proposed in `new_actors`: write it first (or in the same `/v1/batch`, before the quote).
+             */
+            record: components["schemas"]["QuoteBody"] | null;
+        };
+        /**
          * ReadinessRead
          * @description The instance can serve the API: every check passed.
          */
@@ -2065,6 +2281,42 @@ export interface components {
             included?: components["schemas"]["Included"] | null;
         };
         /**
+         * SpeakerSuggestion
+         * @description Who said a remark: a known actor, or a new one with the name as written.
+         */
+        SpeakerSuggestion: {
+            /**
+             * As Written
+             * @description How the text names the speaker (a name, a title, a pronoun).
+             */
+            as_written: string | null;
+            /**
+             * Actor
+             * @description The known actor's id; null for a new actor.
+             */
+            actor: string | null;
+            /**
+             * Name
+             * @description The actor's name (a new actor's, as written).
+             */
+            name: string;
+            /**
+             * New
+             * @description Whether the dataset does not know the actor yet (see `new_actors`).
+             */
+            new: boolean;
+            /**
+             * Confidence
+             * @description How sure the match is, from 0 to 1.
+             */
+            confidence: number;
+            /**
+             * How
+             * @description How the speaker was found: name, alias, surname, spelling, title, pronoun, continued, subject or new.
+             */
+            how: string;
+        };
+        /**
          * Stance
          * @description An actor's stance on a topic; seed/README.md gives an example of each.
          * @enum {string}
@@ -2137,6 +2389,49 @@ export interface components {
              * @description The sources that support this record.
              */
             citations: components["schemas"]["CitationRead"][];
+        };
+        /**
+         * Suggestions
+         * @description What a curator would record from a source: its quotes, each with a record to accept as it
+         *     is, the new actors they need, the dates the text gives and the known actors and topics it
+         *     names.
+         */
+        Suggestions: {
+            /**
+             * Source
+             * @description The id the records' citations give the source.
+             */
+            source: string;
+            /**
+             * Publisher
+             * @description Who published it.
+             */
+            publisher: string | null;
+            /**
+             * Articles
+             * @description The articles read, each at its own date.
+             */
+            articles: components["schemas"]["ArticleSpan"][];
+            /**
+             * Quotes
+             * @description The remarks quoted, in the order of the text.
+             */
+            quotes: components["schemas"]["QuoteSuggestion"][];
+            /**
+             * Dates
+             * @description The dates the text gives.
+             */
+            dates: components["schemas"]["DateSuggestion"][];
+            /**
+             * Mentions
+             * @description The known actors and topics the text names.
+             */
+            mentions: components["schemas"]["Mention"][];
+            /**
+             * New Actors
+             * @description The speakers the dataset does not know yet.
+             */
+            new_actors: components["schemas"]["NewActor"][];
         };
         /**
          * TextAccess
@@ -2253,6 +2548,59 @@ export interface components {
              * @example Whether Ukraine cedes, swaps or withdraws from territory.
              */
             description: string | null;
+        };
+        /**
+         * Words
+         * @description Words of the text, with their offsets (end exclusive).
+         */
+        Words: {
+            /**
+             * Start
+             * @description The first offset (code points).
+             */
+            start: number;
+            /**
+             * End
+             * @description The offset just past the end.
+             */
+            end: number;
+            /**
+             * Text
+             * @description The words, as the text gives them.
+             */
+            text: string;
+        };
+        /**
+         * WrittenRecord
+         * @description One record a batch wrote.
+         */
+        WrittenRecord: {
+            /**
+             * Resource
+             * @example quotes
+             */
+            resource: string;
+            /**
+             * Id
+             * @example trump-could-see-it-happening
+             */
+            id: string;
+            /**
+             * Revision
+             * @description The number of the revision that created it.
+             */
+            revision: number;
+            /**
+             * Etag
+             * @description The record's strong `ETag`, for a later edit's `If-Match`.
+             */
+            etag: string;
+            /**
+             * Location
+             * @description Where the record is served.
+             * @example http://127.0.0.1:8000/v1/quotes/trump-could-see-it-happening
+             */
+            location: string;
         };
     };
     responses: never;
@@ -2516,7 +2864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,7 +3217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +3895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3900,7 +4248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4231,7 +4579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4584,7 +4932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5758,7 +6106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than a write takes (2 MiB for a source, 64 KiB for other records). */
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7827,6 +8175,322 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_source_suggestions_v1_sources__source_id__suggestions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions: each quote's `record` may be sent as it is to `POST /v1/quotes` (or in a `POST /v1/batch`), each new actor's to `POST /v1/actors`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    write_batch_v1_batch_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The records to write, in order: a record may name one written before it (a quote, the actor it is by). */
+                    writes: ({
+                        /** @enum {string} */
+                        resource: "sources";
+                        record: components["schemas"]["SourceBody"];
+                    } | {
+                        /** @enum {string} */
+                        resource: "actors";
+                        record: components["schemas"]["ActorBody"];
+                    } | {
+                        /** @enum {string} */
+                        resource: "quotes";
+                        record: components["schemas"]["QuoteBody"];
+                    } | {
+                        /** @enum {string} */
+                        resource: "positions";
+                        record: components["schemas"]["PositionBody"];
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Written, every record: where each is served and its `ETag`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchWritten"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+                     *       "instance": "/v1/quotes",
+                     *       "id": "trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

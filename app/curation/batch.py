@@ -1,8 +1,9 @@
 """Several new records written in one transaction: all of them, or none.
 
-Each record is created as its own POST creates it (app.curation.edits.create), in the order
-given, so a record may name one written before it in the batch (a quote its new speaker). A
-refusal names the write by its index: `body.writes.3.record.citations.0.excerpt`.
+Each record is checked and written as its own POST would (app.curation.edits.add), in the
+order given, so a record may name one written before it in the batch (a quote its new speaker);
+then what reads depend on is derived once for them all (`finish`), and the dataset gets one new
+version. A refusal names the write by its index: `body.writes.3.record.citations.0.excerpt`.
 """
 
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from sqlalchemy import Connection
 
 from app.curation.bodies import BODIES
 from app.curation.check import Rejected
-from app.curation.edits import Author, Written, create, validated
+from app.curation.edits import Added, Author, Written, add, finish, validated
 from app.errors import Conflict
 from app.loader.records import Record
 
@@ -67,17 +68,19 @@ def record_field(index: int) -> str:
 
 
 def create_all(records: list[NewRecord], author: Author) -> Callable[[Connection], list[Written]]:
-    """The work of one write transaction that creates `records` in order (see `in_write`)."""
+    """The work of one write transaction that creates `records` in order (see `in_write`): each
+    checked and written as `create` does, then what reads depend on derived once for them all."""
 
     def work(connection: Connection) -> list[Written]:
-        return [_create(connection, index, new, author) for index, new in enumerate(records)]
+        added = [_add(connection, index, new, author) for index, new in enumerate(records)]
+        return finish(connection, added)
 
     return work
 
 
-def _create(connection: Connection, index: int, new: NewRecord, author: Author) -> Written:
+def _add(connection: Connection, index: int, new: NewRecord, author: Author) -> Added:
     try:
-        return create(connection, new.resource, new.record, new.raw, author)
+        return add(connection, new.resource, new.record, new.raw, author)
     except Rejected as error:
         raise error.under(record_field(index)) from None
     except Conflict as error:

@@ -73,17 +73,39 @@ def validated(model: type[Model], data: Any) -> Model:
         raise Rejected(problems) from None
 
 
+@dataclass(frozen=True)
+class Added:
+    """A record written in this transaction, with its revision, that `finish` has yet to
+    derive what reads depend on from."""
+
+    resource: str
+    record_id: str
+    revision: int
+    digest: str
+
+
 def create(
     connection: Connection, resource: str, record: Record, raw: dict[str, Any], author: Author
 ) -> Written:
     """Add a new record (its id must be free in every resource): 409 if taken."""
+    (written,) = finish(connection, [add(connection, resource, record, raw, author)])
+    return written
+
+
+def add(
+    connection: Connection, resource: str, record: Record, raw: dict[str, Any], author: Author
+) -> Added:
+    """What `create` does before `finish`: the record checked against the dataset as this
+    transaction has it so far, written, and its revision. A batch adds each of its records in
+    turn, then finishes them all at once."""
     record_id: str = getattr(record, "id")  # noqa: B009 - every written record has one
     holder = resource_of(connection, record_id)
     if holder is not None:
         raise Conflict(f"id {record_id!r} is already taken by one of the {holder}", id=record_id)
     staged = check_record(connection, resource, Located(record, BODY, 0, raw))
     _write(connection, resource, record_id, staged, stored=False)
-    return _finish(connection, resource, record_id, ChangeKind.CREATE, raw, author, staged)
+    number = _revision(connection, resource, record_id, ChangeKind.CREATE, raw, author)
+    return Added(resource, record_id, number, staged.digest)
 
 
 def update(
@@ -116,7 +138,9 @@ def update(
         return _unchanged(connection, resource, record_id, tag)
     _write(connection, resource, record_id, staged, stored=True)
     check_dependents(connection, resource, record_id)
-    return _finish(connection, resource, record_id, ChangeKind.UPDATE, patch, author, staged)
+    number = _revision(connection, resource, record_id, ChangeKind.UPDATE, patch, author)
+    (written,) = finish(connection, [Added(resource, record_id, number, staged.digest)])
+    return written
 
 
 def _answer(connection: Connection, resource: str, record_id: str) -> bytes:
@@ -151,22 +175,22 @@ def _write(
         connection.execute(insert(ReplacedId), replaced)
 
 
-def _finish(
-    connection: Connection,
-    resource: str,
-    record_id: str,
-    kind: ChangeKind,
-    change: Any,
-    author: Author,
-    staged: Staged,
-) -> Written:
-    """Record the revision, derive again what reads depend on, and give the dataset a new
-    version; the record's answer as the next read will send it."""
-    number = _revision(connection, resource, record_id, kind, change, author)
-    derived.refresh(connection, {resource: [record_id]})
-    version = _next_version(connection, number, staged.digest)
-    body = _answer(connection, resource, record_id)
-    return Written(resource, record_id, body, strong_tag(body), number, version)
+def finish(connection: Connection, added: list[Added]) -> list[Written]:
+    """Derive again what reads depend on, for every record `added`, and give the dataset one new
+    version; each record's answer as the next read will send it."""
+    changed: dict[str, list[str]] = {}
+    for record in added:
+        changed.setdefault(record.resource, []).append(record.record_id)
+    derived.refresh(connection, changed)
+    digests = [record.digest for record in added]
+    digest = digests[0] if len(digests) == 1 else _digest("\n".join(digests))
+    version = _next_version(connection, added[-1].revision, digest)
+    return [_written(connection, record, version) for record in added]
+
+
+def _written(connection: Connection, added: Added, version: str) -> Written:
+    body = _answer(connection, added.resource, added.record_id)
+    return Written(added.resource, added.record_id, body, strong_tag(body), added.revision, version)
 
 
 def _revision(
@@ -198,9 +222,13 @@ def _next_version(connection: Connection, revision: int, digest: str) -> str:
     """A version of its own for the dataset as this write leaves it: from the one before, the
     revision and what it wrote (so a write rolled back and made again names the same data)."""
     previous = stored_version(connection) or ""
-    version = hashlib.sha256(f"{previous}\n{revision}\n{digest}".encode()).hexdigest()
+    version = _digest(f"{previous}\n{revision}\n{digest}")
     record_dataset(connection, version, _counts(connection))
     return version
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _counts(connection: Connection) -> dict[str, int]:

@@ -22,7 +22,7 @@ QUOTE_EDIT = {"topics": ["ceasefire", "security-guarantees"]}
 LOAD_STAMPS = ("version", "loaded_at")
 
 
-def write_through_the_api(api: Api) -> None:
+def write_through_the_api(api: Api, in_one_batch: bool) -> None:
     source = new_source()
     quote = new_quote(
         id="kremlin-will-continue",
@@ -37,13 +37,19 @@ def write_through_the_api(api: Api) -> None:
             }
         ],
     )
-    for resource, body in [
+    writes = [
         ("sources", source),
         ("quotes", new_quote()),
         ("quotes", quote),
         ("positions", new_position(evidence=["putin-sincerely-interested"])),
-    ]:
-        assert api.post(resource, body).status_code == 201, body["id"]
+    ]
+    if in_one_batch:
+        batch = {"writes": [{"resource": r, "record": body} for r, body in writes]}
+        written = api.post("batch", batch)
+        assert written.status_code == 201, written.text
+    else:
+        for resource, body in writes:
+            assert api.post(resource, body).status_code == 201, body["id"]
     actor = "/v1/actors/vladimir-putin"
     assert api.patch(actor, RENAME, api.etag(actor)).status_code == 200
     edited = "/v1/quotes/putin-next-time-in-moscow"
@@ -136,10 +142,11 @@ def answer(client: TestClient, path: str) -> tuple[int, Any]:
     return got.status_code, body
 
 
+@pytest.mark.parametrize("in_one_batch", [False, True], ids=["one-by-one", "in-a-batch"])
 def test_writes_through_the_api_read_as_a_fresh_load_of_the_same_knowledge(
-    api: Api, mini_url: str, sqlite_template: Path, tmp_path: Path
+    api: Api, mini_url: str, sqlite_template: Path, tmp_path: Path, in_one_batch: bool
 ) -> None:
-    write_through_the_api(api)
+    write_through_the_api(api, in_one_batch)
     backend = "sqlite" if mini_url.startswith("sqlite") else "postgresql"
     for url in fresh_database(backend, sqlite_template, tmp_path):
         load_seed(the_same_seed(tmp_path), url, MAX_BYTES)

@@ -6,7 +6,7 @@ from typing import Any
 import orjson
 import pytest
 
-from app.api.batch import EXAMPLE
+from app.api.batch_docs import EXAMPLE
 from tests.curation.conftest import Api
 from tests.curation.helpers import new_quote, new_source
 from tests.curation.test_suggestions import CHINADAILY, suggested

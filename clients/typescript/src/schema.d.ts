@@ -8399,7 +8399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            /** @description A write's id is taken (by a record, or by a write before it in the batch): nothing is written. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8410,9 +8410,9 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
-                     *       "instance": "/v1/quotes",
-                     *       "id": "trump-could-see-it-happening"
+                     *       "detail": "writes.3.record: id 'peter-novak-we-got-what-we-asked' is already taken by one of the quotes",
+                     *       "instance": "/v1/batch",
+                     *       "id": "peter-novak-we-got-what-we-asked"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8454,7 +8454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            /** @description The body is not valid JSON, not a batch, or a write's record is not valid or fails a check of the knowledge: `errors` names each field, under its write (`body.writes.<index>.record`), and nothing is written. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8465,12 +8465,12 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Unprocessable Entity",
                      *       "status": 422,
-                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
-                     *       "instance": "/v1/quotes",
+                     *       "detail": "body.writes.4.record.citations.0.excerpt: the excerpt does not occur verbatim in source 'example-wire-2025-08-20'",
+                     *       "instance": "/v1/batch",
                      *       "errors": [
                      *         {
-                     *           "location": "body.citations.0.excerpt",
-                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *           "location": "body.writes.4.record.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'example-wire-2025-08-20'"
                      *         }
                      *       ]
                      *     }

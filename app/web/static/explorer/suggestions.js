@@ -223,8 +223,8 @@ async function settle(cards, status, proposed) {
     return;
   }
   for (const write of sent) if (write.resource === "actors") proposed.delete(write.record.id);
-  for (const one of cards) accepted(one);
   status.textContent = cards.length === 1 ? "Accepted." : `${cards.length} quotes accepted.`;
+  for (const one of cards) accepted(one); // each card's own status: a link to the quote
 }
 
 /** @param {Card} one */

@@ -4,10 +4,10 @@ Within one dataset version every answer is a function of the request, so the ETa
 the dataset version, the API version, the method, path, sorted query and negotiated media type:
 a matching `If-None-Match` is answered 304 without running the route at all. Tags are weak, as a
 gzip and an identity body are the same representation. (A single record's own strong tag, set by
-its route, is kept; gzip gives it the suffix of its coding, app.etags.) Successful answers may be cached for a
-short while and must then be revalidated; errors, and answers to a request that sent a key
-(`Authorization`), are never stored. Only the API's data (under
-/v1/) gets validators: health and metrics answers change by the second.
+its route, is kept; gzip gives it the suffix of its coding, app.etags.) Successful answers may be
+cached for a short while and must then be revalidated; errors, and answers to a request that sent
+a key (`Authorization`), are never stored. Only the API's data (under /v1/) gets validators:
+health and metrics answers change by the second.
 """
 
 import datetime as dt

@@ -167,7 +167,6 @@ def test_a_quote_edit_that_gives_evidence_another_speaker_is_422_naming_the_posi
     assert api.etag(quote) == tag
 
 
-
 @pytest.fixture
 def gzipping_api(mini_url: str) -> Iterator[Api]:
     """An API that gzips every answer a client accepts gzip for, however short."""

@@ -1,4 +1,5 @@
-"""/v1/{resource}/{id}/revisions: every change made to a record, who made it, when and why."""
+"""/v1/{resource}/{id}/revisions: every change made to a record, who made it, when and why; and
+/v1/changes, the feed of every record's changes in the order they were made."""
 
 from typing import Annotated, Any
 
@@ -8,12 +9,35 @@ from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
 from app.api.params import ActorId, PageQuery, PositionId, QuoteId, SourceId
 from app.api.routing import ReadRoute
-from app.queries.revisions import list_revisions
+from app.queries.pagination import INTEGER_MAX
+from app.queries.revisions import list_changes, list_revisions
 from app.schemas.common import Page
-from app.schemas.revisions import RevisionRead
+from app.schemas.revisions import ChangeRead, RevisionRead
 
 router = APIRouter(route_class=ReadRoute)
 Pages = Annotated[PageQuery, Query()]
+
+
+class ChangesQuery(PageQuery):
+    """The query of the change feed: the revisions after `since`, a page at a time."""
+
+    since: int = Query(
+        0,
+        ge=0,
+        le=INTEGER_MAX,
+        description="The number of the last revision already seen: the feed lists those after "
+        "it (0, the default: from the first). A cursor continues the `since` it was issued for.",
+        examples=[0],
+    )
+
+
+@router.get("/v1/changes", tags=["changes"], **rendered(Page[ChangeRead], 422))
+async def read_changes(
+    session: SessionDep, query: Annotated[ChangesQuery, Query()], target: Negotiated
+) -> Any:
+    """Every change made to the knowledge (by loads and by keys) after revision `since`, oldest
+    first: what a mirror or a search index reads to keep up, each with its record's address."""
+    return await answer_list(target, session, query, lambda s, p: list_changes(s, query.since, p))
 
 
 async def revisions(

@@ -51,6 +51,12 @@ class Forbidden(DomainError):
         return {"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{self.needed}"'}
 
 
+class Gone(DomainError):
+    """The record was deleted: `revision` is the number of the revision that deleted it."""
+
+    status = 410
+
+
 class Moved(DomainError):
     """The id was merged into or renamed to another record of its resource: `successor`."""
 

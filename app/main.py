@@ -16,6 +16,7 @@ from starlette.middleware import Middleware
 from app.api import (
     actors,
     catalog,
+    deletes,
     events,
     export,
     health,
@@ -72,6 +73,7 @@ ROUTER_MODULES = (
     health,
     export,
     writes,
+    deletes,
     revisions,
 )
 

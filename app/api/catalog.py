@@ -43,7 +43,7 @@ async def read_topics(
     return await answer_list(target, session, query, list_topics)
 
 
-@router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 422))
+@router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 410, 422))
 async def read_topic(
     session: SessionDep,
     topic_id: TopicId,
@@ -75,7 +75,7 @@ async def read_sources(
     return await answer_list(target, session, query, lambda s, p: list_sources(s, filters, p))
 
 
-@router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 422))
+@router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 410, 422))
 async def read_source(
     session: SessionDep,
     source_id: SourceId,

@@ -77,7 +77,7 @@ async def read_events(
     return await answer_list(target, session, query, read, fields, lambda a: sparse(a, fields))
 
 
-@router.get("/{event_id}", **rendered(EventRead, 404, 422))
+@router.get("/{event_id}", **rendered(EventRead, 404, 410, 422))
 async def read_event(
     session: SessionDep,
     event_id: EventId,

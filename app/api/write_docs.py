@@ -134,10 +134,10 @@ WRITE_PROBLEMS: dict[int, dict[str, Any]] = {
         ],
     ),
     428: problem_response(
-        "An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change "
-        "it has not seen.",
+        "An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot "
+        "undo a change it has not seen.",
         428,
-        "an edit needs If-Match: the ETag of the record as last read",
+        "an edit or a delete needs If-Match: the ETag of the record as last read",
         "/v1/quotes/trump-could-see-it-happening",
     ),
     503: problem_response(
@@ -146,6 +146,19 @@ WRITE_PROBLEMS: dict[int, dict[str, Any]] = {
         503,
         "another load or write held the database for more than 3 s; retry",
         "/v1/quotes",
+    ),
+}
+
+
+DELETE_PROBLEMS: dict[int, dict[str, Any]] = {
+    409: problem_response(
+        "Other records refer to this one (`referrers` lists them by resource): change or delete "
+        "them first.",
+        409,
+        "actor 'vladimir-putin' is referred to by other records (quotes: "
+        "putin-next-time-in-moscow): change or delete them first",
+        "/v1/actors/vladimir-putin",
+        referrers={"quotes": ["putin-next-time-in-moscow"]},
     ),
 }
 

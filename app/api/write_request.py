@@ -3,7 +3,7 @@ JSON body (415 if not sent as JSON, 422 if not JSON), `If-Match` (428 without); 
 is run and answered."""
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import orjson
@@ -13,11 +13,20 @@ from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from app.api.params import QueryModel
-from app.curation import Written, in_write
+from app.curation import Deleted, Written, in_write
 from app.curation.check import BODY, Rejected
 from app.errors import CrossOrigin, PreconditionRequired, UnsupportedMediaType
 from app.loader.problems import Problem
 
+
+class Versioned(Protocol):
+    """What a write leaves: the dataset version it made."""
+
+    @property
+    def version(self) -> str: ...
+
+
+V = TypeVar("V", bound=Versioned)
 JSON = "application/json"
 MERGE_PATCH = "application/merge-patch+json"
 
@@ -74,11 +83,13 @@ async def json_body(request: Request, *accepted: str) -> Any:
 
 def required_tag(if_match: str | None) -> str:
     if if_match is None or not if_match.strip():
-        raise PreconditionRequired("an edit needs If-Match: the ETag of the record as last read")
+        raise PreconditionRequired(
+            "an edit or a delete needs If-Match: the ETag of the record as last read"
+        )
     return if_match
 
 
-async def run_write(request: Request, work: Callable[[Connection], Written]) -> Written:
+async def run_write(request: Request, work: Callable[[Connection], V]) -> V:
     """Run `work` in a write transaction (in a worker thread); the answer then carries the new
     dataset version, and this process reads its validators again."""
     app = request.app
@@ -98,3 +109,8 @@ def written_answer(request: Request, written: Written, status: int) -> Response:
         "Cache-Control": "no-store",
     }
     return Response(written.body, status_code=status, media_type=JSON, headers=headers)
+
+
+def deleted_answer(_deleted: Deleted) -> Response:
+    """No content: the record is gone (`GET` of it now answers 410)."""
+    return Response(status_code=204, headers={"Cache-Control": "no-store"})

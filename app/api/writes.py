@@ -53,7 +53,7 @@ def editing(resource: str, model: Any) -> dict[str, Any]:
         "response_model": model,
         "responses": {
             200: {"description": "Edited: the record as `GET` now answers it, and its `ETag`."},
-            **write_problems(404, 412, 413, 415, 422, 428, 503),
+            **write_problems(404, 410, 412, 413, 415, 422, 428, 503),
         },
         "openapi_extra": {"requestBody": patch_body(resource)},
     }

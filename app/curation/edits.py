@@ -3,46 +3,29 @@ record model, checked by the loader's own checks, written by its own writers; th
 the read model refreshed (app.derived.refresh) and a new dataset version."""
 
 import copy
-import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 import json_merge_patch
 from pydantic import ValidationError
-from sqlalchemy import Connection, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, delete, insert, select
 
 from app import derived
 from app.curation.check import BODY, Rejected, Staged, check_record
 from app.curation.dependents import check_dependents
 from app.curation.knowledge import resource_of
+from app.curation.ledger import Author, answer, current_tag, next_version, record_revision
 from app.curation.stored import stored_record
-from app.db.models import ReplacedId, Revision
+from app.db.models import ReplacedId
 from app.domain import ChangeKind
-from app.errors import Conflict, NotFound, PreconditionFailed
-from app.etags import matches, strong_tag
+from app.errors import Conflict, NotFound
+from app.etags import strong_tag
 from app.loader.problems import Problem
 from app.loader.read import Located
 from app.loader.records import RESOURCES, Record
-from app.loader.write import (
-    record_dataset,
-    stored_version,
-    table,
-    write_child_rows,
-    write_main_rows,
-)
-from app.queries.representation import representation
+from app.loader.write import stored_version, table, write_child_rows, write_main_rows
 
 EDITABLE = ("actors", "quotes", "positions")
-
-
-@dataclass(frozen=True)
-class Author:
-    """Who makes a change (a key's name) and why, in their words."""
-
-    name: str
-    summary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,13 +77,7 @@ def update(
     author: Author,
 ) -> Written:
     """Apply a JSON merge patch (RFC 7386) to a record whose answer `if_match` names."""
-    tag = strong_tag(_answer(connection, resource, record_id))
-    if not matches(if_match, tag):
-        raise PreconditionFailed(
-            f"If-Match names no current representation of {resource[:-1]} {record_id!r}: "
-            f"it changed since (its ETag is now {tag}); read it again and re-apply the change",
-            etag=tag,
-        )
+    tag = current_tag(connection, resource, record_id, if_match)
     current = stored_record(connection, resource, record_id)
     if current is None:  # the answer was read in this very transaction
         raise NotFound(f"no {resource[:-1]} with id {record_id!r}")
@@ -118,11 +95,6 @@ def update(
     return _finish(connection, resource, record_id, ChangeKind.UPDATE, patch, author, staged)
 
 
-def _answer(connection: Connection, resource: str, record_id: str) -> bytes:
-    with Session(connection) as session:
-        return representation(session, resource, record_id)
-
-
 def _stored_hash(connection: Connection, resource: str, record_id: str) -> str | None:
     main = table(resource)
     hashed: str | None = connection.scalar(
@@ -132,7 +104,7 @@ def _stored_hash(connection: Connection, resource: str, record_id: str) -> str |
 
 
 def _unchanged(connection: Connection, resource: str, record_id: str, tag: str) -> Written:
-    body = _answer(connection, resource, record_id)
+    body = answer(connection, resource, record_id)
     return Written(resource, record_id, body, tag, None, stored_version(connection) or "")
 
 
@@ -161,50 +133,8 @@ def _finish(
 ) -> Written:
     """Record the revision, derive again what reads depend on, and give the dataset a new
     version; the record's answer as the next read will send it."""
-    number = _revision(connection, resource, record_id, kind, change, author)
+    number = record_revision(connection, resource, record_id, kind, change, author)
     derived.refresh(connection, {resource: [record_id]})
-    version = _next_version(connection, number, staged.digest)
-    body = _answer(connection, resource, record_id)
+    version = next_version(connection, number, staged.digest)
+    body = answer(connection, resource, record_id)
     return Written(resource, record_id, body, strong_tag(body), number, version)
-
-
-def _revision(
-    connection: Connection,
-    resource: str,
-    record_id: str,
-    kind: ChangeKind,
-    change: Any,
-    author: Author,
-) -> int:
-    number = connection.scalar(
-        insert(Revision)
-        .values(
-            resource=resource,
-            record_id=record_id,
-            kind=kind,
-            made_at=dt.datetime.now(dt.UTC),
-            author=author.name,
-            by_key=True,
-            summary=author.summary,
-            change=change,
-        )
-        .returning(Revision.number)
-    )
-    return int(number or 0)
-
-
-def _next_version(connection: Connection, revision: int, digest: str) -> str:
-    """A version of its own for the dataset as this write leaves it: from the one before, the
-    revision and what it wrote (so a write rolled back and made again names the same data)."""
-    previous = stored_version(connection) or ""
-    version = hashlib.sha256(f"{previous}\n{revision}\n{digest}".encode()).hexdigest()
-    record_dataset(connection, version, _counts(connection))
-    return version
-
-
-def _counts(connection: Connection) -> dict[str, int]:
-    names = [*RESOURCES, "citations"]
-    return {
-        name: int(connection.scalar(select(func.count()).select_from(table(name))) or 0)
-        for name in names
-    }

@@ -1,9 +1,10 @@
 """The records that refer to a record, by resource: what a delete of it would leave pointing at
 nothing, and so what refuses it."""
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, String, cast, select
 
 from app.db.models import (
     Affiliation,
@@ -16,16 +17,23 @@ from app.db.models import (
     QuoteTopic,
 )
 
+# The ids of the records of one resource that refer to a record (given its id).
+Finder = Callable[[Connection, str], set[str]]
 
-def _naming(owner: Any, reference: Any) -> Any:
+
+def _ids(statement: Callable[[str], Select[Any]]) -> Finder:
+    return lambda connection, record_id: set(connection.scalars(statement(record_id)))
+
+
+def _naming(owner: Any, reference: Any) -> Finder:
     """The ids in `owner` of the rows whose `reference` is the record."""
-    return lambda record_id: select(owner).where(reference == record_id)
+    return _ids(lambda record_id: select(owner).where(reference == record_id))
 
 
-def _cited_by(owner: Any) -> Any:
+def _cited_by(owner: Any) -> Finder:
     """The records of an owner column of the citations that quote the source."""
-    return lambda source_id: select(owner).where(
-        Citation.source_id == source_id, owner.is_not(None)
+    return _ids(
+        lambda source_id: select(owner).where(Citation.source_id == source_id, owner.is_not(None))
     )
 
 
@@ -37,11 +45,24 @@ def _affiliations_citing(source_id: str) -> Select[Any]:
     )
 
 
+def _distinct_from(connection: Connection, quote_id: str) -> set[str]:
+    """The quotes whose curator listed the quote in their `distinct_from` (kept in `curated`,
+    JSON that both databases can search as text before it is read)."""
+    mentioning = select(Quote.id, Quote.curated).where(
+        cast(Quote.curated, String).contains(f'"{quote_id}"')
+    )
+    return {
+        other
+        for other, curated in connection.execute(mentioning)
+        if quote_id in (curated or {}).get("distinct_from", [])
+    }
+
+
 # For each resource: (the resource that refers, the statement of the ids of its records that do).
-REFERENCES: dict[str, list[tuple[str, Any]]] = {
+REFERENCES: dict[str, list[tuple[str, Finder]]] = {
     "sources": [
         ("actors", _cited_by(Citation.actor_id)),
-        ("actors", _affiliations_citing),
+        ("actors", _ids(_affiliations_citing)),
         ("events", _cited_by(Citation.event_id)),
         ("quotes", _cited_by(Citation.quote_id)),
         ("positions", _cited_by(Citation.position_id)),
@@ -59,7 +80,10 @@ REFERENCES: dict[str, list[tuple[str, Any]]] = {
         ("positions", _naming(Position.id, Position.reported_by_id)),
     ],
     "events": [("quotes", _naming(Quote.id, Quote.event_id))],
-    "quotes": [("positions", _naming(PositionEvidence.position_id, PositionEvidence.quote_id))],
+    "quotes": [
+        ("positions", _naming(PositionEvidence.position_id, PositionEvidence.quote_id)),
+        ("quotes", _distinct_from),
+    ],
     "positions": [],
 }
 
@@ -67,8 +91,8 @@ REFERENCES: dict[str, list[tuple[str, Any]]] = {
 def referrers(connection: Connection, resource: str, record_id: str) -> dict[str, list[str]]:
     """The ids of the other records that refer to the record, by resource, each list sorted."""
     found: dict[str, set[str]] = {}
-    for referring, statement in REFERENCES[resource]:
-        ids = set(connection.scalars(statement(record_id))) - {record_id}
+    for referring, find in REFERENCES[resource]:
+        ids = find(connection, record_id) - {record_id}
         if ids:
             found.setdefault(referring, set()).update(ids)
     return {name: sorted(ids) for name, ids in found.items()}

@@ -182,3 +182,13 @@ def test_deleting_what_is_not_there(api: Api) -> None:
     assert problem(delete(api, QUOTE, "*"), 410)
     assert problem(api.patch(QUOTE, {"fragment": True}, "*"), 410)
     assert problem(api.client.delete("/v1/topics/ceasefire", headers=api.auth()), 405)
+
+
+def test_a_quote_another_lists_as_distinct_from_it_is_a_409(api: Api) -> None:
+    listing = new_quote(distinct_from=["zelensky-pressure-on-russia"])
+    assert api.post("quotes", listing).status_code == 201, listing
+    refused = problem(delete(api, QUOTE, api.etag(QUOTE)), 409)
+    assert refused["referrers"] == {"quotes": ["putin-sincerely-interested"]}
+    mentioned = f"/v1/quotes/{listing['id']}"
+    assert delete(api, mentioned, api.etag(mentioned)).status_code == 204
+    assert delete(api, QUOTE, api.etag(QUOTE)).status_code == 204

@@ -72,6 +72,16 @@ class InvalidParameter(DomainError):
     status = 422
 
 
+class TooManyRequests(DomainError):
+    """A key wrote faster than its rate allows: it may write again after `retry_after` s."""
+
+    status = 429
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail, retry_after=retry_after)
+        self.retry_after = retry_after
+
+
 class Unavailable(DomainError):
     """Over a limit of the server's (time, capacity): the same request may succeed shortly."""
 

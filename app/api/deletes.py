@@ -7,7 +7,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from app.api.auth import WriteKey
 from app.api.deps import problem_responses
 from app.api.params import ActorId, PositionId, QuoteId, SourceId
 from app.api.routing import ReadRoute
@@ -16,6 +15,7 @@ from app.api.write_request import (
     IfMatch,
     Summary,
     WriteQuery,
+    Writer,
     deleted_answer,
     refuse_cross_origin,
     required_tag,
@@ -59,7 +59,7 @@ async def delete(
 @router.delete("/v1/sources/{source_id}", **deleting("sources"))
 async def delete_source(
     request: Request,
-    holder: WriteKey,
+    holder: Writer,
     source_id: SourceId,
     query: Summary,
     if_match: IfMatch = None,
@@ -70,7 +70,7 @@ async def delete_source(
 
 @router.delete("/v1/actors/{actor_id}", **deleting("actors"))
 async def delete_actor(
-    request: Request, holder: WriteKey, actor_id: ActorId, query: Summary, if_match: IfMatch = None
+    request: Request, holder: Writer, actor_id: ActorId, query: Summary, if_match: IfMatch = None
 ) -> Response:
     """Delete an actor no quote, position, event or affiliation names."""
     return await delete(request, "actors", actor_id, holder, query, if_match)
@@ -78,7 +78,7 @@ async def delete_actor(
 
 @router.delete("/v1/quotes/{quote_id}", **deleting("quotes"))
 async def delete_quote(
-    request: Request, holder: WriteKey, quote_id: QuoteId, query: Summary, if_match: IfMatch = None
+    request: Request, holder: Writer, quote_id: QuoteId, query: Summary, if_match: IfMatch = None
 ) -> Response:
     """Delete a quote that no position gives as evidence."""
     return await delete(request, "quotes", quote_id, holder, query, if_match)
@@ -87,7 +87,7 @@ async def delete_quote(
 @router.delete("/v1/positions/{position_id}", **deleting("positions"))
 async def delete_position(
     request: Request,
-    holder: WriteKey,
+    holder: Writer,
     position_id: PositionId,
     query: Summary,
     if_match: IfMatch = None,

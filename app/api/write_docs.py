@@ -140,6 +140,14 @@ WRITE_PROBLEMS: dict[int, dict[str, Any]] = {
         "an edit or a delete needs If-Match: the ETag of the record as last read",
         "/v1/quotes/trump-could-see-it-happening",
     ),
+    429: problem_response(
+        "The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again "
+        "after `Retry-After` seconds.",
+        429,
+        "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+        "/v1/quotes",
+        retry_after=1,
+    ),
     503: problem_response(
         "A load (or another write) held the database for longer than a write waits: retry after "
         "`Retry-After`.",
@@ -166,7 +174,8 @@ DELETE_PROBLEMS: dict[int, dict[str, Any]] = {
 def write_problems(*statuses: int) -> dict[int | str, Any]:
     """The documented problem answers of a write: the key's, then the write's own."""
     return {
-        status: WRITE_PROBLEMS.get(status) or PROBLEMS[status] for status in (401, 403, *statuses)
+        status: WRITE_PROBLEMS.get(status) or PROBLEMS[status]
+        for status in (401, 403, 429, *statuses)
     }
 
 

@@ -7,16 +7,19 @@ from typing import Annotated, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import orjson
-from fastapi import Header, Query, Request
+from fastapi import Depends, Header, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
+from app.api.auth import WriteKey
 from app.api.params import QueryModel
 from app.curation import Deleted, Written, in_write
 from app.curation.check import BODY, Rejected
 from app.errors import CrossOrigin, PreconditionRequired, UnsupportedMediaType
+from app.keys import KeyHolder
 from app.loader.problems import Problem
+from app.write_limit import WriteRate, take_write
 
 
 class Versioned(Protocol):
@@ -50,6 +53,25 @@ IfMatch = Annotated[
         '(`W/"..."`) never matches.'
     ),
 ]
+
+
+async def within_write_rate(request: Request, holder: WriteKey) -> KeyHolder:
+    """The holder of a write key that has a write left to spend (else 429, app.write_limit)."""
+    settings = request.app.state.settings
+    if settings.write_rate_per_minute:
+        rate = WriteRate(settings.write_rate_per_minute, settings.write_burst)
+        wait_s = settings.write_lock_wait_ms / 1000
+        await run_in_threadpool(
+            in_write,
+            request.app.state.write_engine,
+            wait_s,
+            lambda connection: take_write(connection, holder.name, rate),
+        )
+    return holder
+
+
+# The holder of the key a write is made with, once it is known to be a write key within its rate.
+Writer = Annotated[KeyHolder, Depends(within_write_rate)]
 
 
 def refuse_cross_origin(request: Request) -> None:

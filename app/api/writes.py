@@ -7,7 +7,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from app.api.auth import WriteKey
 from app.api.params import ActorId, PositionId, QuoteId
 from app.api.routing import ReadRoute
 from app.api.write_docs import create_body, patch_body, write_problems
@@ -16,6 +15,7 @@ from app.api.write_request import (
     MERGE_PATCH,
     IfMatch,
     Summary,
+    Writer,
     json_body,
     refuse_cross_origin,
     required_tag,
@@ -78,33 +78,33 @@ async def edit(
 
 
 @router.post("/v1/sources", **creating("sources", SourceRead))
-async def create_source(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_source(request: Request, holder: Writer, query: Summary) -> Response:
     """Add a source: its document's text (stored byte for byte, with its SHA-256), its articles
     and where it was published. The text never changes: a corrected article is a new source."""
     return await add(request, "sources", holder, query)
 
 
 @router.post("/v1/actors", **creating("actors", ActorRead))
-async def create_actor(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_actor(request: Request, holder: Writer, query: Summary) -> Response:
     """Add an actor, with its aliases and affiliations, each affiliation citing its sources."""
     return await add(request, "actors", holder, query)
 
 
 @router.post("/v1/quotes", **creating("quotes", QuoteRead))
-async def create_quote(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_quote(request: Request, holder: Writer, query: Summary) -> Response:
     """Add a quote: each citation's excerpt must stand in its source, and hold the quote's words."""
     return await add(request, "quotes", holder, query)
 
 
 @router.post("/v1/positions", **creating("positions", PositionRead))
-async def create_position(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_position(request: Request, holder: Writer, query: Summary) -> Response:
     """Add a position: an actor's stance on a topic, with its evidence and citations."""
     return await add(request, "positions", holder, query)
 
 
 @router.patch("/v1/actors/{actor_id}", **editing("actors", ActorRead))
 async def edit_actor(
-    request: Request, holder: WriteKey, actor_id: ActorId, query: Summary, if_match: IfMatch = None
+    request: Request, holder: Writer, actor_id: ActorId, query: Summary, if_match: IfMatch = None
 ) -> Response:
     """Edit an actor (renaming it changes the answer, and ETag, of every quote of theirs)."""
     return await edit(request, "actors", actor_id, holder, query, if_match)
@@ -112,7 +112,7 @@ async def edit_actor(
 
 @router.patch("/v1/quotes/{quote_id}", **editing("quotes", QuoteRead))
 async def edit_quote(
-    request: Request, holder: WriteKey, quote_id: QuoteId, query: Summary, if_match: IfMatch = None
+    request: Request, holder: Writer, quote_id: QuoteId, query: Summary, if_match: IfMatch = None
 ) -> Response:
     """Edit a quote."""
     return await edit(request, "quotes", quote_id, holder, query, if_match)
@@ -121,7 +121,7 @@ async def edit_quote(
 @router.patch("/v1/positions/{position_id}", **editing("positions", PositionRead))
 async def edit_position(
     request: Request,
-    holder: WriteKey,
+    holder: Writer,
     position_id: PositionId,
     query: Summary,
     if_match: IfMatch = None,

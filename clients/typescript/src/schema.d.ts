@@ -42,7 +42,11 @@ export interface paths {
         get: operations["read_quote_v1_quotes__quote_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Quote
+         * @description Delete a quote that no position gives as evidence.
+         */
+        delete: operations["delete_quote_v1_quotes__quote_id__delete"];
         options?: never;
         head?: never;
         /**
@@ -130,7 +134,11 @@ export interface paths {
         get: operations["read_position_v1_positions__position_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Position
+         * @description Delete a position.
+         */
+        delete: operations["delete_position_v1_positions__position_id__delete"];
         options?: never;
         head?: never;
         /**
@@ -178,7 +186,11 @@ export interface paths {
         get: operations["read_actor_v1_actors__actor_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Actor
+         * @description Delete an actor no quote, position, event or affiliation names.
+         */
+        delete: operations["delete_actor_v1_actors__actor_id__delete"];
         options?: never;
         head?: never;
         /**
@@ -327,7 +339,11 @@ export interface paths {
         get: operations["read_source_v1_sources__source_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Source
+         * @description Delete a source that no record cites, with its text and articles.
+         */
+        delete: operations["delete_source_v1_sources__source_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -510,6 +526,27 @@ export interface paths {
          * @description Every record of one resource as NDJSON lines (typed, as in the whole export) or CSV.
          */
         get: operations["export_resource_v1_export__resource__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Changes
+         * @description Every change made to the knowledge (by loads and by keys) after revision `since`, oldest
+         *     first: what a mirror or a search index reads to keep up, each with its record's address.
+         */
+        get: operations["read_changes_v1_changes_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -894,6 +931,53 @@ export interface components {
          */
         ChangeKind: "create" | "update" | "delete";
         /**
+         * ChangeRead
+         * @description One entry of the change feed: a revision of some record, without its change.
+         */
+        ChangeRead: {
+            /**
+             * Number
+             * @description The revision's number: pass the last one seen as `since`.
+             */
+            number: number;
+            /**
+             * Resource
+             * @example quotes
+             */
+            resource: string;
+            /**
+             * Record Id
+             * @example putin-sincerely-interested
+             */
+            record_id: string;
+            /** @description create, update or delete. */
+            kind: components["schemas"]["ChangeKind"];
+            /**
+             * Made At
+             * Format: date-time
+             * @description When the change was made (UTC).
+             */
+            made_at: string;
+            /**
+             * Author
+             * @description The name of the API key that made the change, or `summitkb load`.
+             * @example newsroom
+             */
+            author: string;
+            /**
+             * Summary
+             * @description The author's edit summary.
+             * @example typo
+             */
+            summary: string | null;
+            /**
+             * Url
+             * @description The record's address (after a delete it answers 410 Gone); null for a record the API does not serve (a spelling variant of the search).
+             * @example /v1/quotes/putin-sincerely-interested
+             */
+            url: string | null;
+        };
+        /**
          * CitationRead
          * @description Where a fact is written: a verbatim excerpt of a source and its offsets in the source's text.
          *
@@ -1200,6 +1284,19 @@ export interface components {
              * @description The records of this page, in the list's order.
              */
             items: components["schemas"]["ActorRead"][];
+            /**
+             * Next
+             * @description Opaque cursor of the next page (pass back as `?cursor=`); null on the last.
+             */
+            next: string | null;
+        };
+        /** Page[ChangeRead] */
+        Page_ChangeRead_: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order.
+             */
+            items: components["schemas"]["ChangeRead"][];
             /**
              * Next
              * @description Opaque cursor of the next page (pass back as `?cursor=`); null on the last.
@@ -2576,6 +2673,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -2702,6 +2818,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -2757,6 +2892,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_quote_v1_quotes__quote_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                quote_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2850,6 +3224,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
             412: {
                 headers: {
@@ -2929,7 +3322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -2940,8 +3333,27 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
                      *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3241,6 +3653,25 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
                      *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3607,6 +4038,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -3733,6 +4183,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -3788,6 +4257,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_position_v1_positions__position_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                position_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3881,6 +4589,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
             412: {
                 headers: {
@@ -3960,7 +4687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -3971,8 +4698,27 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
                      *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4291,6 +5037,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -4417,6 +5182,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -4472,6 +5256,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_actor_v1_actors__actor_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                actor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4565,6 +5588,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
             412: {
                 headers: {
@@ -4644,7 +5686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4655,8 +5697,27 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
                      *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5461,6 +6522,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -5818,6 +6898,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -5944,6 +7043,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -5999,6 +7117,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_source_v1_sources__source_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7065,6 +8422,159 @@ export interface operations {
                     /** @example {"type":"source","record":{"id":"afp-2025-08-15", ...}} */
                     "application/x-ndjson": unknown;
                 };
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_changes_v1_changes_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description The number of the last revision already seen: the feed lists those after it (0, the default: from the first). A cursor continues the `since` it was issued for. */
+                since?: number;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,summary,url */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No media type in `Accept` is offered. */
             406: {

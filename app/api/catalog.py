@@ -51,7 +51,7 @@ async def read_topic(
     target: Negotiated,
 ) -> Any:
     """One topic by id."""
-    return respond(target, await read_in_thread(session, get_topic, topic_id))
+    return await answer_record(target, session, "topics", topic_id, get_topic)
 
 
 Name = Annotated[str, StringConstraints(max_length=ID_MAX)]

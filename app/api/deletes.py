@@ -1,6 +1,6 @@
-"""The deletes: a source, actor, quote or position goes (DELETE), only if `If-Match` names its
-current representation and no other record refers to it. Each needs a key of scope `write`;
-afterwards the record answers 410 Gone and its revisions stay listed."""
+"""The deletes: a source, topic, actor, event, quote or position goes (DELETE), only if
+`If-Match` names its current representation and no other record refers to it. Each needs a key
+of scope `write`; afterwards the record answers 410 Gone and its revisions stay listed."""
 
 from typing import Any
 
@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.api.deps import problem_responses
-from app.api.params import ActorId, PositionId, QuoteId, SourceId
+from app.api.params import ActorId, EventId, PositionId, QuoteId, SourceId, TopicId
 from app.api.routing import ReadRoute
 from app.api.write_docs import DELETE_PROBLEMS, write_problems
 from app.api.write_request import (
@@ -66,6 +66,22 @@ async def delete_source(
 ) -> Response:
     """Delete a source that no record cites, with its text and articles."""
     return await delete(request, "sources", source_id, holder, query, if_match)
+
+
+@router.delete("/v1/topics/{topic_id}", **deleting("topics"))
+async def delete_topic(
+    request: Request, holder: Writer, topic_id: TopicId, query: Summary, if_match: IfMatch = None
+) -> Response:
+    """Delete a topic no quote, event or position is about."""
+    return await delete(request, "topics", topic_id, holder, query, if_match)
+
+
+@router.delete("/v1/events/{event_id}", **deleting("events"))
+async def delete_event(
+    request: Request, holder: Writer, event_id: EventId, query: Summary, if_match: IfMatch = None
+) -> Response:
+    """Delete an event no quote was said at, with its participants."""
+    return await delete(request, "events", event_id, holder, query, if_match)
 
 
 @router.delete("/v1/actors/{actor_id}", **deleting("actors"))

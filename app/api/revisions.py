@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from app.api.answer import Negotiated, answer_list, rendered
 from app.api.deps import SessionDep
-from app.api.params import ActorId, PageQuery, PositionId, QuoteId, SourceId
+from app.api.params import ActorId, EventId, PageQuery, PositionId, QuoteId, SourceId, TopicId
 from app.api.routing import ReadRoute
 from app.queries.pagination import INTEGER_MAX
 from app.queries.revisions import list_changes, list_revisions
@@ -58,6 +58,22 @@ async def read_source_revisions(
 ) -> Any:
     """The source's revisions, oldest first."""
     return await revisions(session, "sources", source_id, query, target)
+
+
+@router.get("/v1/topics/{topic_id}/revisions", **listing("topics"))
+async def read_topic_revisions(
+    session: SessionDep, topic_id: TopicId, query: Pages, target: Negotiated
+) -> Any:
+    """The topic's revisions, oldest first."""
+    return await revisions(session, "topics", topic_id, query, target)
+
+
+@router.get("/v1/events/{event_id}/revisions", **listing("events"))
+async def read_event_revisions(
+    session: SessionDep, event_id: EventId, query: Pages, target: Negotiated
+) -> Any:
+    """The event's revisions, oldest first."""
+    return await revisions(session, "events", event_id, query, target)
 
 
 @router.get("/v1/actors/{actor_id}/revisions", **listing("actors"))

@@ -28,6 +28,10 @@ TRUMP_REPLY = (
     "“Oh, that’s an interesting one,” Trump responded. “I’ll get a little heat on that one, but I "
     "could see it possibly happening.”"
 )
+MOSCOW_INVITATION = (
+    "“Next time in Moscow,” Putin told Trump in English after the US president said he would "
+    "“probably see you again very soon.”"
+)
 EXAMPLES: dict[str, dict[str, Any]] = {
     "sources": {
         "id": "afp-2025-08-15-syndicated",
@@ -67,6 +71,22 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "evidence": ["trump-could-see-it-happening"],
         "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": TRUMP_REPLY}],
     },
+    "topics": {
+        "id": "next-summit",
+        "name": "A next summit",
+        "aliases": ["next meeting"],
+        "description": "Where and when the two presidents would meet again.",
+    },
+    "events": {
+        "id": "putin-trump-moscow-meeting",
+        "title": "A next Putin–Trump meeting, in Moscow",
+        "kind": "meeting",
+        "status": "proposed",
+        "start": None,
+        "place": "Moscow",
+        "participants": [{"actor": "vladimir-putin"}, {"actor": "donald-trump"}],
+        "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": MOSCOW_INVITATION}],
+    },
     "actors": {
         "id": "european-capitals",
         "name": "European capitals",
@@ -81,6 +101,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
 }
 PATCHES: dict[str, dict[str, Any]] = {
+    "topics": {"aliases": ["next meeting", "second summit"]},
+    "events": {"topics": ["us-russia-relations"]},
     "quotes": {"topics": ["us-russia-relations"]},
     "positions": {"stance": "expects"},
     "actors": {"aliases": ["the European capitals"]},
@@ -232,7 +254,10 @@ FIELDS = {
     "translated_from": "The language the words were said in, where the sources translate.",
     "translated_by": "Whose translation the words are, where the text says.",
     "distinct_from": "Quotes whose words hold these, or lie in them, though another remark.",
-    "actor": "The actor id of who holds the stance.",
+    "actor": "The actor id of who holds the stance, or takes part in the event.",
+    "status": "planned, proposed, held or cancelled.",
+    "place": "Where the event is held, as the sources name it.",
+    "participants": "The actors who take part, each with the role the sources give.",
     "topic": "The topic id of what the stance is on.",
     "stance": "supports, opposes, conditional, mixed, tentative or expects.",
     "statement": "The stance in one line.",
@@ -254,6 +279,14 @@ FIELDS = {
 }
 
 
+# Where a record's field means something else than the same name in a citation.
+FIELDS_OF: dict[str, dict[str, str]] = {
+    "EventBody": {
+        "title": "The event's name in the curator's words.",
+    },
+}
+
+
 def body_components() -> dict[str, Any]:
     """The JSON schemas of the bodies, and of the models they use, as OpenAPI components."""
     found: dict[str, Any] = {}
@@ -261,10 +294,11 @@ def body_components() -> dict[str, Any]:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         found.update(schema.pop("$defs", {}))
         found[model.__name__] = schema
-    for schema in found.values():
+    for name_of_model, schema in found.items():
+        meanings = {**FIELDS, **FIELDS_OF.get(name_of_model, {})}
         for name, spec in schema.get("properties", {}).items():
-            if not (spec.get("description") or spec.get("examples")) and name in FIELDS:
-                spec["description"] = FIELDS[name]
+            if not (spec.get("description") or spec.get("examples")) and name in meanings:
+                spec["description"] = meanings[name]
     return found
 
 

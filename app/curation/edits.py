@@ -25,7 +25,7 @@ from app.loader.read import Located
 from app.loader.records import RESOURCES, Record
 from app.loader.write import stored_version, table, write_child_rows, write_main_rows
 
-EDITABLE = ("actors", "quotes", "positions")
+EDITABLE = ("topics", "actors", "events", "quotes", "positions")
 
 
 @dataclass(frozen=True)

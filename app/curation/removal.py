@@ -14,7 +14,7 @@ from app.domain import ChangeKind
 from app.errors import Conflict
 from app.loader.write import table
 
-DELETABLE = ("sources", "actors", "quotes", "positions")
+DELETABLE = ("sources", "topics", "actors", "events", "quotes", "positions")
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,16 @@ from app.db.models import (
     ActorAlias,
     Affiliation,
     Citation,
+    Event,
+    EventParticipant,
+    EventTopic,
     Position,
     PositionEvidence,
     Quote,
     QuoteTopic,
     ReplacedId,
+    Topic,
+    TopicAlias,
 )
 from app.domain import Precision
 from app.loader.dates import PartialDate, written
@@ -128,4 +133,52 @@ def _position(connection: Connection, position_id: str) -> dict[str, Any] | None
     return {**_tidy(record), "held_on": record["held_on"]}
 
 
-READERS = {"actors": _actor, "quotes": _quote, "positions": _position}
+def _topic(connection: Connection, topic_id: str) -> dict[str, Any] | None:
+    topic = connection.execute(select(Topic).where(Topic.id == topic_id)).first()
+    if topic is None:
+        return None
+    aliases = select(TopicAlias.alias).where(TopicAlias.topic_id == topic_id)
+    record = {
+        "id": topic_id,
+        "name": topic.name,
+        "aliases": list(connection.scalars(aliases.order_by(TopicAlias.ordinal))),
+        "description": topic.description,
+        **(topic.curated or {}),
+    }
+    return _tidy(record)
+
+
+def _event(connection: Connection, event_id: str) -> dict[str, Any] | None:
+    event = connection.execute(select(Event).where(Event.id == event_id)).first()
+    if event is None:
+        return None
+    participants = connection.execute(
+        select(EventParticipant.actor_id, EventParticipant.role)
+        .where(EventParticipant.event_id == event_id)
+        .order_by(EventParticipant.ordinal)
+    )
+    topics = select(EventTopic.topic_id).where(EventTopic.event_id == event_id)
+    record = {
+        "id": event_id,
+        "title": event.title,
+        "kind": event.kind,
+        "status": event.status,
+        "start": _date(event.start_on, event.start_precision),
+        "end": _date(event.end_on, event.end_precision),
+        "place": event.place,
+        "participants": [_tidy({"actor": actor, "role": role}) for actor, role in participants],
+        "topics": sorted(connection.scalars(topics)),
+        "description": event.description,
+        "citations": _citations(connection, "event", event_id),
+        **(event.curated or {}),
+    }
+    return {**_tidy(record), "start": record["start"]}
+
+
+READERS = {
+    "topics": _topic,
+    "actors": _actor,
+    "events": _event,
+    "quotes": _quote,
+    "positions": _position,
+}

@@ -32,7 +32,8 @@ def test_unknown_paths_and_methods_are_problems(client: TestClient) -> None:
     assert (
         client.put("/v1/quotes/putin-next-time-in-moscow").headers["allow"] == "DELETE, GET, PATCH"
     )
-    assert client.put("/v1/topics").headers["allow"] == "GET"
+    assert client.put("/v1/topics").headers["allow"] == "GET, POST"
+    assert client.put("/v1/meta").headers["allow"] == "GET"
 
 
 def test_docs_and_schema_are_served(client: TestClient) -> None:

@@ -181,7 +181,7 @@ def test_deleting_what_is_not_there(api: Api) -> None:
     assert delete(api, QUOTE, "*").status_code == 204
     assert problem(delete(api, QUOTE, "*"), 410)
     assert problem(api.patch(QUOTE, {"fragment": True}, "*"), 410)
-    assert problem(api.client.delete("/v1/topics/ceasefire", headers=api.auth()), 405)
+    assert problem(api.client.delete("/v1/meta", headers=api.auth()), 405)
 
 
 def test_a_quote_another_lists_as_distinct_from_it_is_a_409(api: Api) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from app.api.answer import Negotiated, answer_list, rendered
+from app.api.auth import OptionalKey
 from app.api.deps import SessionDep
 from app.api.params import ActorId, EventId, PageQuery, PositionId, QuoteId, SourceId, TopicId
 from app.api.routing import ReadRoute
@@ -41,10 +42,15 @@ async def read_changes(
 
 
 async def revisions(
-    session: SessionDep, resource: str, record_id: str, query: PageQuery, target: Any
+    session: SessionDep,
+    resource: str,
+    record_id: str,
+    query: PageQuery,
+    target: Any,
+    keyed: bool = False,
 ) -> Any:
     return await answer_list(
-        target, session, query, lambda s, p: list_revisions(s, resource, record_id, p)
+        target, session, query, lambda s, p: list_revisions(s, resource, record_id, p, keyed)
     )
 
 
@@ -52,12 +58,27 @@ def listing(resource: str) -> dict[str, Any]:
     return {"tags": [resource], **rendered(Page[RevisionRead], 404, 422)}
 
 
-@router.get("/v1/sources/{source_id}/revisions", **listing("sources"))
+def listing_with_optional_key(resource: str) -> dict[str, Any]:
+    """`listing`, for a route that reads a key if one is sent (401 if it is not a valid one)."""
+    arguments = {"tags": [resource], **rendered(Page[RevisionRead], 401, 404, 422)}
+    # A key is optional here (`{}`): the OpenAPI way to say so, after the scheme FastAPI lists.
+    arguments["openapi_extra"] = {**arguments["openapi_extra"], "security": [{}]}
+    return arguments
+
+
+@router.get("/v1/sources/{source_id}/revisions", **listing_with_optional_key("sources"))
 async def read_source_revisions(
-    session: SessionDep, source_id: SourceId, query: Pages, target: Negotiated
+    session: SessionDep,
+    source_id: SourceId,
+    query: Pages,
+    target: Negotiated,
+    holder: OptionalKey,
 ) -> Any:
-    """The source's revisions, oldest first."""
-    return await revisions(session, "sources", source_id, query, target)
+    """The source's revisions, oldest first. The text its creation gave is shown as its `/text`
+    is: where `text_access` is `keys`, to a request with a key alone (else `change.text` is
+    null)."""
+    keyed = holder is not None
+    return await revisions(session, "sources", source_id, query, target, keyed)
 
 
 @router.get("/v1/topics/{topic_id}/revisions", **listing("topics"))

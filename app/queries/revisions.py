@@ -6,7 +6,8 @@ from typing import Any
 from sqlalchemy import RowMapping, select
 from sqlalchemy.orm import Session
 
-from app.db.models import Revision
+from app.db.models import Revision, Source
+from app.domain import TextAccess
 from app.queries.pagination import Keyset, PageRequest, fingerprint, paginate
 from app.queries.representation import READERS
 from app.schemas.common import Page
@@ -19,10 +20,11 @@ BY_NUMBER = Keyset(key=Revision.number)
 
 
 def list_revisions(
-    session: Session, resource: str, record_id: str, page: PageRequest
+    session: Session, resource: str, record_id: str, page: PageRequest, keyed: bool = False
 ) -> Page[RevisionRead]:
     """One page of a record's revisions, by number (404 if no revision names the record and
-    no record has the id)."""
+    no record has the id). A source's text in a revision (the body of its creation) is shown as
+    its `/text` is: to a request without a key (`keyed`) only where its text is public."""
     query = select(Revision.__table__).where(
         Revision.resource == resource, Revision.record_id == record_id
     )
@@ -31,7 +33,22 @@ def list_revisions(
     if not rows and page.cursor is None:
         READERS[resource](session, record_id)  # NotFound (or Moved) if there is no such record
     items = [RevisionRead.model_validate(_dated(row)) for row in rows]
+    if resource == "sources" and not keyed and not _public_text(session, record_id):
+        items = [_without_text(item) for item in items]
     return Page[RevisionRead](items=items, next=next_cursor)
+
+
+def _public_text(session: Session, source_id: str) -> bool:
+    """Whether anyone may read the source's text (not so for a deleted one: unknown)."""
+    access = session.scalar(select(Source.text_access).where(Source.id == source_id))
+    return access == TextAccess.PUBLIC
+
+
+def _without_text(revision: RevisionRead) -> RevisionRead:
+    change = revision.change
+    if not (isinstance(change, dict) and change.get("text") is not None):
+        return revision
+    return revision.model_copy(update={"change": {**change, "text": None}})
 
 
 def list_changes(session: Session, since: int, page: PageRequest) -> Page[ChangeRead]:

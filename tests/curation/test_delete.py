@@ -192,3 +192,22 @@ def test_a_quote_another_lists_as_distinct_from_it_is_a_409(api: Api) -> None:
     mentioned = f"/v1/quotes/{listing['id']}"
     assert delete(api, mentioned, api.etag(mentioned)).status_code == 204
     assert delete(api, QUOTE, api.etag(QUOTE)).status_code == 204
+
+
+def test_a_keys_only_source_shows_its_text_in_its_revisions_to_a_key_alone(api: Api) -> None:
+    source = new_source()
+    path = f"/v1/sources/{source['id']}/revisions"
+    assert api.post("sources", source).status_code == 201
+    public = api.client.get(path).json()["items"][0]["change"]
+    assert public == {**source, "text": None}
+    assert source["text"] not in api.client.get(path, params={"format": "csv"}).text
+    keyed = api.client.get(path, headers=api.auth()).json()["items"][0]["change"]
+    assert keyed["text"] == source["text"]
+    assert delete(api, f"/v1/sources/{source['id']}", "*").status_code == 204
+    assert api.client.get(path).json()["items"][0]["change"]["text"] is None
+    public_source = new_source(id="public-note", text_access="public")
+    assert api.post("sources", public_source).status_code == 201
+    shown = api.client.get("/v1/sources/public-note/revisions").json()["items"][0]["change"]
+    assert shown["text"] == public_source["text"]
+    loaded = api.client.get("/v1/sources/afp-2025-08-15/revisions").json()["items"][0]
+    assert loaded["change"] == {"content_hash": loaded["change"]["content_hash"]}

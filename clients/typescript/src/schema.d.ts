@@ -588,7 +588,9 @@ export interface paths {
         };
         /**
          * Read Source Revisions
-         * @description The source's revisions, oldest first.
+         * @description The source's revisions, oldest first. The text its creation gave is shown as its `/text`
+         *     is: where `text_access` is `keys`, to a request with a key alone (else `change.text` is
+         *     null).
          */
         get: operations["read_source_revisions_v1_sources__source_id__revisions_get"];
         put?: never;
@@ -10244,6 +10246,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No record with that id. */
             404: {

@@ -62,7 +62,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": TRUMP_REPLY}],
     },
     "positions": {
-        "id": "trump-moscow-meeting-2025-08-15",
+        "id": "trump-next-meeting-in-moscow",
         "actor": "donald-trump",
         "topic": "us-russia-relations",
         "stance": "tentative",

@@ -211,3 +211,12 @@ def test_a_keys_only_source_shows_its_text_in_its_revisions_to_a_key_alone(api: 
     assert shown["text"] == public_source["text"]
     loaded = api.client.get("/v1/sources/afp-2025-08-15/revisions").json()["items"][0]
     assert loaded["change"] == {"content_hash": loaded["change"]["content_hash"]}
+
+
+def test_the_ids_a_deleted_record_replaced_no_longer_move_to_it(api: Api) -> None:
+    quote = new_quote(replaces=["putin-sincerely-interested-old"])
+    assert api.post("quotes", quote).status_code == 201
+    old = "/v1/quotes/putin-sincerely-interested-old"
+    assert api.client.get(old, follow_redirects=False).status_code == 308
+    assert delete(api, f"/v1/quotes/{quote['id']}", "*").status_code == 204
+    assert problem(api.client.get(old, follow_redirects=False), 404)

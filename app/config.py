@@ -101,6 +101,15 @@ class Settings(BaseSettings):
         description="Longest a write waits for a load (or another write) to end before a 503;"
         " less than `request_timeout_ms`, so that a write refused is never made later.",
     )
+    write_rate_per_minute: int = Field(
+        default=60,
+        ge=0,
+        description="Writes one key may make a minute, on average (0: no limit); past it, a 429"
+        " with Retry-After. Counted in the database, so across every worker and replica.",
+    )
+    write_burst: int = Field(
+        default=20, ge=1, description="Writes one key may make at once, before the rate counts."
+    )
     max_source_body_bytes: int = Field(
         default=2 << 20,
         ge=1,

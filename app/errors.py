@@ -51,6 +51,12 @@ class Forbidden(DomainError):
         return {"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{self.needed}"'}
 
 
+class Gone(DomainError):
+    """The record was deleted: `revision` is the number of the revision that deleted it."""
+
+    status = 410
+
+
 class Moved(DomainError):
     """The id was merged into or renamed to another record of its resource: `successor`."""
 
@@ -64,6 +70,16 @@ class Moved(DomainError):
 
 class InvalidParameter(DomainError):
     status = 422
+
+
+class TooManyRequests(DomainError):
+    """A key wrote faster than its rate allows: it may write again after `retry_after` s."""
+
+    status = 429
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail, retry_after=retry_after)
+        self.retry_after = retry_after
 
 
 class Unavailable(DomainError):

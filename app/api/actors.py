@@ -59,7 +59,7 @@ async def read_actors(
     return await answer_list(target, session, query, lambda s, p: list_actors(s, filters, p))
 
 
-@router.get("/{actor_id}", **rendered(ActorRead, 404, 422))
+@router.get("/{actor_id}", **rendered(ActorRead, 404, 410, 422))
 async def read_actor(
     session: SessionDep,
     actor_id: ActorId,

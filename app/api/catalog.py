@@ -43,7 +43,7 @@ async def read_topics(
     return await answer_list(target, session, query, list_topics)
 
 
-@router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 422))
+@router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 410, 422))
 async def read_topic(
     session: SessionDep,
     topic_id: TopicId,
@@ -51,7 +51,7 @@ async def read_topic(
     target: Negotiated,
 ) -> Any:
     """One topic by id."""
-    return respond(target, await read_in_thread(session, get_topic, topic_id))
+    return await answer_record(target, session, "topics", topic_id, get_topic)
 
 
 Name = Annotated[str, StringConstraints(max_length=ID_MAX)]
@@ -75,7 +75,7 @@ async def read_sources(
     return await answer_list(target, session, query, lambda s, p: list_sources(s, filters, p))
 
 
-@router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 422))
+@router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 410, 422))
 async def read_source(
     session: SessionDep,
     source_id: SourceId,

@@ -78,6 +78,14 @@ PROBLEMS: dict[int, dict[str, Any]] = {
         "no quote with id 'no-such-quote'",
         "/v1/quotes/no-such-quote",
     ),
+    410: problem_response(
+        "The record was deleted: `revision` is the number of the revision that deleted it (its "
+        "revisions stay listed).",
+        410,
+        "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+        "/v1/quotes/putin-sincerely-interested",
+        revision=412,
+    ),
     422: problem_response(
         "A parameter is invalid, or an id names no record; `errors` names each parameter and why "
         "(for an id, the nearest ids).",

@@ -5,8 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import SessionDep, read_in_thread
+from app.api.answer import Negotiated, answer_list, answer_record, rendered
+from app.api.deps import SessionDep
 from app.api.filters import ActorIds, DateRangeQuery, IsoDate, TopicIds, date_bound, id_filter
 from app.api.listing import (
     asked_extras,
@@ -22,7 +22,6 @@ from app.api.listing import (
 from app.api.params import DatedPageQuery, EventId, JsonQuery
 from app.api.routing import ReadRoute
 from app.domain import EventKind, EventStatus
-from app.formats.render import respond
 from app.queries.events import EventFilters, get_event
 from app.queries.listing import event_page
 from app.queries.pagination import PageRequest
@@ -77,7 +76,7 @@ async def read_events(
     return await answer_list(target, session, query, read, fields, lambda a: sparse(a, fields))
 
 
-@router.get("/{event_id}", **rendered(EventRead, 404, 422))
+@router.get("/{event_id}", **rendered(EventRead, 404, 410, 422))
 async def read_event(
     session: SessionDep,
     event_id: EventId,
@@ -85,4 +84,4 @@ async def read_event(
     target: Negotiated,
 ) -> Any:
     """One event by id."""
-    return respond(target, await read_in_thread(session, get_event, event_id))
+    return await answer_record(target, session, "events", event_id, get_event)

@@ -40,7 +40,7 @@ async def read_positions(
     return await answer_list(target, session, query, lambda s, p: list_positions(s, filters, p))
 
 
-@router.get("/{position_id}", **rendered(PositionRead, 404, 422))
+@router.get("/{position_id}", **rendered(PositionRead, 404, 410, 422))
 async def read_position(
     session: SessionDep,
     position_id: PositionId,

@@ -76,7 +76,7 @@ async def read_quotes(
     return await answer_list(target, session, query, read, fields, json)
 
 
-@router.get("/{quote_id}", **rendered(QuoteRead, 404, 422))
+@router.get("/{quote_id}", **rendered(QuoteRead, 404, 410, 422))
 async def read_quote(
     session: SessionDep,
     quote_id: QuoteId,

@@ -1,26 +1,56 @@
-"""/v1/{resource}/{id}/revisions: every change made to a record, who made it, when and why."""
+"""/v1/{resource}/{id}/revisions: every change made to a record, who made it, when and why; and
+/v1/changes, the feed of every record's changes in the order they were made."""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from app.api.answer import Negotiated, answer_list, rendered
+from app.api.auth import OptionalKey
 from app.api.deps import SessionDep
-from app.api.params import ActorId, PageQuery, PositionId, QuoteId, SourceId
+from app.api.params import ActorId, EventId, PageQuery, PositionId, QuoteId, SourceId, TopicId
 from app.api.routing import ReadRoute
-from app.queries.revisions import list_revisions
+from app.queries.pagination import INTEGER_MAX
+from app.queries.revisions import list_changes, list_revisions
 from app.schemas.common import Page
-from app.schemas.revisions import RevisionRead
+from app.schemas.revisions import ChangeRead, RevisionRead
 
 router = APIRouter(route_class=ReadRoute)
 Pages = Annotated[PageQuery, Query()]
 
 
+class ChangesQuery(PageQuery):
+    """The query of the change feed: the revisions after `since`, a page at a time."""
+
+    since: int = Query(
+        0,
+        ge=0,
+        le=INTEGER_MAX,
+        description="The number of the last revision already seen: the feed lists those after "
+        "it (0, the default: from the first). A cursor continues the `since` it was issued for.",
+        examples=[0],
+    )
+
+
+@router.get("/v1/changes", tags=["changes"], **rendered(Page[ChangeRead], 422))
+async def read_changes(
+    session: SessionDep, query: Annotated[ChangesQuery, Query()], target: Negotiated
+) -> Any:
+    """Every change made to the knowledge (by loads and by keys) after revision `since`, oldest
+    first: what a mirror or a search index reads to keep up, each with its record's address."""
+    return await answer_list(target, session, query, lambda s, p: list_changes(s, query.since, p))
+
+
 async def revisions(
-    session: SessionDep, resource: str, record_id: str, query: PageQuery, target: Any
+    session: SessionDep,
+    resource: str,
+    record_id: str,
+    query: PageQuery,
+    target: Any,
+    keyed: bool = False,
 ) -> Any:
     return await answer_list(
-        target, session, query, lambda s, p: list_revisions(s, resource, record_id, p)
+        target, session, query, lambda s, p: list_revisions(s, resource, record_id, p, keyed)
     )
 
 
@@ -28,12 +58,43 @@ def listing(resource: str) -> dict[str, Any]:
     return {"tags": [resource], **rendered(Page[RevisionRead], 404, 422)}
 
 
-@router.get("/v1/sources/{source_id}/revisions", **listing("sources"))
+def listing_with_optional_key(resource: str) -> dict[str, Any]:
+    """`listing`, for a route that reads a key if one is sent (401 if it is not a valid one)."""
+    arguments = {"tags": [resource], **rendered(Page[RevisionRead], 401, 404, 422)}
+    # A key is optional here (`{}`): the OpenAPI way to say so, after the scheme FastAPI lists.
+    arguments["openapi_extra"] = {**arguments["openapi_extra"], "security": [{}]}
+    return arguments
+
+
+@router.get("/v1/sources/{source_id}/revisions", **listing_with_optional_key("sources"))
 async def read_source_revisions(
-    session: SessionDep, source_id: SourceId, query: Pages, target: Negotiated
+    session: SessionDep,
+    source_id: SourceId,
+    query: Pages,
+    target: Negotiated,
+    holder: OptionalKey,
 ) -> Any:
-    """The source's revisions, oldest first."""
-    return await revisions(session, "sources", source_id, query, target)
+    """The source's revisions, oldest first. The text its creation gave is shown as its `/text`
+    is: where `text_access` is `keys`, to a request with a key alone (else `change.text` is
+    null)."""
+    keyed = holder is not None
+    return await revisions(session, "sources", source_id, query, target, keyed)
+
+
+@router.get("/v1/topics/{topic_id}/revisions", **listing("topics"))
+async def read_topic_revisions(
+    session: SessionDep, topic_id: TopicId, query: Pages, target: Negotiated
+) -> Any:
+    """The topic's revisions, oldest first."""
+    return await revisions(session, "topics", topic_id, query, target)
+
+
+@router.get("/v1/events/{event_id}/revisions", **listing("events"))
+async def read_event_revisions(
+    session: SessionDep, event_id: EventId, query: Pages, target: Negotiated
+) -> Any:
+    """The event's revisions, oldest first."""
+    return await revisions(session, "events", event_id, query, target)
 
 
 @router.get("/v1/actors/{actor_id}/revisions", **listing("actors"))

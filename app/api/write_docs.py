@@ -28,6 +28,10 @@ TRUMP_REPLY = (
     "“Oh, that’s an interesting one,” Trump responded. “I’ll get a little heat on that one, but I "
     "could see it possibly happening.”"
 )
+MOSCOW_INVITATION = (
+    "“Next time in Moscow,” Putin told Trump in English after the US president said he would "
+    "“probably see you again very soon.”"
+)
 EXAMPLES: dict[str, dict[str, Any]] = {
     "sources": {
         "id": "afp-2025-08-15-syndicated",
@@ -58,7 +62,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": TRUMP_REPLY}],
     },
     "positions": {
-        "id": "trump-moscow-meeting-2025-08-15",
+        "id": "trump-next-meeting-in-moscow",
         "actor": "donald-trump",
         "topic": "us-russia-relations",
         "stance": "tentative",
@@ -66,6 +70,22 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "held_on": "2025-08-15",
         "evidence": ["trump-could-see-it-happening"],
         "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": TRUMP_REPLY}],
+    },
+    "topics": {
+        "id": "next-summit",
+        "name": "A next summit",
+        "aliases": ["next meeting"],
+        "description": "Where and when the two presidents would meet again.",
+    },
+    "events": {
+        "id": "putin-trump-moscow-meeting",
+        "title": "A next Putin–Trump meeting, in Moscow",
+        "kind": "meeting",
+        "status": "proposed",
+        "start": None,
+        "place": "Moscow",
+        "participants": [{"actor": "vladimir-putin"}, {"actor": "donald-trump"}],
+        "citations": [{"source": "afp-2025-08-15-syndicated", "excerpt": MOSCOW_INVITATION}],
     },
     "actors": {
         "id": "european-capitals",
@@ -81,6 +101,8 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     },
 }
 PATCHES: dict[str, dict[str, Any]] = {
+    "topics": {"aliases": ["next meeting", "second summit"]},
+    "events": {"topics": ["us-russia-relations"]},
     "quotes": {"topics": ["us-russia-relations"]},
     "positions": {"stance": "expects"},
     "actors": {"aliases": ["the European capitals"]},
@@ -135,11 +157,19 @@ WRITE_PROBLEMS: dict[int, dict[str, Any]] = {
         ],
     ),
     428: problem_response(
-        "An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change "
-        "it has not seen.",
+        "An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot "
+        "undo a change it has not seen.",
         428,
-        "an edit needs If-Match: the ETag of the record as last read",
+        "an edit or a delete needs If-Match: the ETag of the record as last read",
         "/v1/quotes/trump-could-see-it-happening",
+    ),
+    429: problem_response(
+        "The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again "
+        "after `Retry-After` seconds.",
+        429,
+        "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+        "/v1/quotes",
+        retry_after=1,
     ),
     503: problem_response(
         "A load (or another write) held the database for longer than a write waits: retry after "
@@ -151,10 +181,24 @@ WRITE_PROBLEMS: dict[int, dict[str, Any]] = {
 }
 
 
+DELETE_PROBLEMS: dict[int, dict[str, Any]] = {
+    409: problem_response(
+        "Other records refer to this one (`referrers` lists them by resource): change or delete "
+        "them first.",
+        409,
+        "actor 'vladimir-putin' is referred to by other records (quotes: "
+        "putin-next-time-in-moscow): change or delete them first",
+        "/v1/actors/vladimir-putin",
+        referrers={"quotes": ["putin-next-time-in-moscow"]},
+    ),
+}
+
+
 def write_problems(*statuses: int) -> dict[int | str, Any]:
     """The documented problem answers of a write: the key's, then the write's own."""
     return {
-        status: WRITE_PROBLEMS.get(status) or PROBLEMS[status] for status in (401, 403, *statuses)
+        status: WRITE_PROBLEMS.get(status) or PROBLEMS[status]
+        for status in (401, 403, 429, *statuses)
     }
 
 
@@ -211,7 +255,10 @@ FIELDS = {
     "translated_from": "The language the words were said in, where the sources translate.",
     "translated_by": "Whose translation the words are, where the text says.",
     "distinct_from": "Quotes whose words hold these, or lie in them, though another remark.",
-    "actor": "The actor id of who holds the stance.",
+    "actor": "The actor id of who holds the stance, or takes part in the event.",
+    "status": "planned, proposed, held or cancelled.",
+    "place": "Where the event is held, as the sources name it.",
+    "participants": "The actors who take part, each with the role the sources give.",
     "topic": "The topic id of what the stance is on.",
     "stance": "supports, opposes, conditional, mixed, tentative or expects.",
     "statement": "The stance in one line.",
@@ -233,6 +280,14 @@ FIELDS = {
 }
 
 
+# Where a record's field means something else than the same name in a citation.
+FIELDS_OF: dict[str, dict[str, str]] = {
+    "EventBody": {
+        "title": "The event's name in the curator's words.",
+    },
+}
+
+
 def body_components() -> dict[str, Any]:
     """The JSON schemas of the bodies, and of the models they use, as OpenAPI components."""
     found: dict[str, Any] = {}
@@ -240,10 +295,11 @@ def body_components() -> dict[str, Any]:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         found.update(schema.pop("$defs", {}))
         found[model.__name__] = schema
-    for schema in found.values():
+    for name_of_model, schema in found.items():
+        meanings = {**FIELDS, **FIELDS_OF.get(name_of_model, {})}
         for name, spec in schema.get("properties", {}).items():
-            if not (spec.get("description") or spec.get("examples")) and name in FIELDS:
-                spec["description"] = FIELDS[name]
+            if not (spec.get("description") or spec.get("examples")) and name in meanings:
+                spec["description"] = meanings[name]
     return found
 
 

@@ -3,22 +3,35 @@ JSON body (415 if not sent as JSON, 422 if not JSON), `If-Match` (428 without); 
 is run and answered."""
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import orjson
-from fastapi import Header, Query, Request
+from fastapi import Depends, Header, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
+from app.api.auth import WriteKey
 from app.api.params import QueryModel
-from app.curation import Written, in_write
+from app.curation import Deleted, Written, in_write
 from app.curation.check import BODY, Rejected
 from app.errors import CrossOrigin, PreconditionRequired, UnsupportedMediaType
+from app.keys import KeyHolder
 from app.loader.problems import Problem
 from app.schemas.writes import BatchWritten, WrittenRecord
+from app.write_limit import WriteRate, take_write
 
+
+class Versioned(Protocol):
+    """What a write leaves: the dataset version it made."""
+
+    @property
+    def version(self) -> str: ...
+
+
+V = TypeVar("V", bound=Versioned)
+T = TypeVar("T")
 JSON = "application/json"
 MERGE_PATCH = "application/merge-patch+json"
 
@@ -42,6 +55,25 @@ IfMatch = Annotated[
         '(`W/"..."`) never matches.'
     ),
 ]
+
+
+async def within_write_rate(request: Request, holder: WriteKey) -> KeyHolder:
+    """The holder of a write key that has a write left to spend (else 429, app.write_limit)."""
+    settings = request.app.state.settings
+    if settings.write_rate_per_minute:
+        rate = WriteRate(settings.write_rate_per_minute, settings.write_burst)
+        wait_s = settings.write_lock_wait_ms / 1000
+        await run_in_threadpool(
+            in_write,
+            request.app.state.write_engine,
+            wait_s,
+            lambda connection: take_write(connection, holder.name, rate),
+        )
+    return holder
+
+
+# The holder of the key a write is made with, once it is known to be a write key within its rate.
+Writer = Annotated[KeyHolder, Depends(within_write_rate)]
 
 
 def refuse_cross_origin(request: Request) -> None:
@@ -75,7 +107,9 @@ async def json_body(request: Request, *accepted: str) -> Any:
 
 def required_tag(if_match: str | None) -> str:
     if if_match is None or not if_match.strip():
-        raise PreconditionRequired("an edit needs If-Match: the ETag of the record as last read")
+        raise PreconditionRequired(
+            "an edit or a delete needs If-Match: the ETag of the record as last read"
+        )
     return if_match
 
 
@@ -84,18 +118,21 @@ async def run_writes(
 ) -> list[Written]:
     """Run `work` in one write transaction (in a worker thread); the answer then carries the
     dataset version its last write made, and this process reads its validators again."""
+    return await _run(request, work, lambda written: written[-1].version)
+
+
+async def run_write(request: Request, work: Callable[[Connection], V]) -> V:
+    """Run `work`, one write (a record made, edited or deleted), as `run_writes` runs a batch."""
+    return await _run(request, work, lambda done: done.version)
+
+
+async def _run(request: Request, work: Callable[[Connection], T], version: Callable[[T], str]) -> T:
     app = request.app
     wait_s = app.state.settings.write_lock_wait_ms / 1000
-    written = await run_in_threadpool(in_write, app.state.write_engine, wait_s, work)
-    request.state.dataset_version = written[-1].version
+    done = await run_in_threadpool(in_write, app.state.write_engine, wait_s, work)
+    request.state.dataset_version = version(done)
     app.state.stamp.forget()
-    return written
-
-
-async def run_write(request: Request, work: Callable[[Connection], Written]) -> Written:
-    """`run_writes` of a single write."""
-    (written,) = await run_writes(request, lambda connection: [work(connection)])
-    return written
+    return done
 
 
 def written_answer(request: Request, written: Written, status: int) -> Response:
@@ -127,3 +164,8 @@ def batch_answer(request: Request, written: list[Written]) -> Response:
 def location(request: Request, written: Written) -> str:
     base = request.app.state.settings.public_base_url
     return f"{base}/v1/{written.resource}/{written.record_id}"
+
+
+def deleted_answer(_deleted: Deleted) -> Response:
+    """No content: the record is gone (`GET` of it now answers 410)."""
+    return Response(status_code=204, headers={"Cache-Control": "no-store"})

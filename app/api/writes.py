@@ -1,14 +1,14 @@
-"""The writes: a new source, actor, quote or position (POST), and an edit of an actor, quote or
-position (PATCH, a JSON merge patch of the record, made only if `If-Match` names its current
-representation). Each needs a key of scope `write`, and is checked as a load checks a seed."""
+"""The writes: a new source, topic, actor, event, quote or position (POST), and an edit of any
+of them but a source (PATCH, a JSON merge patch of the record, made only if `If-Match` names its
+current representation). Each needs a key of scope `write`, and is checked as a load checks a
+seed."""
 
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from app.api.auth import WriteKey
-from app.api.params import ActorId, PositionId, QuoteId
+from app.api.params import ActorId, EventId, PositionId, QuoteId, TopicId
 from app.api.routing import ReadRoute
 from app.api.write_docs import create_body, patch_body, write_problems
 from app.api.write_request import (
@@ -16,6 +16,7 @@ from app.api.write_request import (
     MERGE_PATCH,
     IfMatch,
     Summary,
+    Writer,
     json_body,
     refuse_cross_origin,
     required_tag,
@@ -24,7 +25,14 @@ from app.api.write_request import (
 )
 from app.curation import Author, create, update, validated
 from app.curation.bodies import BODIES
-from app.schemas.records import ActorRead, PositionRead, QuoteRead, SourceRead
+from app.schemas.records import (
+    ActorRead,
+    EventRead,
+    PositionRead,
+    QuoteRead,
+    SourceRead,
+    TopicRead,
+)
 
 router = APIRouter(dependencies=[Depends(refuse_cross_origin)], route_class=ReadRoute)
 
@@ -53,7 +61,7 @@ def editing(resource: str, model: Any) -> dict[str, Any]:
         "response_model": model,
         "responses": {
             200: {"description": "Edited: the record as `GET` now answers it, and its `ETag`."},
-            **write_problems(404, 412, 413, 415, 422, 428, 503),
+            **write_problems(404, 410, 412, 413, 415, 422, 428, 503),
         },
         "openapi_extra": {"requestBody": patch_body(resource)},
     }
@@ -78,33 +86,61 @@ async def edit(
 
 
 @router.post("/v1/sources", **creating("sources", SourceRead))
-async def create_source(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_source(request: Request, holder: Writer, query: Summary) -> Response:
     """Add a source: its document's text (stored byte for byte, with its SHA-256), its articles
     and where it was published. The text never changes: a corrected article is a new source."""
     return await add(request, "sources", holder, query)
 
 
+@router.post("/v1/topics", **creating("topics", TopicRead))
+async def create_topic(request: Request, holder: Writer, query: Summary) -> Response:
+    """Add a topic, with the other names the texts give it."""
+    return await add(request, "topics", holder, query)
+
+
+@router.post("/v1/events", **creating("events", EventRead))
+async def create_event(request: Request, holder: Writer, query: Summary) -> Response:
+    """Add an event, with its participants and topics, citing its sources."""
+    return await add(request, "events", holder, query)
+
+
 @router.post("/v1/actors", **creating("actors", ActorRead))
-async def create_actor(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_actor(request: Request, holder: Writer, query: Summary) -> Response:
     """Add an actor, with its aliases and affiliations, each affiliation citing its sources."""
     return await add(request, "actors", holder, query)
 
 
 @router.post("/v1/quotes", **creating("quotes", QuoteRead))
-async def create_quote(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_quote(request: Request, holder: Writer, query: Summary) -> Response:
     """Add a quote: each citation's excerpt must stand in its source, and hold the quote's words."""
     return await add(request, "quotes", holder, query)
 
 
 @router.post("/v1/positions", **creating("positions", PositionRead))
-async def create_position(request: Request, holder: WriteKey, query: Summary) -> Response:
+async def create_position(request: Request, holder: Writer, query: Summary) -> Response:
     """Add a position: an actor's stance on a topic, with its evidence and citations."""
     return await add(request, "positions", holder, query)
 
 
+@router.patch("/v1/topics/{topic_id}", **editing("topics", TopicRead))
+async def edit_topic(
+    request: Request, holder: Writer, topic_id: TopicId, query: Summary, if_match: IfMatch = None
+) -> Response:
+    """Edit a topic (renaming it changes the answer, and ETag, of every quote about it)."""
+    return await edit(request, "topics", topic_id, holder, query, if_match)
+
+
+@router.patch("/v1/events/{event_id}", **editing("events", EventRead))
+async def edit_event(
+    request: Request, holder: Writer, event_id: EventId, query: Summary, if_match: IfMatch = None
+) -> Response:
+    """Edit an event, its participants included."""
+    return await edit(request, "events", event_id, holder, query, if_match)
+
+
 @router.patch("/v1/actors/{actor_id}", **editing("actors", ActorRead))
 async def edit_actor(
-    request: Request, holder: WriteKey, actor_id: ActorId, query: Summary, if_match: IfMatch = None
+    request: Request, holder: Writer, actor_id: ActorId, query: Summary, if_match: IfMatch = None
 ) -> Response:
     """Edit an actor (renaming it changes the answer, and ETag, of every quote of theirs)."""
     return await edit(request, "actors", actor_id, holder, query, if_match)
@@ -112,7 +148,7 @@ async def edit_actor(
 
 @router.patch("/v1/quotes/{quote_id}", **editing("quotes", QuoteRead))
 async def edit_quote(
-    request: Request, holder: WriteKey, quote_id: QuoteId, query: Summary, if_match: IfMatch = None
+    request: Request, holder: Writer, quote_id: QuoteId, query: Summary, if_match: IfMatch = None
 ) -> Response:
     """Edit a quote."""
     return await edit(request, "quotes", quote_id, holder, query, if_match)
@@ -121,7 +157,7 @@ async def edit_quote(
 @router.patch("/v1/positions/{position_id}", **editing("positions", PositionRead))
 async def edit_position(
     request: Request,
-    holder: WriteKey,
+    holder: Writer,
     position_id: PositionId,
     query: Summary,
     if_match: IfMatch = None,

@@ -14,11 +14,24 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine
 
-from app.curation.edits import EDITABLE, Author, Written, create, update, validated
+from app.curation.edits import EDITABLE, Written, create, update, validated
+from app.curation.ledger import Author
+from app.curation.removal import DELETABLE, Deleted, remove
 from app.db.engine import build_engine
 from app.db.load_lock import WRITING, WriterBusy
 
-__all__ = ["EDITABLE", "Author", "Written", "create", "in_write", "update", "validated"]
+__all__ = [
+    "DELETABLE",
+    "EDITABLE",
+    "Author",
+    "Deleted",
+    "Written",
+    "create",
+    "in_write",
+    "remove",
+    "update",
+    "validated",
+]
 
 T = TypeVar("T")
 WRITE_POOL = 4  # writes take turns at one lock: a few connections serve them all

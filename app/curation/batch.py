@@ -15,7 +15,8 @@ from sqlalchemy import Connection
 
 from app.curation.bodies import BODIES
 from app.curation.check import Rejected
-from app.curation.edits import Added, Author, Written, add, finish, validated
+from app.curation.edits import Added, Written, add, finish, validated
+from app.curation.ledger import Author
 from app.errors import Conflict
 from app.loader.records import Record
 

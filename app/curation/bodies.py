@@ -13,7 +13,15 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from app.loader.records import ActorRecord, PositionRecord, QuoteRecord, Record, SourceRecord
+from app.loader.records import (
+    ActorRecord,
+    EventRecord,
+    PositionRecord,
+    QuoteRecord,
+    Record,
+    SourceRecord,
+    TopicRecord,
+)
 
 ID_WORDS = 80  # characters of a derived id at most (cut at a word's end)
 
@@ -55,6 +63,29 @@ class ActorBody(ActorRecord):
     @classmethod
     def _derive_id(cls, data: Any) -> Any:
         return _with_id(data, "name")
+
+
+class TopicBody(TopicRecord):
+    """A new topic; without `id`, its id is made of its name."""
+
+    model_config = ConfigDict(json_schema_extra=lambda s, _c: _id_optional(s))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_id(cls, data: Any) -> Any:
+        return _with_id(data, "name")
+
+
+class EventBody(EventRecord):
+    """A new event, with its participants; without `id`, its id is made of its title and
+    start."""
+
+    model_config = ConfigDict(json_schema_extra=lambda s, _c: _id_optional(s))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_id(cls, data: Any) -> Any:
+        return _with_id(data, "title", "start")
 
 
 class QuoteBody(QuoteRecord):
@@ -119,7 +150,9 @@ def document_file(source_id: str) -> str:
 
 BODIES: dict[str, type[Record]] = {
     "sources": SourceBody,
+    "topics": TopicBody,
     "actors": ActorBody,
+    "events": EventBody,
     "quotes": QuoteBody,
     "positions": PositionBody,
 }

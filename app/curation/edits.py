@@ -3,47 +3,31 @@ record model, checked by the loader's own checks, written by its own writers; th
 the read model refreshed (app.derived.refresh) and a new dataset version."""
 
 import copy
-import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import json_merge_patch
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Connection, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, delete, insert, select
 
 from app import derived
 from app.curation.check import BODY, Rejected, Staged, check_record
 from app.curation.dependents import check_dependents
 from app.curation.knowledge import resource_of
+from app.curation.ledger import Author, answer, current_tag, next_version, record_revision
 from app.curation.stored import stored_record
-from app.db.models import ReplacedId, Revision
+from app.db.models import ReplacedId
 from app.domain import ChangeKind
-from app.errors import Conflict, NotFound, PreconditionFailed
-from app.etags import matches, strong_tag
+from app.errors import Conflict, NotFound
+from app.etags import strong_tag
 from app.loader.problems import Problem
 from app.loader.read import Located
 from app.loader.records import RESOURCES, Record
-from app.loader.write import (
-    record_dataset,
-    stored_version,
-    table,
-    write_child_rows,
-    write_main_rows,
-)
-from app.queries.representation import representation
+from app.loader.write import stored_version, table, write_child_rows, write_main_rows
 
-EDITABLE = ("actors", "quotes", "positions")
+EDITABLE = ("topics", "actors", "events", "quotes", "positions")
 Model = TypeVar("Model", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Author:
-    """Who makes a change (a key's name) and why, in their words."""
-
-    name: str
-    summary: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +88,7 @@ def add(
         raise Conflict(f"id {record_id!r} is already taken by one of the {holder}", id=record_id)
     staged = check_record(connection, resource, Located(record, BODY, 0, raw))
     _write(connection, resource, record_id, staged, stored=False)
-    number = _revision(connection, resource, record_id, ChangeKind.CREATE, raw, author)
+    number = record_revision(connection, resource, record_id, ChangeKind.CREATE, raw, author)
     return Added(resource, record_id, number, staged.digest)
 
 
@@ -117,13 +101,7 @@ def update(
     author: Author,
 ) -> Written:
     """Apply a JSON merge patch (RFC 7386) to a record whose answer `if_match` names."""
-    tag = strong_tag(_answer(connection, resource, record_id))
-    if not matches(if_match, tag):
-        raise PreconditionFailed(
-            f"If-Match names no current representation of {resource[:-1]} {record_id!r}: "
-            f"it changed since (its ETag is now {tag}); read it again and re-apply the change",
-            etag=tag,
-        )
+    tag = current_tag(connection, resource, record_id, if_match)
     current = stored_record(connection, resource, record_id)
     if current is None:  # the answer was read in this very transaction
         raise NotFound(f"no {resource[:-1]} with id {record_id!r}")
@@ -138,14 +116,9 @@ def update(
         return _unchanged(connection, resource, record_id, tag)
     _write(connection, resource, record_id, staged, stored=True)
     check_dependents(connection, resource, record_id)
-    number = _revision(connection, resource, record_id, ChangeKind.UPDATE, patch, author)
+    number = record_revision(connection, resource, record_id, ChangeKind.UPDATE, patch, author)
     (written,) = finish(connection, [Added(resource, record_id, number, staged.digest)])
     return written
-
-
-def _answer(connection: Connection, resource: str, record_id: str) -> bytes:
-    with Session(connection) as session:
-        return representation(session, resource, record_id)
 
 
 def _stored_hash(connection: Connection, resource: str, record_id: str) -> str | None:
@@ -157,7 +130,7 @@ def _stored_hash(connection: Connection, resource: str, record_id: str) -> str |
 
 
 def _unchanged(connection: Connection, resource: str, record_id: str, tag: str) -> Written:
-    body = _answer(connection, resource, record_id)
+    body = answer(connection, resource, record_id)
     return Written(resource, record_id, body, tag, None, stored_version(connection) or "")
 
 
@@ -184,56 +157,14 @@ def finish(connection: Connection, added: list[Added]) -> list[Written]:
     derived.refresh(connection, changed)
     digests = [record.digest for record in added]
     digest = digests[0] if len(digests) == 1 else _digest("\n".join(digests))
-    version = _next_version(connection, added[-1].revision, digest)
+    version = next_version(connection, added[-1].revision, digest)
     return [_written(connection, record, version) for record in added]
 
 
 def _written(connection: Connection, added: Added, version: str) -> Written:
-    body = _answer(connection, added.resource, added.record_id)
+    body = answer(connection, added.resource, added.record_id)
     return Written(added.resource, added.record_id, body, strong_tag(body), added.revision, version)
-
-
-def _revision(
-    connection: Connection,
-    resource: str,
-    record_id: str,
-    kind: ChangeKind,
-    change: Any,
-    author: Author,
-) -> int:
-    number = connection.scalar(
-        insert(Revision)
-        .values(
-            resource=resource,
-            record_id=record_id,
-            kind=kind,
-            made_at=dt.datetime.now(dt.UTC),
-            author=author.name,
-            by_key=True,
-            summary=author.summary,
-            change=change,
-        )
-        .returning(Revision.number)
-    )
-    return int(number or 0)
-
-
-def _next_version(connection: Connection, revision: int, digest: str) -> str:
-    """A version of its own for the dataset as this write leaves it: from the one before, the
-    revision and what it wrote (so a write rolled back and made again names the same data)."""
-    previous = stored_version(connection) or ""
-    version = _digest(f"{previous}\n{revision}\n{digest}")
-    record_dataset(connection, version, _counts(connection))
-    return version
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _counts(connection: Connection) -> dict[str, int]:
-    names = [*RESOURCES, "citations"]
-    return {
-        name: int(connection.scalar(select(func.count()).select_from(table(name))) or 0)
-        for name in names
-    }

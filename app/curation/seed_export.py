@@ -3,7 +3,6 @@ resource, records in the order of their ids, and each source's document under it
 load of the export gives the same knowledge (the same `GET /v1/export`), edits made through the
 API included: after them the database is the truth, and this is how `seed/` catches up."""
 
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -11,19 +10,10 @@ from typing import Any
 import yaml
 from sqlalchemy import Connection, select
 
-from app.curation import stored_catalog
-from app.curation.stored import READERS as EDITABLE_READERS
+from app.curation.stored import stored_record
 from app.db.models import Source
 from app.loader.records import OPTIONAL, RESOURCES
 from app.loader.write import table
-
-READERS: dict[str, Callable[[Connection, str], dict[str, Any] | None]] = {
-    **EDITABLE_READERS,
-    "sources": stored_catalog.source,
-    "topics": stored_catalog.topic,
-    "events": stored_catalog.event,
-    "variants": stored_catalog.variant,
-}
 
 
 class NotAnEmptyFolder(Exception):
@@ -49,10 +39,8 @@ def export_seed(connection: Connection, folder: Path) -> dict[str, int]:
 
 def _records(connection: Connection, resource: str) -> list[dict[str, Any]]:
     ids = table(resource).c.id
-    read = READERS[resource]
-    found = (
-        read(connection, record_id) for record_id in connection.scalars(select(ids).order_by(ids))
-    )
+    ordered = connection.scalars(select(ids).order_by(ids))
+    found = (stored_record(connection, resource, record_id) for record_id in ordered)
     return [_plain(record) for record in found if record is not None]
 
 

@@ -1,25 +1,25 @@
 """A stored record in the form a seed writes it (and a write's body gives it), which a merge
-patch is applied to: its rows read back, with what its curator wrote (`curated`) and the ids it
-replaces."""
+patch is applied to and an export of the seed writes: its rows read back, with what its curator
+wrote (`curated`) and the ids it replaces. Actors, quotes and positions are read here; sources,
+topics, events and variants in app.curation.stored_catalog."""
 
-import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from app.curation import stored_catalog
+from app.curation.seed_form import citations_of, date_of, tidy
 from app.db.models import (
     Actor,
     ActorAlias,
     Affiliation,
-    Citation,
     Position,
     PositionEvidence,
     Quote,
     QuoteTopic,
     ReplacedId,
 )
-from app.domain import Precision
-from app.loader.dates import PartialDate, written
 
 
 def stored_record(connection: Connection, resource: str, record_id: str) -> dict[str, Any] | None:
@@ -32,25 +32,6 @@ def stored_record(connection: Connection, resource: str, record_id: str) -> dict
     )
     replaces = sorted(connection.scalars(replaced))
     return {**record, "replaces": replaces} if replaces else record
-
-
-def tidy(record: dict[str, Any]) -> dict[str, Any]:
-    """Without the fields that hold their defaults (null, or an empty list)."""
-    return {name: value for name, value in record.items() if value not in (None, [])}
-
-
-def date_of(on: dt.date | None, precision: Precision) -> str | None:
-    return None if on is None else written(PartialDate(on, Precision(precision)))
-
-
-def citations_of(connection: Connection, owner: str, owner_id: str) -> list[dict[str, Any]]:
-    column = Citation.__table__.c[f"{owner}_id"]
-    query = select(Citation.source_id, Citation.excerpt, Citation.start_offset, Citation.words)
-    rows = connection.execute(query.where(column == owner_id).order_by(Citation.ordinal))
-    return [
-        tidy({"source": source, "excerpt": excerpt, "start": start, "words": words})
-        for source, excerpt, start, words in rows
-    ]
 
 
 def _actor(connection: Connection, actor_id: str) -> dict[str, Any] | None:
@@ -128,4 +109,12 @@ def _position(connection: Connection, position_id: str) -> dict[str, Any] | None
     return {**tidy(record), "held_on": record["held_on"]}
 
 
-READERS = {"actors": _actor, "quotes": _quote, "positions": _position}
+READERS: dict[str, Callable[[Connection, str], dict[str, Any] | None]] = {
+    "sources": stored_catalog.source,
+    "topics": stored_catalog.topic,
+    "actors": _actor,
+    "events": stored_catalog.event,
+    "quotes": _quote,
+    "positions": _position,
+    "variants": stored_catalog.variant,
+}

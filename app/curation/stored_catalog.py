@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from app.curation.stored import citations_of, date_of, tidy
+from app.curation.seed_form import citations_of, date_of, tidy
 from app.db.models import (
     Article,
     Event,

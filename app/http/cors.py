@@ -17,7 +17,7 @@ class AllowedOriginsCORS(CORSMiddleware):
     problem+json body. A preflight for a write (its method and headers) is answered for the
     `write_origins` alone."""
 
-    WRITE_METHODS = ("POST", "PATCH")
+    WRITE_METHODS = ("POST", "PATCH", "DELETE")
     WRITE_HEADERS = ("Authorization", "Content-Type", "If-Match")
 
     def __init__(

@@ -19,6 +19,8 @@ AnySelect = Select[*tuple[Any, ...]]
 # What a JSON cursor may hold before its positions are checked against their order's types:
 # integers a 64-bit column can bind (bool is an int in Python, and refused), text without NUL.
 LARGEST = 2**63 - 1
+# The largest value an INTEGER column holds on both databases (PostgreSQL's is 32-bit).
+INTEGER_MAX = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -122,12 +124,23 @@ def integer_position(value: Any) -> int:
     return value
 
 
+def column_integer_position(value: Any) -> int:
+    """An integer an INTEGER column can hold: a larger one names no row this API paged past."""
+    if type(value) is not int or not -INTEGER_MAX <= value <= INTEGER_MAX:
+        raise _not_issued()
+    return value
+
+
 def optional(kind: Kind) -> Kind:
     """`kind`, or null (an undated row)."""
     return lambda value: None if value is None else kind(value)
 
 
-KINDS: dict[type, Kind] = {str: text_position, int: integer_position, dt.date: parse_cursor_date}
+KINDS: dict[type, Kind] = {
+    str: text_position,
+    int: column_integer_position,
+    dt.date: parse_cursor_date,
+}
 
 
 def kind_of(column: Any) -> Kind:

@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.queries.catalog import get_actor, get_source
+from app.queries.catalog import get_actor, get_source, get_topic
+from app.queries.events import get_event
 from app.queries.positions import get_position
 from app.queries.quotes import quote_document
 
@@ -23,6 +24,8 @@ def _json(get: Callable[[Session, str], Any]) -> Callable[[Session, str], bytes]
 READERS: dict[str, Callable[[Session, str], bytes]] = {
     "quotes": quote_document,  # stored as it is answered (app.derived.quote_json)
     "actors": _json(get_actor),
+    "topics": _json(get_topic),
+    "events": _json(get_event),
     "positions": _json(get_position),
     "sources": _json(get_source),
 }

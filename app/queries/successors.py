@@ -7,8 +7,9 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from app.db.models import ReplacedId
-from app.errors import DomainError, Moved, NotFound
+from app.db.models import ReplacedId, Revision
+from app.domain import ChangeKind
+from app.errors import DomainError, Gone, Moved, NotFound
 from app.queries.dataset_version import PerVersion
 
 Filters = TypeVar("Filters")
@@ -25,7 +26,8 @@ ID_FILTERS = {
 
 
 def missing(session: Session, resource: str, record_id: str) -> DomainError:
-    """The error for an id with no record: Moved to its successor, or NotFound."""
+    """The error for an id with no record: Moved to its successor, Gone if its last revision
+    deleted it, or NotFound."""
     successor = session.scalar(
         select(ReplacedId.new_id).where(
             ReplacedId.resource == resource, ReplacedId.old_id == record_id
@@ -33,8 +35,25 @@ def missing(session: Session, resource: str, record_id: str) -> DomainError:
     )
     kind = resource.removesuffix("s")
     if successor is None:
-        return NotFound(f"no {kind} with id {record_id!r}")
+        return _deleted(session, kind, resource, record_id) or NotFound(
+            f"no {kind} with id {record_id!r}"
+        )
     return Moved(f"{kind} {record_id!r} is now {successor!r}", record_id, successor)
+
+
+def _deleted(session: Session, kind: str, resource: str, record_id: str) -> Gone | None:
+    last = session.execute(
+        select(Revision.number, Revision.kind)
+        .where(Revision.resource == resource, Revision.record_id == record_id)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    ).first()
+    if last is None or last.kind != ChangeKind.DELETE:
+        return None
+    return Gone(
+        f"{kind} {record_id!r} was deleted (revision {last.number}); its revisions stay listed",
+        revision=last.number,
+    )
 
 
 def with_successors(session: Session, filters: Filters) -> Filters:

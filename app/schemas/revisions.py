@@ -26,3 +26,23 @@ class RevisionRead(Schema):
     by_key: bool = Field(description="Whether an API key made it (else a load).")
     summary: str | None = Field(description="The author's edit summary.", examples=["typo"])
     change: Any = Field(description="What changed (see above).")
+
+
+class ChangeRead(Schema):
+    """One entry of the change feed: a revision of some record, without its change."""
+
+    number: int = Field(description="The revision's number: pass the last one seen as `since`.")
+    resource: str = Field(examples=["quotes"])
+    record_id: str = Field(examples=["putin-sincerely-interested"])
+    kind: ChangeKind = Field(description="create, update or delete.")
+    made_at: dt.datetime = Field(description="When the change was made (UTC).")
+    author: str = Field(
+        description="The name of the API key that made the change, or `summitkb load`.",
+        examples=["newsroom"],
+    )
+    summary: str | None = Field(description="The author's edit summary.", examples=["typo"])
+    url: str | None = Field(
+        description="The record's address (after a delete it answers 410 Gone); null for a "
+        "record the API does not serve (a spelling variant of the search).",
+        examples=["/v1/quotes/putin-sincerely-interested"],
+    )

@@ -29,8 +29,11 @@ def test_unknown_paths_and_methods_are_problems(client: TestClient) -> None:
     assert_problem(response, 405, "Method Not Allowed")
     # Read by one router and written by another: the 405 names the methods of both.
     assert response.headers["allow"] == "GET, POST"
-    assert client.delete("/v1/quotes/putin-next-time-in-moscow").headers["allow"] == "GET, PATCH"
-    assert client.put("/v1/topics").headers["allow"] == "GET"
+    assert (
+        client.put("/v1/quotes/putin-next-time-in-moscow").headers["allow"] == "DELETE, GET, PATCH"
+    )
+    assert client.put("/v1/topics").headers["allow"] == "GET, POST"
+    assert client.put("/v1/meta").headers["allow"] == "GET"
 
 
 def test_docs_and_schema_are_served(client: TestClient) -> None:

@@ -184,12 +184,16 @@ def test_without_a_key_or_from_an_unlisted_origin_it_is_refused(api: Api) -> Non
 def test_the_batch_is_documented_with_an_example_of_the_readme(api: Api) -> None:
     schema = api.client.get("/openapi.json").json()
     operation = schema["paths"]["/v1/batch"]["post"]
-    assert {"201", "401", "403", "409", "413", "415", "422", "503"} <= set(operation["responses"])
+    assert {"201", "401", "403", "409", "413", "415", "422", "429", "503"} <= set(
+        operation["responses"]
+    )
     content = operation["requestBody"]["content"]["application/json"]
     kinds = content["schema"]["properties"]["writes"]["items"]["oneOf"]
     assert [k["properties"]["record"]["$ref"].rsplit("/", 1)[1] for k in kinds] == [
         "SourceBody",
+        "TopicBody",
         "ActorBody",
+        "EventBody",
         "QuoteBody",
         "PositionBody",
     ]

@@ -25,9 +25,15 @@ EDITORS = 16
 
 @pytest.fixture
 def patient_api(mini_url: str) -> Iterator[Api]:
-    """Writes that wait long enough for 16 others to end before them."""
+    """Writes that wait long enough for 16 others to end before them (all with one key, which
+    no rate limits here: these are editors racing, not a key writing too fast)."""
     write, admin = keys_for(mini_url)
-    settings = Settings(database_url=mini_url, write_lock_wait_ms=30000, request_timeout_ms=60000)
+    settings = Settings(
+        database_url=mini_url,
+        write_lock_wait_ms=30000,
+        request_timeout_ms=60000,
+        write_rate_per_minute=0,
+    )
     with TestClient(create_app(settings)) as client:
         yield Api(client, write, admin)
 

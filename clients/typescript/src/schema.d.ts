@@ -42,7 +42,11 @@ export interface paths {
         get: operations["read_quote_v1_quotes__quote_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Quote
+         * @description Delete a quote that no position gives as evidence.
+         */
+        delete: operations["delete_quote_v1_quotes__quote_id__delete"];
         options?: never;
         head?: never;
         /**
@@ -65,7 +69,11 @@ export interface paths {
          */
         get: operations["read_events_v1_events_get"];
         put?: never;
-        post?: never;
+        /**
+         * Create Event
+         * @description Add an event, with its participants and topics, citing its sources.
+         */
+        post: operations["create_event_v1_events_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -86,10 +94,18 @@ export interface paths {
         get: operations["read_event_v1_events__event_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Event
+         * @description Delete an event no quote was said at, with its participants.
+         */
+        delete: operations["delete_event_v1_events__event_id__delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit Event
+         * @description Edit an event, its participants included.
+         */
+        patch: operations["edit_event_v1_events__event_id__patch"];
         trace?: never;
     };
     "/v1/positions": {
@@ -130,7 +146,11 @@ export interface paths {
         get: operations["read_position_v1_positions__position_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Position
+         * @description Delete a position.
+         */
+        delete: operations["delete_position_v1_positions__position_id__delete"];
         options?: never;
         head?: never;
         /**
@@ -178,7 +198,11 @@ export interface paths {
         get: operations["read_actor_v1_actors__actor_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Actor
+         * @description Delete an actor no quote, position, event or affiliation names.
+         */
+        delete: operations["delete_actor_v1_actors__actor_id__delete"];
         options?: never;
         head?: never;
         /**
@@ -261,7 +285,11 @@ export interface paths {
          */
         get: operations["read_topics_v1_topics_get"];
         put?: never;
-        post?: never;
+        /**
+         * Create Topic
+         * @description Add a topic, with the other names the texts give it.
+         */
+        post: operations["create_topic_v1_topics_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -282,10 +310,18 @@ export interface paths {
         get: operations["read_topic_v1_topics__topic_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Topic
+         * @description Delete a topic no quote, event or position is about.
+         */
+        delete: operations["delete_topic_v1_topics__topic_id__delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit Topic
+         * @description Edit a topic (renaming it changes the answer, and ETag, of every quote about it).
+         */
+        patch: operations["edit_topic_v1_topics__topic_id__patch"];
         trace?: never;
     };
     "/v1/sources": {
@@ -327,7 +363,11 @@ export interface paths {
         get: operations["read_source_v1_sources__source_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete Source
+         * @description Delete a source that no record cites, with its text and articles.
+         */
+        delete: operations["delete_source_v1_sources__source_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -518,6 +558,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Changes
+         * @description Every change made to the knowledge (by loads and by keys) after revision `since`, oldest
+         *     first: what a mirror or a search index reads to keep up, each with its record's address.
+         */
+        get: operations["read_changes_v1_changes_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sources/{source_id}/revisions": {
         parameters: {
             query?: never;
@@ -527,9 +588,51 @@ export interface paths {
         };
         /**
          * Read Source Revisions
-         * @description The source's revisions, oldest first.
+         * @description The source's revisions, oldest first. The text its creation gave is shown as its `/text`
+         *     is: where `text_access` is `keys`, to a request with a key alone (else `change.text` is
+         *     null).
          */
         get: operations["read_source_revisions_v1_sources__source_id__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/topics/{topic_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Topic Revisions
+         * @description The topic's revisions, oldest first.
+         */
+        get: operations["read_topic_revisions_v1_topics__topic_id__revisions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{event_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Event Revisions
+         * @description The event's revisions, oldest first.
+         */
+        get: operations["read_event_revisions_v1_events__event_id__revisions_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -630,9 +733,10 @@ export interface paths {
         put?: never;
         /**
          * Write Batch
-         * @description Add up to 100 records (sources, actors, quotes, positions) in one transaction: each is
-         *     checked and written as its own POST would, in order, or none is (a 409 or 422 names the
-         *     write, `body.writes.3.record...`). Accept an article's suggestions with one batch.
+         * @description Add up to 100 records (sources, topics, actors, events, quotes, positions) in one
+         *     transaction, one write of the key's rate: each is checked and written as its own POST would,
+         *     in order, or none is (a 409 or 422 names the write, `body.writes.3.record...`). Accept an
+         *     article's suggestions with one batch.
          */
         post: operations["write_batch_v1_batch_post"];
         delete?: never;
@@ -977,6 +1081,53 @@ export interface components {
          */
         ChangeKind: "create" | "update" | "delete";
         /**
+         * ChangeRead
+         * @description One entry of the change feed: a revision of some record, without its change.
+         */
+        ChangeRead: {
+            /**
+             * Number
+             * @description The revision's number: pass the last one seen as `since`.
+             */
+            number: number;
+            /**
+             * Resource
+             * @example quotes
+             */
+            resource: string;
+            /**
+             * Record Id
+             * @example putin-sincerely-interested
+             */
+            record_id: string;
+            /** @description create, update or delete. */
+            kind: components["schemas"]["ChangeKind"];
+            /**
+             * Made At
+             * Format: date-time
+             * @description When the change was made (UTC).
+             */
+            made_at: string;
+            /**
+             * Author
+             * @description The name of the API key that made the change, or `summitkb load`.
+             * @example newsroom
+             */
+            author: string;
+            /**
+             * Summary
+             * @description The author's edit summary.
+             * @example typo
+             */
+            summary: string | null;
+            /**
+             * Url
+             * @description The record's address (after a delete it answers 410 Gone); null for a record the API does not serve (a spelling variant of the search).
+             * @example /v1/quotes/putin-sincerely-interested
+             */
+            url: string | null;
+        };
+        /**
          * CitationRead
          * @description Where a fact is written: a verbatim excerpt of a source and its offsets in the source's text.
          *
@@ -1083,6 +1234,85 @@ export interface components {
              * @default false
              */
             ahead: boolean;
+        };
+        /**
+         * EventBody
+         * @description A new event, with its participants; without `id`, its id is made of its title and
+         *     start.
+         */
+        EventBody: {
+            /**
+             * Note
+             * @description The curator's note: why the record is as it is (kept, not served).
+             * @default null
+             */
+            note: string | null;
+            /**
+             * Replaces
+             * @description Ids of records merged into or renamed to this one: they keep answering.
+             * @default []
+             */
+            replaces: string[];
+            /**
+             * Dated By
+             * @description Words of the text that date the record before an article it cites.
+             * @default null
+             */
+            dated_by: string | null;
+            /**
+             * Id
+             * @description The record's id, a slug unique across all resources; derived when left out.
+             */
+            id?: string;
+            /**
+             * Title
+             * @description The event's name in the curator's words.
+             */
+            title: string;
+            /** @description What sort of record it is. */
+            kind: components["schemas"]["EventKind"];
+            /** @description planned, proposed, held or cancelled. */
+            status: components["schemas"]["EventStatus"];
+            /**
+             * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
+             * @example 2025-08-15
+             */
+            start: string | null;
+            /**
+             * @description A date as precise as the text fixes it: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, or null when unknown.
+             * @default null
+             * @example 2025-08-15
+             */
+            end: string | null;
+            /**
+             * Place
+             * @description Where the event is held, as the sources name it.
+             * @default null
+             */
+            place: string | null;
+            /**
+             * Participants
+             * @description The actors who take part, each with the role the sources give.
+             * @default []
+             */
+            participants: components["schemas"]["ParticipantRecord"][];
+            /**
+             * Topics
+             * @description Ids of the topics the record is about.
+             * @default []
+             */
+            topics: string[];
+            /**
+             * Description
+             * @description A short description in the curator's words.
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Citations
+             * @description Where the record is written: excerpts of sources, found verbatim.
+             */
+            citations: components["schemas"]["CitationRecord"][];
         };
         /**
          * EventKind
@@ -1388,6 +1618,19 @@ export interface components {
              */
             next: string | null;
         };
+        /** Page[ChangeRead] */
+        Page_ChangeRead_: {
+            /**
+             * Items
+             * @description The records of this page, in the list's order.
+             */
+            items: components["schemas"]["ChangeRead"][];
+            /**
+             * Next
+             * @description Opaque cursor of the next page (pass back as `?cursor=`); null on the last.
+             */
+            next: string | null;
+        };
         /** Page[EventRead] */
         Page_EventRead_: {
             /**
@@ -1503,6 +1746,20 @@ export interface components {
              */
             role: string | null;
         };
+        /** ParticipantRecord */
+        ParticipantRecord: {
+            /**
+             * Actor
+             * @description The actor id of who holds the stance, or takes part in the event.
+             */
+            actor: string;
+            /**
+             * Role
+             * @description The role the sources give.
+             * @default null
+             */
+            role: string | null;
+        };
         /**
          * PositionBody
          * @description A new position; without `id`, its id is made of its actor, topic and date.
@@ -1533,7 +1790,7 @@ export interface components {
             id?: string;
             /**
              * Actor
-             * @description The actor id of who holds the stance.
+             * @description The actor id of who holds the stance, or takes part in the event.
              */
             actor: string;
             /**
@@ -2520,6 +2777,46 @@ export interface components {
             next: string | null;
         };
         /**
+         * TopicBody
+         * @description A new topic; without `id`, its id is made of its name.
+         */
+        TopicBody: {
+            /**
+             * Note
+             * @description The curator's note: why the record is as it is (kept, not served).
+             * @default null
+             */
+            note: string | null;
+            /**
+             * Replaces
+             * @description Ids of records merged into or renamed to this one: they keep answering.
+             * @default []
+             */
+            replaces: string[];
+            /**
+             * Id
+             * @description The record's id, a slug unique across all resources; derived when left out.
+             */
+            id?: string;
+            /**
+             * Name
+             * @description The name the sources give.
+             */
+            name: string;
+            /**
+             * Aliases
+             * @description Other names the sources give.
+             * @default []
+             */
+            aliases: string[];
+            /**
+             * Description
+             * @description A short description in the curator's words.
+             * @default null
+             */
+            description: string | null;
+        };
+        /**
          * TopicRead
          * @description An issue on the table.
          */
@@ -2924,6 +3221,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -3050,6 +3366,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -3105,6 +3440,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_quote_v1_quotes__quote_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                quote_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3198,6 +3772,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
             412: {
                 headers: {
@@ -3277,7 +3870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -3288,8 +3881,27 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
                      *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3488,6 +4100,185 @@ export interface operations {
             };
         };
     };
+    create_event_v1_events_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBody"];
+            };
+        };
+        responses: {
+            /** @description Written: the record as `GET` now answers it, its `ETag`, and its address in `Location`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+                     *       "instance": "/v1/quotes",
+                     *       "id": "trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_event_v1_events__event_id__get: {
         parameters: {
             query?: {
@@ -3594,6 +4385,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -3649,6 +4459,486 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_event_v1_events__event_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_event_v1_events__event_id__patch: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": Record<string, never>;
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Edited: the record as `GET` now answers it, and its `ETag`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3955,6 +5245,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -4081,6 +5390,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -4136,6 +5464,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_position_v1_positions__position_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                position_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4229,6 +5796,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
             412: {
                 headers: {
@@ -4308,7 +5894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,8 +5905,27 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
                      *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4639,6 +6244,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -4765,6 +6389,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -4820,6 +6463,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_actor_v1_actors__actor_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                actor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4913,6 +6795,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
             412: {
                 headers: {
@@ -4992,7 +6893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An edit must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -5003,8 +6904,27 @@ export interface operations {
                      *       "type": "about:blank",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "an edit needs If-Match: the ETag of the record as last read",
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
                      *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5703,6 +7623,185 @@ export interface operations {
             };
         };
     };
+    create_topic_v1_topics_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicBody"];
+            };
+        };
+        responses: {
+            /** @description Written: the record as `GET` now answers it, its `ETag`, and its address in `Location`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The id is taken: a record of some resource has it (ids name one record in all). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "id 'trump-could-see-it-happening' is already taken by one of the quotes",
+                     *       "instance": "/v1/quotes",
+                     *       "id": "trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_topic_v1_topics__topic_id__get: {
         parameters: {
             query?: {
@@ -5809,6 +7908,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -5864,6 +7982,486 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_topic_v1_topics__topic_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                topic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_topic_v1_topics__topic_id__patch: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                topic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": Record<string, never>;
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Edited: the record as `GET` now answers it, and its `ETag`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than a write takes (2 MiB for a source or a batch, 64 KiB for other records). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 65536 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6166,6 +8764,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
             503: {
                 headers: {
@@ -6292,6 +8909,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request has a body; this API reads none past a small limit. */
             413: {
                 headers: {
@@ -6347,6 +8983,245 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_source_v1_sources__source_id__delete: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: `GET` of the record now answers 410 Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Other records refer to this one (`referrers` lists them by resource): change or delete them first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "actor 'vladimir-putin' is referred to by other records (quotes: putin-next-time-in-moscow): change or delete them first",
+                     *       "instance": "/v1/actors/vladimir-putin",
+                     *       "referrers": {
+                     *         "quotes": [
+                     *           "putin-next-time-in-moscow"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7494,6 +10369,159 @@ export interface operations {
             };
         };
     };
+    read_changes_v1_changes_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description The number of the last revision already seen: the feed lists those after it (0, the default: from the first). A cursor continues the `since` it was issued for. */
+                since?: number;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,summary,url */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     read_source_revisions_v1_sources__source_id__revisions_get: {
         parameters: {
             query?: {
@@ -7515,6 +10543,368 @@ export interface operations {
             path: {
                 /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
                 source_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,by_key,summary,change */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_topic_revisions_v1_topics__topic_id__revisions_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                topic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Weak tag of this answer. */
+                    ETag?: string;
+                    /** @description When the dataset was loaded. */
+                    "Last-Modified"?: string;
+                    /** @description Version of the dataset. */
+                    "X-Dataset-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RevisionRead_"];
+                    /** @example number,resource,record_id,kind,made_at,author,by_key,summary,change */
+                    "text/csv": string;
+                    /**
+                     * @example {"id": "..."}
+                     *     {"id": "..."}
+                     */
+                    "application/x-ndjson": string;
+                    /**
+                     * @example {
+                     *       "@context": {
+                     *         "@version": 1.1,
+                     *         "@vocab": "https://schema.org/",
+                     *         "skb": "urn:summitkb:vocab:",
+                     *         "counts": {
+                     *           "@id": "urn:summitkb:vocab:counts",
+                     *           "@type": "@json"
+                     *         },
+                     *         "record": {
+                     *           "@id": "urn:summitkb:vocab:record",
+                     *           "@type": "@json"
+                     *         }
+                     *       },
+                     *       "@type": "..."
+                     *     }
+                     */
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description The copy named by If-None-Match / If-Modified-Since is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No media type in `Accept` is offered. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "cannot answer with any of 'image/png'; available: application/json, text/csv, application/x-ndjson, application/ld+json (or ?format=json|csv|ndjson|jsonld)",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter is invalid, or an id names no record; `errors` names each parameter and why (for an id, the nearest ids). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "query.actor: no actor has the id 'putin'; did you mean 'vladimir-putin'?",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "query.actor",
+                     *           "message": "no actor has the id 'putin'; did you mean 'vladimir-putin'?"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a limit (requests at once, the request's deadline, a query's time budget), or the database is unavailable: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
+                     *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_event_revisions_v1_events__event_id__revisions_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
+            };
+            header?: {
+                /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
+                "If-None-Match"?: string;
+                /** @description An HTTP date (`Fri, 15 Aug 2025 23:00:00 GMT`, as `Last-Modified` gave it): answers 304 if the dataset was loaded at or before it. */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                event_id: string;
             };
             cookie?: never;
         };
@@ -8339,8 +11729,16 @@ export interface operations {
                         record: components["schemas"]["SourceBody"];
                     } | {
                         /** @enum {string} */
+                        resource: "topics";
+                        record: components["schemas"]["TopicBody"];
+                    } | {
+                        /** @enum {string} */
                         resource: "actors";
                         record: components["schemas"]["ActorBody"];
+                    } | {
+                        /** @enum {string} */
+                        resource: "events";
+                        record: components["schemas"]["EventBody"];
                     } | {
                         /** @enum {string} */
                         resource: "quotes";
@@ -8473,6 +11871,25 @@ export interface operations {
                      *           "message": "the excerpt does not occur verbatim in source 'example-wire-2025-08-20'"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

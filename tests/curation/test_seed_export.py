@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -86,6 +87,12 @@ def test_the_whole_seed_round_trips(tmp_path: Path, sqlite_template: Path) -> No
     sources = (tmp_path / "export" / "sources.yaml").read_text()
     assert "note: Datelined Anchorage" in sources  # an article's note is kept
     assert "citations:" in (tmp_path / "export" / "variants.yaml").read_text()
+    replaced = [
+        r for r in yaml.safe_load((ROOT / "seed" / "actors.yaml").read_text()) if r.get("replaces")
+    ]
+    exported_actors = yaml.safe_load((tmp_path / "export" / "actors.yaml").read_text())
+    kept = {r["id"]: r["replaces"] for r in exported_actors if r.get("replaces")}
+    assert replaced and kept == {r["id"]: sorted(r["replaces"]) for r in replaced}
 
 
 def test_an_export_into_a_folder_that_holds_files_is_refused(mini_url: str, tmp_path: Path) -> None:

@@ -80,6 +80,7 @@ class ChangeKind(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    MERGE = "merge"
 
 
 class TextAccess(StrEnum):

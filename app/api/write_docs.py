@@ -319,3 +319,7 @@ def document_bodies(api: FastAPI) -> None:
 
 
 BODY_COMPONENTS = body_components()
+
+# A merge that "Try it out" can send over the seed once the example actor is posted: the
+# European capitals are one more name of the seed's European leaders.
+MERGE_EXAMPLE = {"into": "european-leaders"}

@@ -87,7 +87,7 @@ def add(
     if holder is not None:
         raise Conflict(f"id {record_id!r} is already taken by one of the {holder}", id=record_id)
     staged = check_record(connection, resource, Located(record, BODY, 0, raw))
-    _write(connection, resource, record_id, staged, stored=False)
+    write_staged(connection, resource, record_id, staged, stored=False)
     number = record_revision(connection, resource, record_id, ChangeKind.CREATE, raw, author)
     return Added(resource, record_id, number, staged.digest)
 
@@ -114,7 +114,7 @@ def update(
     staged = check_record(connection, resource, Located(record, BODY, 0, patched))
     if staged.digest == _stored_hash(connection, resource, record_id):
         return _unchanged(connection, resource, record_id, tag)
-    _write(connection, resource, record_id, staged, stored=True)
+    write_staged(connection, resource, record_id, staged, stored=True)
     check_dependents(connection, resource, record_id)
     number = record_revision(connection, resource, record_id, ChangeKind.UPDATE, patch, author)
     (written,) = finish(connection, [Added(resource, record_id, number, staged.digest)])
@@ -134,7 +134,7 @@ def _unchanged(connection: Connection, resource: str, record_id: str, tag: str) 
     return Written(resource, record_id, body, tag, None, stored_version(connection) or "")
 
 
-def _write(
+def write_staged(
     connection: Connection, resource: str, record_id: str, staged: Staged, stored: bool
 ) -> None:
     """The record's rows, by the loader's writers, and the ids it replaces."""

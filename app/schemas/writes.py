@@ -1,7 +1,9 @@
-"""What a batch of writes answers: each record written, where it is served and its revision."""
+"""What a batch of writes answers: each record written, where it is served and its revision;
+and what a merge of two actors is sent."""
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from app.domain import SLUG_PATTERN
 from app.schemas.common import Schema
 
 
@@ -23,3 +25,16 @@ class BatchWritten(Schema):
     transaction."""
 
     written: list[WrittenRecord] = Field(description="Each record written, in order.")
+
+
+class MergeInto(BaseModel):
+    """The body of a merge: the actor that takes the merged one's place."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    into: str = Field(
+        pattern=SLUG_PATTERN,
+        max_length=200,
+        description="The id of the actor that every reference to the merged actor moves to.",
+        examples=["volodymyr-zelensky"],
+    )

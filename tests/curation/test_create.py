@@ -161,7 +161,7 @@ def test_without_a_key_every_write_of_the_schema_is_refused(api: Api) -> None:
         for method, operation in methods.items()
         if method in ("post", "patch", "put", "delete")
     ]
-    assert len(writes) == 18
+    assert len(writes) == 19
     for path, method, operation in writes:
         assert operation["security"] == [{"apiKey": []}]
         example = None

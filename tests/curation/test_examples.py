@@ -1,11 +1,12 @@
 """The write examples of the OpenAPI document ("Try it out") are accepted over the real seed, in
-the order /docs lists them: each POST adds its record, then each PATCH edits it."""
+the order /docs lists them: each POST adds its record, then each PATCH edits it, then the actor
+added is merged."""
 
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from app.api.write_docs import EXAMPLES, PATCHES
+from app.api.write_docs import EXAMPLES, MERGE_EXAMPLE, PATCHES
 from app.config import Settings
 from app.main import create_app
 from tests.readme.tour import WRITE_KEY, seed_database
@@ -27,3 +28,9 @@ def test_every_write_example_is_accepted_over_the_seed(tmp_path: Path) -> None:
             tag = client.get(path).headers["etag"]
             answer = client.patch(path, json=patch, headers={**auth, "If-Match": tag})
             assert answer.status_code == 200, answer.text
+        actor = f"/v1/actors/{EXAMPLES['actors']['id']}"
+        tag = client.get(actor).headers["etag"]
+        answer = client.post(
+            f"{actor}/merge", json=MERGE_EXAMPLE, headers={**auth, "If-Match": tag}
+        )
+        assert answer.status_code == 200, answer.text

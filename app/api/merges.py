@@ -21,7 +21,7 @@ from app.api.write_request import (
     written_answer,
 )
 from app.curation import Author, validated
-from app.curation.merging import merge_actor
+from app.curation.merging import merge_into
 from app.schemas.records import ActorRead
 from app.schemas.writes import MergeInto
 
@@ -51,7 +51,7 @@ MERGE_BODY: dict[str, Any] = {
     },
     openapi_extra={"requestBody": MERGE_BODY},
 )
-async def merge_actor_into(
+async def merge_actor(
     request: Request, holder: Writer, actor_id: ActorId, query: Summary, if_match: IfMatch = None
 ) -> Response:
     """Merge a (duplicate) actor into another: its quotes, positions, affiliations and events
@@ -59,5 +59,5 @@ async def merge_actor_into(
     tag = required_tag(if_match)
     body = validated(MergeInto, await json_body(request, JSON))
     author = Author(holder.name, query.summary)
-    written = await run_write(request, lambda c: merge_actor(c, actor_id, body.into, tag, author))
+    written = await run_write(request, lambda c: merge_into(c, actor_id, body.into, tag, author))
     return written_answer(request, written, 200)

@@ -24,7 +24,7 @@ from app.loader.records import RESOURCES
 ACTOR_FIELDS = ("speaker", "actor", "reported_by", "organisation")
 
 
-def merge_actor(
+def merge_into(
     connection: Connection, actor_id: str, into: str, if_match: str, author: Author
 ) -> Written:
     """Merge the actor whose answer `if_match` names into the actor `into`; `into` as the

@@ -558,6 +558,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/actors/{actor_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge Actor
+         * @description Merge a (duplicate) actor into another: its quotes, positions, affiliations and events
+         *     move, its names become the other's aliases, and its id answers as the other's.
+         */
+        post: operations["merge_actor_v1_actors__actor_id__merge_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/changes": {
         parameters: {
             query?: never;
@@ -1079,7 +1100,7 @@ export interface components {
          * ChangeKind
          * @enum {string}
          */
-        ChangeKind: "create" | "update" | "delete";
+        ChangeKind: "create" | "update" | "delete" | "merge";
         /**
          * ChangeRead
          * @description One entry of the change feed: a revision of some record, without its change.
@@ -10362,6 +10383,253 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "the query ran longer than its time budget and was cancelled; narrow it or retry",
                      *       "instance": "/v1/search"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_actor_v1_actors__actor_id__merge_post: {
+        parameters: {
+            query?: {
+                /** @description An edit summary: why the change is made, kept with its revision. */
+                summary?: string | null;
+            };
+            header?: {
+                /** @description The `ETag` of the record as last read (`GET` of the record, or the answer of the last write): the edit is made only if it is still current (else 412). A weak tag (`W/"..."`) never matches. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The record's id (a slug: lowercase letters and digits, single hyphens). */
+                actor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Into
+                     * @description The id of the actor that every reference to the merged actor moves to.
+                     * @example volodymyr-zelensky
+                     */
+                    into: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Merged: the successor as `GET` now answers it, its `ETag` and its address in `Location`; `GET` of the merged actor now answers 308 to it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActorRead"];
+                };
+            };
+            /** @description No API key, or one that is unknown or revoked: send a key as `Authorization: Bearer <key>` (`WWW-Authenticate` names the scheme). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this request needs an API key, sent as `Authorization: Bearer <key>`",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is valid but its scope does not cover this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "this request needs a key of scope 'admin'; the key sent is 'write'",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No record with that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "no quote with id 'no-such-quote'",
+                     *       "instance": "/v1/quotes/no-such-quote"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was deleted: `revision` is the number of the revision that deleted it (its revisions stay listed). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "quote 'putin-sincerely-interested' was deleted (revision 412); its revisions stay listed",
+                     *       "instance": "/v1/quotes/putin-sincerely-interested",
+                     *       "revision": 412
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names no current representation: the record changed since it was read. Read it again (its `ETag`) and re-apply the change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match names no current representation of quote 'trump-could-see-it-happening': it changed since (its ETag is now \"9c1f…\"); read it again and re-apply the change",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening",
+                     *       "etag": "\"9c1f…\""
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request has a body; this API reads none past a small limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Request Entity Too Large",
+                     *       "status": 413,
+                     *       "detail": "request bodies are limited to 1024 bytes",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`Content-Type: application/json`; an edit may also send `application/merge-patch+json`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send the body as application/json",
+                     *       "instance": "/v1/quotes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid JSON, not a valid record, or fails a check of the knowledge (an excerpt not in its source, words not in their excerpt, an unknown reference, a date after the article that reports it...): `errors` names each field, and nothing is written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "body.citations.0.excerpt: the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'",
+                     *       "instance": "/v1/quotes",
+                     *       "errors": [
+                     *         {
+                     *           "location": "body.citations.0.excerpt",
+                     *           "message": "the excerpt does not occur verbatim in source 'afp-2025-08-15-syndicated'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An edit or a delete must send `If-Match` with the record's `ETag`, so that it cannot undo a change it has not seen. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "an edit or a delete needs If-Match: the ETag of the record as last read",
+                     *       "instance": "/v1/quotes/trump-could-see-it-happening"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key wrote faster than its rate (`write_rate_per_minute`, `write_burst`): write again after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "the key 'newsroom' may write 60 times a minute (20 at once); retry in 1 s",
+                     *       "instance": "/v1/quotes",
+                     *       "retry_after": 1
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A load (or another write) held the database for longer than a write waits: retry after `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "another load or write held the database for more than 3 s; retry",
+                     *       "instance": "/v1/quotes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -67,18 +67,20 @@ def _rewrite(connection: Connection, resource: str, record_id: str, change: Any)
 
 def _taking(form: dict[str, Any], merged: dict[str, Any]) -> dict[str, Any]:
     """The successor's seed form with the merged actor's names (so that every excerpt that
-    named the merged actor still names its successor), affiliations and citations."""
+    named the merged actor still names its successor), affiliations and citations; an
+    affiliation of one of the two to the other would make it a member of itself, and goes."""
     names = [merged.get("name"), *merged.get("aliases", [])]
     own = {form["name"], *form.get("aliases", [])}
     aliases = [*form.get("aliases", []), *(n for n in dict.fromkeys(names) if n and n not in own)]
     affiliations = [
-        *form.get("affiliations", []),
+        *(a for a in form.get("affiliations", []) if a.get("organisation") != merged.get("id")),
         *(a for a in merged.get("affiliations", []) if a.get("organisation") != form["id"]),
     ]
     citations = [*form.get("citations", [])]
     citations += [c for c in merged.get("citations", []) if c not in citations]
     taken = {"aliases": aliases, "affiliations": affiliations, "citations": citations}
-    return {**form, **{name: value for name, value in taken.items() if value}}
+    kept = {name: value for name, value in form.items() if name not in taken}
+    return {**kept, **{name: value for name, value in taken.items() if value}}
 
 
 def _renamed(value: Any, old: str, new: str) -> Any:

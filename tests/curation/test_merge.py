@@ -117,3 +117,14 @@ def test_merging_an_unknown_or_deleted_actor_is_404_or_410(api: Api, successor: 
     path = f"/v1/actors/{successor}"
     assert delete(api, path, api.etag(path)).status_code == 204
     assert problem(merge(api, path, {"into": "russia"}, '"x"'), 410)
+
+
+def test_an_organisation_merged_into_its_member_leaves_no_affiliation_to_itself(api: Api) -> None:
+    path = "/v1/actors/russian-foreign-ministry"
+    answer = merge(api, path, {"into": "alexey-fadeev"}, api.etag(path))
+    assert answer.status_code == 200, answer.text
+    merged = answer.json()
+    assert merged["affiliations"] == []
+    assert {"Russian Foreign Ministry", "Foreign Ministry"} <= set(merged["aliases"])
+    position = api.client.get("/v1/positions/russia-europe-consultations").json()
+    assert position["actor"]["id"] == "alexey-fadeev"

@@ -27,7 +27,7 @@ ID_FILTERS = {
 
 def missing(session: Session, resource: str, record_id: str) -> DomainError:
     """The error for an id with no record: Moved to its successor, Gone if its last revision
-    deleted it, or NotFound."""
+    deleted it (or merged it into a record deleted since), or NotFound."""
     successor = session.scalar(
         select(ReplacedId.new_id).where(
             ReplacedId.resource == resource, ReplacedId.old_id == record_id
@@ -48,10 +48,12 @@ def _deleted(session: Session, kind: str, resource: str, record_id: str) -> Gone
         .order_by(Revision.number.desc())
         .limit(1)
     ).first()
-    if last is None or last.kind != ChangeKind.DELETE:
+    if last is None or last.kind not in (ChangeKind.DELETE, ChangeKind.MERGE):
         return None
+    # A merged record with no successor left: the record it was merged into was deleted since.
+    how = "deleted" if last.kind == ChangeKind.DELETE else "merged into a record since deleted"
     return Gone(
-        f"{kind} {record_id!r} was deleted (revision {last.number}); its revisions stay listed",
+        f"{kind} {record_id!r} was {how} (revision {last.number}); its revisions stay listed",
         revision=last.number,
     )
 

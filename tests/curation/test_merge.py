@@ -128,3 +128,14 @@ def test_an_organisation_merged_into_its_member_leaves_no_affiliation_to_itself(
     assert {"Russian Foreign Ministry", "Foreign Ministry"} <= set(merged["aliases"])
     position = api.client.get("/v1/positions/russia-europe-consultations").json()
     assert position["actor"]["id"] == "alexey-fadeev"
+
+
+def test_a_merged_id_whose_successor_is_deleted_is_gone(api: Api, successor: str) -> None:
+    assert merge(api, OLD, {"into": successor}, api.etag(OLD)).status_code == 200
+    referring = ("quotes/zelensky-pressure-on-russia", "positions/zelensky-ceasefire")
+    for path in (*(f"/v1/{record}" for record in referring), f"/v1/actors/{successor}"):
+        assert delete(api, path, api.etag(path)).status_code == 204
+    gone = problem(api.client.get(OLD), 410)
+    merged = api.client.get(OLD + "/revisions").json()["items"][-1]
+    assert (gone["revision"], merged["kind"]) == (merged["number"], "merge")
+    assert "merged into a record since deleted" in gone["detail"]

@@ -61,6 +61,12 @@ def edit_through_the_api(api: Api) -> None:
     actor = "/v1/actors/alexey-fadeev"
     renamed = api.patch(actor, {"aliases": ["Fadeev", "A. Fadeev"]}, api.etag(actor))
     assert renamed.status_code == 200, renamed.text
+    duplicate = {"id": "zelenskyy", "name": "Volodymyr Zelenskyy", "kind": "person"}
+    assert api.post("actors", duplicate).status_code == 201
+    merged = "/v1/actors/volodymyr-zelensky"
+    headers = {**api.auth(), "If-Match": api.etag(merged)}
+    answer = api.client.post(f"{merged}/merge", json={"into": "zelenskyy"}, headers=headers)
+    assert answer.status_code == 200, answer.text
 
 
 def test_an_export_with_api_edits_loads_into_the_same_knowledge(
@@ -75,6 +81,9 @@ def test_an_export_with_api_edits_loads_into_the_same_knowledge(
     export_seed(second_database, again)
     assert files(again) == files(seed)
     assert "note: Read from the AFP report." in (seed / "positions.yaml").read_text()
+    actors = {r["id"]: r for r in yaml.safe_load((seed / "actors.yaml").read_text())}
+    assert "volodymyr-zelensky" not in actors
+    assert actors["zelenskyy"]["replaces"] == ["volodymyr-zelensky"]
 
 
 def test_the_whole_seed_round_trips(tmp_path: Path, sqlite_template: Path) -> None:

@@ -61,8 +61,17 @@ def _rewrite(connection: Connection, resource: str, record_id: str, change: Any)
     try:
         staged = check_record(connection, resource, Located(record, BODY, 0, form))
     except Rejected as error:
-        raise error.under(f"{resource}.{record_id}") from None
+        # The body names only `into`: each problem says which record the merge would break.
+        raise Rejected(
+            [_broken(resource, record_id, problem) for problem in error.problems]
+        ) from None
     write_staged(connection, resource, record_id, staged, stored=True)
+
+
+def _broken(resource: str, record_id: str, problem: Problem) -> Problem:
+    where = f" ({problem.field})" if problem.field else ""
+    reason = f"{resource[:-1]} {record_id!r} would fail{where}: {problem.reason}"
+    return Problem(BODY, 0, "into", reason)
 
 
 def _taking(form: dict[str, Any], merged: dict[str, Any]) -> dict[str, Any]:

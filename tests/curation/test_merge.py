@@ -5,6 +5,9 @@ from typing import Any
 
 import pytest
 
+from app.curation import merging
+from app.curation.check import BODY, Rejected, check_record
+from app.loader.problems import Problem
 from tests.curation.conftest import Api
 from tests.curation.test_delete import delete, problem
 
@@ -139,3 +142,29 @@ def test_a_merged_id_whose_successor_is_deleted_is_gone(api: Api, successor: str
     merged = api.client.get(OLD + "/revisions").json()["items"][-1]
     assert (gone["revision"], merged["kind"]) == (merged["number"], "merge")
     assert "merged into a record since deleted" in gone["detail"]
+
+
+def test_a_merge_that_a_moved_record_fails_is_422_and_writes_nothing(
+    api: Api, successor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No record of the mini seed fails once moved (the successor takes the merged names), so
+    # the loader's check of quotes is made to refuse, as a stricter rule would.
+    def refusing(connection: Any, resource: str, located: Any) -> Any:
+        if resource == "quotes":
+            raise Rejected([Problem(BODY, 0, "speaker", "the speaker is not named")])
+        return check_record(connection, resource, located)
+
+    monkeypatch.setattr(merging, "check_record", refusing)
+    tag = api.etag(OLD)
+    found = problem(merge(api, OLD, {"into": successor}, tag), 422)
+    assert found["errors"] == [
+        {
+            "location": "body.into",
+            "message": "quote 'zelensky-pressure-on-russia' would fail (speaker): the speaker "
+            "is not named",
+        }
+    ]
+    assert api.etag(OLD) == tag
+    quote = api.client.get("/v1/quotes/zelensky-pressure-on-russia").json()
+    assert quote["speaker"]["id"] == "volodymyr-zelensky"
+    assert api.client.get(f"/v1/actors/{successor}").json()["aliases"] == []

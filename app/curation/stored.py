@@ -35,7 +35,7 @@ def stored_record(connection: Connection, resource: str, record_id: str) -> dict
 
 
 def _actor(connection: Connection, actor_id: str) -> dict[str, Any] | None:
-    actor = connection.execute(select(Actor).where(Actor.id == actor_id)).first()
+    actor = connection.execute(select(Actor, Actor.curated).where(Actor.id == actor_id)).first()
     if actor is None:
         return None
     name, kind, description = actor.name, actor.kind, actor.description
@@ -70,7 +70,7 @@ def _affiliation(connection: Connection, row: Any) -> dict[str, Any]:
 
 
 def _quote(connection: Connection, quote_id: str) -> dict[str, Any] | None:
-    quote = connection.execute(select(Quote).where(Quote.id == quote_id)).first()
+    quote = connection.execute(select(Quote, Quote.curated).where(Quote.id == quote_id)).first()
     if quote is None:
         return None
     topics = select(QuoteTopic.topic_id).where(QuoteTopic.quote_id == quote_id)
@@ -90,7 +90,9 @@ def _quote(connection: Connection, quote_id: str) -> dict[str, Any] | None:
 
 
 def _position(connection: Connection, position_id: str) -> dict[str, Any] | None:
-    position = connection.execute(select(Position).where(Position.id == position_id)).first()
+    position = connection.execute(
+        select(Position, Position.curated).where(Position.id == position_id)
+    ).first()
     if position is None:
         return None
     evidence = select(PositionEvidence.quote_id).where(PositionEvidence.position_id == position_id)

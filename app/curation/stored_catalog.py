@@ -20,7 +20,7 @@ from app.db.models import (
 
 
 def source(connection: Connection, source_id: str) -> dict[str, Any] | None:
-    row = connection.execute(select(Source).where(Source.id == source_id)).first()
+    row = connection.execute(select(Source, Source.curated).where(Source.id == source_id)).first()
     if row is None:
         return None
     curated = dict(row.curated or {})
@@ -64,7 +64,7 @@ def _article(row: Any, note: str | None) -> dict[str, Any]:
 
 
 def topic(connection: Connection, topic_id: str) -> dict[str, Any] | None:
-    row = connection.execute(select(Topic).where(Topic.id == topic_id)).first()
+    row = connection.execute(select(Topic, Topic.curated).where(Topic.id == topic_id)).first()
     if row is None:
         return None
     aliases = select(TopicAlias.alias).where(TopicAlias.topic_id == topic_id)
@@ -80,7 +80,7 @@ def topic(connection: Connection, topic_id: str) -> dict[str, Any] | None:
 
 
 def event(connection: Connection, event_id: str) -> dict[str, Any] | None:
-    row = connection.execute(select(Event).where(Event.id == event_id)).first()
+    row = connection.execute(select(Event, Event.curated).where(Event.id == event_id)).first()
     if row is None:
         return None
     participants = connection.execute(
@@ -107,7 +107,9 @@ def event(connection: Connection, event_id: str) -> dict[str, Any] | None:
 
 
 def variant(connection: Connection, variant_id: str) -> dict[str, Any] | None:
-    row = connection.execute(select(Variant).where(Variant.id == variant_id)).first()
+    row = connection.execute(
+        select(Variant, Variant.curated).where(Variant.id == variant_id)
+    ).first()
     if row is None:
         return None
     words = select(VariantWord.word).where(VariantWord.variant_id == variant_id)

@@ -84,7 +84,7 @@ class Source(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     length: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
-    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
     time_zone: Mapped[str | None] = mapped_column(String(64))
     # Who owns the text, as its publisher states it.
     rights: Mapped[str | None] = mapped_column(Text)
@@ -123,7 +123,7 @@ class Actor(Base):
     kind: Mapped[ActorKind] = mapped_column(enum_type(ActorKind, "actor_kind"), index=True)
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
-    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
 
 class ActorAlias(Base):
@@ -157,7 +157,7 @@ class Topic(Base):
     name: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
-    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
 
 class TopicAlias(Base):
@@ -185,7 +185,7 @@ class Event(Base):
     place: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
-    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
 
 class EventParticipant(Base):
@@ -225,7 +225,7 @@ class Quote(Base):
     translated_from: Mapped[str | None] = mapped_column(String(16))
     translated_by: Mapped[str | None] = mapped_column(String(300))
     content_hash: Mapped[str] = mapped_column(String(64))
-    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
 
 class QuoteTopic(Base):
@@ -251,7 +251,7 @@ class Position(Base):
     # Who states the stance when it is not the actor's own words.
     reported_by_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"))
     content_hash: Mapped[str] = mapped_column(String(64))
-    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
 
 class PositionEvidence(Base):
@@ -322,7 +322,7 @@ class Variant(Base):
     id: Mapped[str] = mapped_column(SLUG, primary_key=True)
     kind: Mapped[VariantKind] = mapped_column(enum_type(VariantKind, "variant_kind"))
     content_hash: Mapped[str] = mapped_column(String(64))
-    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    curated: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
 
 class VariantWord(Base):

@@ -11,6 +11,7 @@ from app.domain import ActorKind
 from app.errors import NotFound
 from app.queries import related
 from app.queries.pagination import Keyset, PageRequest, fingerprint, paginate
+from app.queries.served import served, served_columns
 from app.queries.successors import missing
 from app.schemas.common import Page
 from app.schemas.records import ActorRead, MetaRead, SourceRead, TopicRead
@@ -23,7 +24,7 @@ class ActorFilters:
 
 def list_actors(session: Session, filters: ActorFilters, page: PageRequest) -> Page[ActorRead]:
     """One page of actors, by id."""
-    query = select(Actor.__table__)
+    query = served(Actor)
     if filters.kind:
         query = query.where(Actor.kind.in_(filters.kind))
     query_print = fingerprint("actors", asdict(filters))
@@ -32,7 +33,7 @@ def list_actors(session: Session, filters: ActorFilters, page: PageRequest) -> P
 
 
 def get_actor(session: Session, actor_id: str) -> ActorRead:
-    row = session.execute(select(Actor.__table__).where(Actor.id == actor_id)).mappings().first()
+    row = session.execute(served(Actor).where(Actor.id == actor_id)).mappings().first()
     if row is None:
         raise missing(session, "actors", actor_id)
     return hydrate_actors(session, [row])[0]
@@ -94,9 +95,7 @@ def hydrate_topics(session: Session, rows: list[RowMapping]) -> list[TopicRead]:
     ]
 
 
-SOURCE_COLUMNS = [
-    column for column in Source.__table__.c if column.key not in ("text", "content_hash")
-]
+SOURCE_COLUMNS = served_columns(Source, "text")  # the text is read on its own
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from app.db.models import Event, EventParticipant, EventTopic
 from app.domain import EventKind, EventStatus
 from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.queries.served import served
 from app.queries.successors import missing, with_successors
 from app.schemas.common import Page
 from app.schemas.records import EventRead
@@ -29,7 +30,7 @@ class EventFilters:
 
 
 def filtered(session: Session, filters: EventFilters) -> AnySelect:
-    query = select(Event.__table__)
+    query = served(Event)
     if filters.kind:
         query = query.where(Event.kind.in_(filters.kind))
     if filters.status:
@@ -60,7 +61,7 @@ def list_events(session: Session, filters: EventFilters, page: PageRequest) -> P
 
 
 def get_event(session: Session, event_id: str) -> EventRead:
-    row = session.execute(select(Event.__table__).where(Event.id == event_id)).mappings().first()
+    row = session.execute(served(Event).where(Event.id == event_id)).mappings().first()
     if row is None:
         raise missing(session, "events", event_id)
     return hydrate(session, [row])[0]

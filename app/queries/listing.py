@@ -4,13 +4,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Actor, Event
 from app.errors import InvalidParameter
 from app.queries import catalog, events, facets, quotes
 from app.queries.pagination import PageRequest
+from app.queries.served import served
 from app.queries.successors import with_successors
 from app.schemas.views import EventPage, Facets, Included
 
@@ -38,14 +38,14 @@ def _unfiltered(filters: Any) -> bool:
 def _actors(session: Session, ids: Collection[str]) -> dict[str, Any]:
     if not ids:
         return {}
-    rows = list(session.execute(select(Actor.__table__).where(Actor.id.in_(ids))).mappings())
+    rows = list(session.execute(served(Actor).where(Actor.id.in_(ids))).mappings())
     return {actor.id: actor for actor in catalog.hydrate_actors(session, rows)}
 
 
 def _events(session: Session, ids: Collection[str]) -> dict[str, Any]:
     if not ids:
         return {}
-    rows = list(session.execute(select(Event.__table__).where(Event.id.in_(ids))).mappings())
+    rows = list(session.execute(served(Event).where(Event.id.in_(ids))).mappings())
     return {event.id: event for event in events.hydrate(session, rows)}
 
 

@@ -2,13 +2,14 @@
 
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import RowMapping
 from sqlalchemy.orm import Session
 
 from app.db.models import Position
 from app.domain import Stance
 from app.queries import related
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.queries.served import served
 from app.queries.successors import missing, with_successors
 from app.schemas.common import Page
 from app.schemas.records import PositionRead
@@ -24,7 +25,7 @@ class PositionFilters:
 
 
 def filtered(filters: PositionFilters) -> AnySelect:
-    query = select(Position.__table__)
+    query = served(Position)
     if filters.actor:
         query = query.where(Position.actor_id.in_(filters.actor))
     if filters.topic:
@@ -45,7 +46,7 @@ def list_positions(
 
 
 def get_position(session: Session, position_id: str) -> PositionRead:
-    query = select(Position.__table__).where(Position.id == position_id)
+    query = served(Position).where(Position.id == position_id)
     row = session.execute(query).mappings().first()
     if row is None:
         raise missing(session, "positions", position_id)

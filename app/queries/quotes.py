@@ -10,6 +10,7 @@ from app.db.derived_tables import derived_quote_json
 from app.db.models import Citation, Quote, QuoteTopic
 from app.queries import related, search
 from app.queries.pagination import AnySelect, Keyset, PageRequest, fingerprint, paginate
+from app.queries.served import served
 from app.queries.successors import missing, with_successors
 from app.schemas.common import Page
 from app.schemas.records import QuoteRead
@@ -29,7 +30,7 @@ class QuoteFilters:
 
 
 def filtered(session: Session, filters: QuoteFilters) -> AnySelect:
-    query = select(Quote.__table__)
+    query = served(Quote)
     if filters.speaker:
         query = query.where(Quote.speaker_id.in_(filters.speaker))
     if filters.event:

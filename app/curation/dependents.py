@@ -2,27 +2,26 @@
 read its actor's names and its evidence's speakers, so renaming an actor or changing a quote's
 speaker can break a stored position as surely as a bad write of the position itself."""
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection
 
 from app.curation.check import BODY, Rejected
 from app.curation.knowledge import stored_knowledge
+from app.curation.referrers import referrers
 from app.curation.stored import stored_record
-from app.db.models import Position, PositionEvidence
 from app.loader.checks import findings
 from app.loader.problems import Problem
 from app.loader.read import Located
 from app.loader.records import RESOURCES
 
+# The resources whose records the position rules read: an actor's names, a quote's speaker.
+READ_BY_POSITION_RULES = ("actors", "quotes")
+
 
 def leaning_positions(connection: Connection, resource: str, record_id: str) -> list[str]:
-    """The positions whose rules read the actor or quote `record_id`."""
-    if resource == "actors":
-        holders = or_(Position.actor_id == record_id, Position.reported_by_id == record_id)
-        return list(connection.scalars(select(Position.id).where(holders).order_by(Position.id)))
-    if resource == "quotes":
-        cited = select(PositionEvidence.position_id).where(PositionEvidence.quote_id == record_id)
-        return list(connection.scalars(cited.order_by(PositionEvidence.position_id)))
-    return []
+    """The positions whose rules read the actor or quote `record_id` (its referrers)."""
+    if resource not in READ_BY_POSITION_RULES:
+        return []
+    return referrers(connection, resource, record_id).get("positions", [])
 
 
 def check_dependents(connection: Connection, resource: str, record_id: str) -> None:

@@ -5,14 +5,10 @@ import shutil
 from pathlib import Path
 
 import yaml
-from fastapi.testclient import TestClient
 
-from app.config import Settings
-from app.loader import load_seed
-from app.main import create_app
-from tests.conftest import MAX_BYTES, MINI_SEED, fresh_database
+from tests.conftest import MINI_SEED
 from tests.curation.conftest import Api
-from tests.curation.test_derived import answer, read_paths
+from tests.curation.test_derived import compared_with_a_fresh_load
 
 DELETED = {
     "quotes": ["zelensky-pressure-on-russia", "putin-next-time-in-moscow"],
@@ -39,12 +35,8 @@ def test_deletes_read_as_a_fresh_load_without_the_records(
             path = f"/v1/{resource}/{record_id}"
             headers = {**api.auth(), "If-Match": api.etag(path)}
             assert api.client.delete(path, headers=headers).status_code == 204
-    backend = "sqlite" if mini_url.startswith("sqlite") else "postgresql"
-    for url in fresh_database(backend, sqlite_template, tmp_path):
-        load_seed(seed_without_them(tmp_path), url, MAX_BYTES)
-        with TestClient(create_app(Settings(database_url=url))) as loaded:
-            paths = read_paths(loaded)
-            assert paths == read_paths(api.client)
-            differ = [p for p in paths if answer(api.client, p) != answer(loaded, p)]
+    paths, differ = compared_with_a_fresh_load(
+        api, mini_url, seed_without_them(tmp_path), sqlite_template, tmp_path
+    )
     assert differ == []
     assert len(paths) > 50

@@ -142,18 +142,28 @@ def answer(client: TestClient, path: str) -> tuple[int, Any]:
     return got.status_code, body
 
 
+def compared_with_a_fresh_load(
+    api: Api, mini_url: str, seed: Path, sqlite_template: Path, tmp_path: Path
+) -> tuple[list[str], list[str]]:
+    """Load `seed` into a fresh database of `mini_url`'s backend: the read paths of both (which
+    must be the same list) and those whose answers differ from the API's."""
+    backend = "sqlite" if mini_url.startswith("sqlite") else "postgresql"
+    for url in fresh_database(backend, sqlite_template, tmp_path):
+        load_seed(seed, url, MAX_BYTES)
+        with TestClient(create_app(Settings(database_url=url))) as loaded:
+            paths = read_paths(loaded)
+            assert paths == read_paths(api.client)
+            differ = [p for p in paths if answer(api.client, p) != answer(loaded, p)]
+    return paths, differ
+
+
 @pytest.mark.parametrize("in_one_batch", [False, True], ids=["one-by-one", "in-a-batch"])
 def test_writes_through_the_api_read_as_a_fresh_load_of_the_same_knowledge(
     api: Api, mini_url: str, sqlite_template: Path, tmp_path: Path, in_one_batch: bool
 ) -> None:
     write_through_the_api(api, in_one_batch)
-    backend = "sqlite" if mini_url.startswith("sqlite") else "postgresql"
-    for url in fresh_database(backend, sqlite_template, tmp_path):
-        load_seed(the_same_seed(tmp_path), url, MAX_BYTES)
-        with TestClient(create_app(Settings(database_url=url))) as loaded:
-            paths = read_paths(loaded)
-            assert paths == read_paths(api.client)
-            differ = [p for p in paths if answer(api.client, p) != answer(loaded, p)]
+    seed = the_same_seed(tmp_path)
+    paths, differ = compared_with_a_fresh_load(api, mini_url, seed, sqlite_template, tmp_path)
     assert differ == []
     assert len(paths) > 60
 

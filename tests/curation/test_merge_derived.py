@@ -6,14 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fastapi.testclient import TestClient
 
-from app.config import Settings
-from app.loader import load_seed
-from app.main import create_app
-from tests.conftest import MAX_BYTES, MINI_SEED, fresh_database
+from tests.conftest import MINI_SEED
 from tests.curation.conftest import Api
-from tests.curation.test_derived import answer, read_paths
+from tests.curation.test_derived import compared_with_a_fresh_load
 
 OLD, NEW = "volodymyr-zelensky", "volodymyr-zelenskyy"
 SUCCESSOR = {"id": NEW, "name": "Volodymyr Zelenskyy", "kind": "person"}
@@ -51,12 +47,8 @@ def test_a_merge_reads_as_a_fresh_load_of_the_merged_seed(
     headers = {**api.auth(), "If-Match": api.etag(path)}
     merged = api.client.post(f"{path}/merge", json={"into": NEW}, headers=headers)
     assert merged.status_code == 200, merged.text
-    backend = "sqlite" if mini_url.startswith("sqlite") else "postgresql"
-    for url in fresh_database(backend, sqlite_template, tmp_path):
-        load_seed(merged_seed(tmp_path), url, MAX_BYTES)
-        with TestClient(create_app(Settings(database_url=url))) as loaded:
-            paths = read_paths(loaded)
-            assert paths == read_paths(api.client)
-            differ = [p for p in paths if answer(api.client, p) != answer(loaded, p)]
+    paths, differ = compared_with_a_fresh_load(
+        api, mini_url, merged_seed(tmp_path), sqlite_template, tmp_path
+    )
     assert differ == []
     assert len(paths) > 50

@@ -6,15 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from fastapi.testclient import TestClient
 
-from app.config import Settings
-from app.loader import load_seed
-from app.main import create_app
-from tests.conftest import MAX_BYTES, MINI_SEED, fresh_database
+from tests.conftest import MINI_SEED
 from tests.curation.conftest import Api
 from tests.curation.helpers import AFP, LEGITIMATE
-from tests.curation.test_derived import answer, append, change, read_paths
+from tests.curation.test_derived import (
+    append,
+    change,
+    compared_with_a_fresh_load,
+)
 
 PROBLEM = "application/problem+json"
 TOPIC = {"id": "peace-talks", "name": "Peace talks", "aliases": ["negotiations"]}
@@ -148,11 +148,5 @@ def test_topic_and_event_writes_read_as_a_fresh_load_of_the_same_seed(
     append(seed / "topics.yaml", TOPIC)
     append(events, EVENT)
     change(seed / "topics.yaml", "ceasefire", RENAMED)
-    backend = "sqlite" if mini_url.startswith("sqlite") else "postgresql"
-    for url in fresh_database(backend, sqlite_template, tmp_path):
-        load_seed(seed, url, MAX_BYTES)
-        with TestClient(create_app(Settings(database_url=url))) as loaded:
-            paths = read_paths(loaded)
-            assert paths == read_paths(api.client)
-            differ = [p for p in paths if answer(api.client, p) != answer(loaded, p)]
+    _paths, differ = compared_with_a_fresh_load(api, mini_url, seed, sqlite_template, tmp_path)
     assert differ == []

@@ -2,12 +2,11 @@
 
 import zlib
 
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import Message, Receive, Scope, Send
 
 from app.etags import coded
-from app.http.raw_headers import edit_headers
+from app.http.raw_headers import RawHeaders, edit_headers, header
 
 GZIP_LEVEL = 6
 # Larger bodies are compressed in a worker thread (GZip's `thread_minimum_size`).
@@ -48,20 +47,20 @@ class GZip(GZipMiddleware):
 def tag_the_coding(scope: Scope, send: Send) -> Send:
     """`send`, giving a gzipped answer's strong ETag the suffix of its coding (app.etags); a 304
     keeps the form of the tag the client sent, as its 200 would have had it."""
-    if_none_match = Headers(scope=scope).get("if-none-match", "")
 
     async def send_coded_tag(message: Message) -> None:
         if message["type"] == "http.response.start":
-            headers = MutableHeaders(raw=message["headers"])
-            tag = headers.get("etag")
-            if tag and not tag.startswith("W/") and _sent_coded(headers, message, if_none_match):
-                headers["etag"] = coded(tag)
+            raw = message.get("headers") or []
+            tag = (header(raw, b"etag") or b"").decode("latin-1")
+            if tag and not tag.startswith("W/") and _sent_coded(scope, raw, message, tag):
+                edit_headers(message, {b"etag": coded(tag).encode("latin-1")})
         await send(message)
 
     return send_coded_tag
 
 
-def _sent_coded(headers: MutableHeaders, message: Message, if_none_match: str) -> bool:
+def _sent_coded(scope: Scope, raw: RawHeaders, message: Message, tag: str) -> bool:
     if message["status"] == 304:
-        return coded(headers["etag"]) in if_none_match
-    return headers.get("content-encoding") == "gzip"
+        if_none_match = header(scope["headers"], b"if-none-match") or b""
+        return coded(tag) in if_none_match.decode("latin-1")
+    return header(raw, b"content-encoding") == b"gzip"

@@ -64,6 +64,8 @@ def attribute(outside: Outside, quotes: list[QuoteSpan], quote: QuoteSpan) -> At
     after = [c for c in outside.cues if c.index >= at and c.index - at <= AFTER_WINDOW]
     after = [c for c in after if not _quote_between(quotes, quote, c.token.start)]
     before = [c for c in outside.cues if c.index < at]
+    if len(before) > 1 and _opens_with_participle(outside):
+        before = before[1:]  # "Writing on his blog, Novak called it...": the verb after wins
     opens_sentence = not any(t.is_word for t in outside.tokens[:at])
     if opens_sentence and after:
         return _after(outside, quote, after[0], at)
@@ -84,6 +86,12 @@ def attribute_after(following: Sentence, quote: QuoteSpan) -> Attribution:
     if len(outside.tokens) > SHORT_SENTENCE or not outside.cues:
         return NONE
     return _after(outside, quote, outside.cues[0], 0)
+
+
+def _opens_with_participle(outside: Outside) -> bool:
+    """The sentence opens with a participle phrase ("Writing in the Times, ...")."""
+    cues = outside.cues
+    return bool(cues) and cues[0].index == 0 and cues[0].participle
 
 
 def _colon(outside: Outside, colon: int) -> Attribution:
@@ -163,7 +171,7 @@ def sentence_subject(outside: Outside) -> tuple[int, int] | None:
     """The subject of the sentence's main clause, past a leading phrase ("In Berlin, ...")."""
     tokens = outside.tokens
     first = 0
-    if tokens and tokens[0].lower in LEADING:
+    if tokens and (tokens[0].lower in LEADING or _opens_with_participle(outside)):
         commas = [i for i, t in enumerate(tokens) if t.value == ","]
         first = commas[0] + 1 if commas else 0
     last, nouns = first, 0

@@ -1,0 +1,20 @@
+"""Attributions news prose writes often: a participle phrase that opens the sentence ("Writing
+in the Times, ..."), a named person after an office, unnamed posters and documents, "according
+to", an apposition after the speaker."""
+
+from tests.extract.helpers import quotes, speakers
+
+
+def test_an_opening_participle_phrase_is_no_speaker() -> None:
+    text = (
+        'Writing on his blog, Peter Novak described the decision as "a betrayal". '
+        'Writing in the Springfield Times, Maria Santos called the plan "unworkable".'
+    )
+    assert speakers(text) == ["new:Peter Novak", "new:Maria Santos"]
+    assert [q.cue.text for q in quotes(text) if q.cue] == ["described", "called"]
+
+
+def test_an_opening_participle_alone_gives_the_words_to_the_subject() -> None:
+    text = 'Writing on his blog, Peter Novak was scathing: "Nobody in the council read the plan."'
+    assert speakers(text) == ["new:Peter Novak"]
+

@@ -131,6 +131,10 @@ def resolve(words: str, at: int, context: Context, people_before: list[Found]) -
         return _named(words, people[-1], at, context)
     if found and not words[found[-1].end - at :].strip(" .,’'s"):
         return _named(words, found[-1], at, context)  # "the Kremlin", "Ukraine's military"
+    if _named_after_office(bare):
+        # "US President Jair Alves": a person the knowledge may not hold, not the known
+        # holder of the office.
+        return _spelled(words, bare, context) or context.once_new(_new(words, bare))
     return (
         _by_title(words, bare, at, context, groups=False)
         or _spelled(words, bare, context)
@@ -199,6 +203,13 @@ def _proper_name(bare: str) -> str:
             runs.append([])
     named = [run for run in runs if run]
     return " ".join(named[-1]).strip(",") if named else ""
+
+
+def _named_after_office(bare: str) -> bool:
+    """The phrase ends with a name written after an office ("spokesman Tomas Berg")."""
+    words = HEAD_ENDS.split(bare, maxsplit=1)[0].split()
+    offices = [i for i, w in enumerate(words) if w.lower().strip(",") in ROLE_WORDS]
+    return bool(offices) and _proper_name_in(" ".join(words[offices[-1] + 1 :]))
 
 
 def _proper_name_in(words: str) -> bool:

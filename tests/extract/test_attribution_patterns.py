@@ -2,6 +2,7 @@
 in the Times, ..."), a named person after an office, unnamed posters and documents, "according
 to", an apposition after the speaker."""
 
+from app.extraction.knowledge import NOTHING_KNOWN
 from tests.extract.helpers import quotes, speakers
 
 
@@ -18,3 +19,12 @@ def test_an_opening_participle_alone_gives_the_words_to_the_subject() -> None:
     text = 'Writing on his blog, Peter Novak was scathing: "Nobody in the council read the plan."'
     assert speakers(text) == ["new:Peter Novak"]
 
+
+def test_a_person_named_after_an_office_is_no_known_holder_of_the_office() -> None:
+    text = (
+        "Reed met Koval in Geneva on Monday.\n\n"
+        'US President Jair Alves tweeted that "the meeting was a failure for everyone". '
+        '"Trains will run," spokesman Tomas Berg said. "No," the Ukrainian president said.'
+    )
+    assert speakers(text) == ["new:Jair Alves", "tomas-berg", "olena-koval"]
+    assert speakers('"No," US President Jair Alves said.', NOTHING_KNOWN) == ["new:Jair Alves"]

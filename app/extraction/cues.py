@@ -8,7 +8,7 @@ sentence's ("..., calling the meeting a “listening exercise”", "but stressed
 from dataclasses import dataclass
 
 from app.extraction.text import Token, word_set
-from app.extraction.titles import ROLE_WORDS
+from app.extraction.titles import DOCUMENTS, ROLE_WORDS
 
 _FORMS = {
     "say": "said says say saying",
@@ -60,7 +60,14 @@ _WEAK = word_set(
     " dismisses dismissing urged urges urging mentioned mentions spoke speaking referred"
     " referring"
 )
-CUES = {form for forms in _FORMS.values() for form in forms.split()} | _WEAK | set(_WITH_NEXT)
+# Cues only after a writing's name ("the sign reads", "a message on the site read").
+_AFTER_DOCUMENT = word_set("read reads")
+CUES = (
+    {form for forms in _FORMS.values() for form in forms.split()}
+    | _WEAK
+    | set(_WITH_NEXT)
+    | _AFTER_DOCUMENT
+)
 DETERMINERS = word_set("the a an his her its their our this that these those my your whose")
 # Words between a speaker and the cue that are neither ("Fadeev also said", "had told").
 BETWEEN = word_set(
@@ -104,6 +111,8 @@ def cues_in(tokens: list[Token]) -> list[Cue]:
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         if word in _WITH_NEXT and following not in _WITH_NEXT[word]:
             continue
+        if word in _AFTER_DOCUMENT and not _after_a_document(tokens, index):
+            continue
         found.append(Cue(index, token, word in _WEAK, word.endswith("ing")))
     return found
 
@@ -115,7 +124,13 @@ def _after_a_subject(tokens: list[Token], index: int) -> bool:
         before.is_capitalised
         or before.lower in {"he", "she", "it", "who", "which", "also", "now", "still"}
         or before.lower in ROLE_WORDS
+        or before.lower in DOCUMENTS
     )
+
+
+def _after_a_document(tokens: list[Token], index: int) -> bool:
+    """ "A message on the website read": a writing's name in the few words before."""
+    return any(t.lower in DOCUMENTS for t in tokens[max(0, index - 4) : index])
 
 
 def is_skippable(tokens: list[Token], index: int) -> bool:

@@ -12,6 +12,7 @@ from app.extraction.names import Found, NameIndex
 from app.extraction.text import word_set
 from app.extraction.titles import (
     DEMONYMS,
+    DOCUMENTS,
     HEAD_ENDS,
     PLURAL_HEADS,
     ROLE_WORDS,
@@ -122,6 +123,9 @@ def resolve(words: str, at: int, context: Context, people_before: list[Found]) -
     if bare.split()[0].lower() in PLURAL_HEADS:
         group = _by_title(words, bare, at, context, groups=True)
         return group or Speaker(words, None, bare, 0.5, "new", person=False)
+    document = _document(words, at, context)
+    if document is not None:
+        return document
     end = at + len(words)
     found = [m for m in context.mentions_in(at, end) if m.end <= end and m.owners("actor")]
     people = [m for m in found if any(context.actors[i].is_person for i in m.owners("actor"))]
@@ -140,6 +144,27 @@ def resolve(words: str, at: int, context: Context, people_before: list[Found]) -
         or _spelled(words, bare, context)
         or context.once_new(_new(words, bare))
     )
+
+
+AUTHOR = re.compile(r"(?:['’]s\s|\s(?:from|by)\s)")
+
+
+def _document(words: str, at: int, context: Context) -> Speaker | None:
+    """A writing's words: its author where the phrase names one ("a statement from the
+    union", "the authority's statement"), else the writing itself ("the letter")."""
+    mark = AUTHOR.search(words)
+    writing, author, author_at = words, "", 0
+    if mark is not None and mark[0][0] in "'’":
+        writing, author = words[mark.end() :], words[: mark.start()]
+    elif mark is not None:
+        writing, author, author_at = words[: mark.start()], words[mark.end() :], mark.end()
+    if not any(w.strip(",.").lower() in DOCUMENTS for w in writing.split()):
+        return None
+    found = resolve(author, at + author_at, context, []) if author.strip() else None
+    if found is not None:
+        return found
+    bare = LEADING_WORDS.sub("", words.strip())
+    return Speaker(words, None, bare, 0.5, "new", person=False)
 
 
 def _pronoun(
@@ -243,6 +268,8 @@ def _new(words: str, bare: str) -> Speaker | None:
     name = _proper_name(bare)
     title = title_of(bare)
     if not name and title is None:
+        if bare.split()[-1].lower() in BODY_WORDS:
+            return Speaker(words, None, bare, 0.5, "new", person=False)  # "the union"
         return None  # "the summit", "the conflict": no speaker
     lowered = [w.lower() for w in bare.split()]
     if bare.split()[-1].islower() and lowered[-1].endswith("s") and lowered[-1] not in ROLE_WORDS:

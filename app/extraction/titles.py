@@ -35,8 +35,17 @@ ROLE_WORDS = {
         " congressman congresswoman senators secretary-general commissioner councillor"
         " councilor councilman councilwoman superintendent inspector sergeant captain colonel"
         " lieutenant admiral detective"
+        # People a text names by what they do, not by name ("one user wrote", "a poster said").
+        " user poster commenter blogger reader viewer listener fan supporter critic protester"
+        " demonstrator voter student customer passenger visitor member employee staffer insider"
+        " observer bystander neighbour neighbor spectator survivor victim relative owner"
     ),
 }
+# Writings whose words a text quotes: their author, or else they, are the speaker.
+DOCUMENTS = word_set(
+    "statement letter message post tweet report email e-mail memo release notice petition"
+    " document announcement communique website blog editorial sign banner note leaflet"
+)
 # Plural offices: a speaker so written is a group ("officials from France and Germany").
 PLURAL_HEADS = word_set("leaders officials ministers spokesmen presidents sources diplomats")
 # Place words a title uses, as the knowledge writes the place.

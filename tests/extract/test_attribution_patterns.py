@@ -28,3 +28,27 @@ def test_a_person_named_after_an_office_is_no_known_holder_of_the_office() -> No
     )
     assert speakers(text) == ["new:Jair Alves", "tomas-berg", "olena-koval"]
     assert speakers('"No," US President Jair Alves said.', NOTHING_KNOWN) == ["new:Jair Alves"]
+
+
+def test_unnamed_posters_and_readers_are_speakers() -> None:
+    text = (
+        '"This is a sad day for the city and its people," one user wrote. '
+        '"I cannot believe they did this to us after all these years," a poster said. '
+        'Another commenter writes that the council "never listened to anyone".'
+    )
+    assert speakers(text, NOTHING_KNOWN) == ["new:one user", "new:poster", "new:Another commenter"]
+
+
+def test_a_documents_words_go_to_its_author_or_else_the_document() -> None:
+    text = (
+        '"We will not negotiate under these conditions," a statement from the union said. '
+        'The authority\'s statement said it was "ready to talk". '
+        'The letter says "we call for an immediate end to the strike". '
+        'A message on the website read: "The service is closed until further notice."'
+    )
+    assert speakers(text) == [
+        "new:union",
+        "nordic-rail",
+        "new:letter",
+        "new:message on the website",
+    ]

@@ -20,6 +20,7 @@ AFTER_WINDOW = 25  # tokens between a quote and a cue after it ("...," leaders f
 DATE_WORDS_AFTER_CUE = 8  # "said Thursday", "told reporters on Tuesday", "in a statement Sunday"
 SUBJECT_WORDS = word_set("the a an 's ’s of he she they it we")
 VERBS = CUES | word_set("is was are were has have had will would can could may might must did does")
+QUOTING = word_set("quoted quoting")
 SHORT_SENTENCE = 8  # tokens of a sentence that only attributes the quote before it
 LEADING = word_set(
     "in on at after ahead following although though while despite as when standing speaking"
@@ -134,8 +135,12 @@ def _before(outside: Outside, cue: Cue) -> Attribution:
     tokens = outside.tokens
     if cue.token.lower == "according":
         return _made(outside, cue, phrase_after(tokens, cue.index), "before")
-    found = phrase_before(tokens, cue.index)
     previous = tokens[cue.index - 1].lower if cue.index > 0 else ""
+    quoting = [c for c in outside.cues if c.index < cue.index and c.token.lower in QUOTING]
+    if previous == "as" and quoting:
+        # "The Times quoted Novak as saying": the speaker is whom the outlet quotes.
+        return _made(outside, cue, phrase_after(tokens, quoting[-1].index), "before")
+    found = phrase_before(tokens, cue.index)
     absolute = found is not None and found[0] > 0 and tokens[found[0] - 1].lower == "with"
     if found is None or (cue.participle and not absolute) or previous in {"and", "but", ","}:
         earlier = [c for c in outside.cues if c.index < cue.index and not c.participle]

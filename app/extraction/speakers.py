@@ -222,9 +222,10 @@ def _proper_name(bare: str) -> str:
         capital = (
             word[:1].isupper() and word.lower() not in ROLE_WORDS | DEMONYMS.keys() | NOT_NAMES
         )
-        if capital or (word in PARTICLES and runs[-1]):
+        owner = word.endswith(("'s", "’s"))  # "Springfield Daily's Peter Novak"
+        if (capital or (word in PARTICLES and runs[-1])) and not owner:
             runs[-1].append(word)
-        elif runs[-1]:
+        elif runs[-1] or owner:
             runs.append([])
     named = [run for run in runs if run]
     return " ".join(named[-1]).strip(",") if named else ""

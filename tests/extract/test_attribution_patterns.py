@@ -52,3 +52,11 @@ def test_a_documents_words_go_to_its_author_or_else_the_document() -> None:
         "new:letter",
         "new:message on the website",
     ]
+
+
+def test_a_writer_named_with_the_outlet_is_the_speaker() -> None:
+    text = (
+        'Springfield Daily\'s Peter Novak wrote that the plan was "a betrayal of every voter". '
+        'The Springfield Times, a local blog, quoted Maria Santos as saying "it is far too late".'
+    )
+    assert speakers(text, NOTHING_KNOWN) == ["new:Peter Novak", "new:Maria Santos"]

@@ -18,10 +18,15 @@ from app.extraction.names import Found, NameIndex
 from app.extraction.quotes import QuoteSpan, find_quotes
 from app.extraction.schema import ArticleSpan
 from app.extraction.speakers import Context, Speaker, resolve
-from app.extraction.text import Sentence, join_across, paragraphs, sentences
+from app.extraction.text import Sentence, join_across, paragraphs, sentences, word_set
 
 UNATTRIBUTED_WORDS = 8  # a quote with no cue is kept only from this length (not scare quotes)
 NAMELESS_WORDS = 4
+TITLE_WORDS = 8
+SENTENCE_ENDS = set(".,!?;:…")
+SMALL_WORDS = word_set("a an the and or of in on at to for by with from into as vs nor but")
+# Words after which quote marks hold a name (and "so-called", "known as").
+NAMING = word_set("titled entitled dubbed nicknamed named")
 NAMED = {"name", "alias", "surname", "spelling", "new"}
 
 
@@ -164,7 +169,7 @@ def _read_quote(
     if attribution is NONE and short and reader.introduced is None:
         return
     opens = not any(t.is_word for t in reader.outside.tokens if t.start < quote.opened)
-    if not opens and _is_a_title(words):
+    if not opens and (_is_a_title(words) or _is_named(reader.outside, quote, words)):
         return  # 'he had watched "Apocalypse Now" twice': a name, not a quote
     speaker = reader.speaker(attribution)
     if speaker is None and len(reader.text[quote.start : quote.end].split()) < NAMELESS_WORDS:
@@ -182,9 +187,24 @@ def _read_quote(
 
 
 def _is_a_title(words: str) -> bool:
-    """A few words, each long one capitalised: the name of a work, a group or a plan."""
-    long = [w for w in words.split() if len(w) > 3]
-    return len(words.split()) <= NAMELESS_WORDS and bool(long) and all(w[0].isupper() for w in long)
+    """Words in title case, no sentence of their own: the name of a work, a site or a plan
+    ("Apocalypse Now", "The Road to Peace and Recovery")."""
+    split = words.split()
+    if len(split) > TITLE_WORDS or words[-1:] in SENTENCE_ENDS:
+        return False
+    big = [w for w in split if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
+    return bool(big) and all(w[0].isupper() for w in big)
+
+
+def _is_named(outside: Outside, quote: QuoteSpan, words: str) -> bool:
+    """A term the sentence names, not words it gives anyone: 'the so-called "super lanes"',
+    'known as "the Ghost"', 'a report titled "…"'."""
+    before = [t for t in outside.tokens if t.start < quote.opened][-2:]
+    if not before or len(words.split()) >= UNATTRIBUTED_WORDS:
+        return False
+    last = before[-1]
+    so_called = last.lower == "called" and last.hyphenated
+    return so_called or last.lower in NAMING or [t.lower for t in before] == ["known", "as"]
 
 
 def _goes_on(

@@ -84,3 +84,14 @@ def test_a_quote_within_a_quote_is_part_of_it() -> None:
 def test_titles_in_quotes_are_names_not_quotes() -> None:
     text = 'Reed said he had watched "Apocalypse Now" twice and called it "a great film".'
     assert spans(text) == ["a great film"]
+
+
+def test_long_titles_and_words_named_as_names_are_not_quotes() -> None:
+    text = (
+        'Lopez said fans had set up a site called "The Springfield Rail 6 Countdown" in May. '
+        'Koval said the so-called "super lanes" would open, and the suspect, known as "the '
+        'Ghost", was held. Reed said the report, titled "A City in Decline", was wrong. '
+        'Berg said the strike was "far from over".'
+    )
+    assert spans(text) == ["far from over"]
+

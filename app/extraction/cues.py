@@ -58,7 +58,9 @@ _WEAK = word_set(
     "expected expects expecting hoped hopes hoping anticipated anticipates believed believes"
     " called calls calling described describes describing branded brands branding dismissed"
     " dismisses dismissing urged urges urging mentioned mentions spoke speaking referred"
-    " referring"
+    " referring labelled labeled labelling labeling termed terming slammed slams praised"
+    " praises praising criticised criticized criticises criticizes condemned condemns"
+    " denounced denounces hailed hails"
 )
 # Cues only after a writing's name ("the sign reads", "a message on the site read").
 _AFTER_DOCUMENT = word_set("read reads")

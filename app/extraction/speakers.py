@@ -39,6 +39,8 @@ BODY_WORDS = BODIES | word_set(
     "operator company firm union group agency department council committee party bank"
     " authority police court parliament institute university network broadcaster newspaper"
     " ministry organisation organization association federation alliance coalition"
+    " opposition charity campaign club team board commission service hospital school embassy"
+    " regime movement"
 )
 
 

@@ -95,3 +95,11 @@ def test_long_titles_and_words_named_as_names_are_not_quotes() -> None:
     )
     assert spans(text) == ["far from over"]
 
+
+def test_short_phrases_a_speaker_is_said_to_use_are_quotes() -> None:
+    text = (
+        'The opposition called the plan "a farce". The charity labelled the cuts "cruel". '
+        'Critics termed the decision "shameful". Lopez slammed the "reckless" decision. '
+        'Reed praised the deal as "historic".'
+    )
+    assert spans(text) == ["a farce", "cruel", "shameful", "reckless", "historic"]

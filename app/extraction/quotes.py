@@ -55,13 +55,22 @@ def _double_marks(text: str, paragraphs: list[Paragraph]) -> Iterator[tuple[int,
         is_open = False
         for offset in range(paragraph.start, paragraph.end):
             char = text[offset]
-            if char in DOUBLE_OPEN or (char == '"' and not is_open):
+            if is_open and char in DOUBLE_OPEN and _ends_words(text, offset, paragraph):
+                marks.append((offset, "close"))  # a closing mark printed as an opening one
+                is_open = False
+            elif char in DOUBLE_OPEN or (char == '"' and not is_open):
                 marks.append((offset, "open"))
                 is_open = True
             elif char in DOUBLE_CLOSE or char == '"':
                 marks.append((offset, "close"))
                 is_open = False
         yield number, marks
+
+
+def _ends_words(text: str, offset: int, paragraph: Paragraph) -> bool:
+    """A mark after a word and before a space or punctuation ("takes“ he said")."""
+    after = text[offset + 1] if offset + 1 < paragraph.end else " "
+    return not text[offset - 1].isspace() and after in AFTER_CLOSE
 
 
 def _single_marks(

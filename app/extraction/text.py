@@ -65,10 +65,26 @@ def sentences(text: str, paragraphs_: list[Paragraph]) -> list[Sentence]:
         body = text[paragraph.start : paragraph.end]
         for syntok_paragraph in segmenter.analyze(body):
             for sentence in syntok_paragraph:
-                tokens = [_token(body, paragraph.start, t.offset, t.value) for t in sentence]
+                tokens = [
+                    token
+                    for t in sentence
+                    for token in _tokens(body, paragraph.start, t.offset, t.value)
+                ]
                 if tokens:
                     found.append(Sentence(tokens[0].start, tokens[-1].end, number, tokens))
     return found
+
+
+def _tokens(body: str, base: int, offset: int, value: str) -> list[Token]:
+    """syntok's token, cut at the quote marks it leaves inside one ('said,"We': "said", ",",
+    '"', "We"), and without square brackets ("[Novak]": an editor's insertion)."""
+    if not QUOTE_MARK.search(value):
+        return [] if value in "[]" else [_token(body, base, offset, value)]
+    return [_token(body, base, offset + p.start(), p[0]) for p in PIECE.finditer(value)]
+
+
+QUOTE_MARK = re.compile(r"\w[\"“”„«»]|[\"“”„«»]\w")
+PIECE = re.compile(r"\w+(?:['’.\-]\w+)*|\S")
 
 
 def _token(body: str, base: int, offset: int, value: str) -> Token:

@@ -2,8 +2,9 @@
 quotes among apostrophes, quotes split by their attribution, quotes over paragraphs,
 fragments; scare quotes are no quotes."""
 
+from app.extraction.knowledge import NOTHING_KNOWN
 from app.loader.verify import find_excerpt
-from tests.extract.helpers import quotes, spans
+from tests.extract.helpers import quotes, spans, speakers
 
 
 def test_straight_and_typographic_double_quotes() -> None:
@@ -103,3 +104,21 @@ def test_short_phrases_a_speaker_is_said_to_use_are_quotes() -> None:
         'Reed praised the deal as "historic".'
     )
     assert spans(text) == ["a farce", "cruel", "shameful", "reckless", "historic"]
+
+
+def test_odd_spacing_and_a_closing_mark_printed_the_wrong_way_round() -> None:
+    text = (
+        "“We will win the vote this year, whatever it takes“ Peter Novak said. He left early.\n\n"
+        'Maria Santos said,"The rest is up to them."She left.\n\n'
+        '" We always do , " said [Tom Pritchard] .'
+    )
+    assert spans(text) == [
+        "We will win the vote this year, whatever it takes",
+        "The rest is up to them.",
+        "We always do ,",
+    ]
+    assert speakers(text, NOTHING_KNOWN) == [
+        "new:Peter Novak",
+        "new:Maria Santos",
+        "new:Tom Pritchard",
+    ]

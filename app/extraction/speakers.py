@@ -20,6 +20,8 @@ from app.extraction.titles import (
     title_score,
 )
 
+GENDERED = {"he", "she"}
+RECENT_PEOPLE = 4
 PRONOUNS = {"he": "person", "she": "person", "they": "other", "it": "other", "we": "other"}
 CONFIDENCE = {"name": 1.0, "alias": 0.95, "surname": 0.9}
 NEAR_SPELLING = 88  # out of 100: "Zelenskiy" for "Zelensky", "Yuri" for "Yury"
@@ -63,6 +65,8 @@ class Context:
     mentions: list[Found]
     last_person: Speaker | None = None
     last_other: Speaker | None = None
+    people: list[Speaker] = field(default_factory=list)  # the last people named, latest last
+    genders: dict[str, str] = field(default_factory=dict)  # "he" or "she", as the text says
     actors: dict[str, KnownActor] = field(default_factory=dict)
     named_at: dict[str, list[int]] = field(default_factory=dict)  # actor id -> offsets, in order
     new_people: list[str] = field(default_factory=list)  # the names of new people, as first met
@@ -103,13 +107,41 @@ class Context:
             return
         if speaker.person:
             self.last_person = speaker
+            key = _key(speaker)
+            others = [p for p in self.people if _key(p) != key]
+            self.people = [*others[-RECENT_PEOPLE:], speaker]
+            said = _gender_written(speaker.as_written or "")
+            if said is not None:
+                self.genders.setdefault(key, said)
         else:
             self.last_other = speaker
+
+    def fits(self, speaker: Speaker, pronoun: str) -> bool:
+        """The text has not called the speaker by the other of "he" and "she"."""
+        return self.genders.get(_key(speaker), pronoun) == pronoun
+
+    def called(self, speaker: Speaker, pronoun: str) -> None:
+        if pronoun in GENDERED:
+            self.genders.setdefault(_key(speaker), pronoun)
 
     def antecedent(self, pronoun: str) -> Speaker | None:
         if PRONOUNS[pronoun] == "person":
             return self.last_person
         return self.last_other or self.last_person
+
+
+def _key(speaker: Speaker) -> str:
+    return speaker.actor or speaker.name
+
+
+def _gender_written(words: str) -> str | None:
+    """ "Mr. Novak" is "he", "Ms Santos" or "the spokeswoman" "she"."""
+    written = set(words.lower().replace(".", " ").split())
+    if written & {"mr", "sir"}:
+        return "he"
+    if written & {"mrs", "ms", "miss", "madam"} or any(w.endswith("woman") for w in written):
+        return "she"
+    return None
 
 
 def resolve(words: str, at: int, context: Context, people_before: list[Found]) -> Speaker | None:
@@ -172,14 +204,24 @@ def _document(words: str, at: int, context: Context) -> Speaker | None:
 def _pronoun(
     words: str, pronoun: str, context: Context, people_before: list[Found]
 ) -> Speaker | None:
-    if PRONOUNS[pronoun] == "person" and people_before:
-        # The sentence's first person is its subject more often than not ("Although Trump
-        # downplayed..., he anticipated"; "Zelenskyy ... a meeting with Putin, which he says").
-        named = _named(words, people_before[0], people_before[0].start, context)
-        return replace(named, how="pronoun", confidence=0.8)
-    antecedent = context.antecedent(pronoun)
-    if antecedent is None:
+    if PRONOUNS[pronoun] != "person":
+        antecedent = context.antecedent(pronoun)
+        return None if antecedent is None else _as_pronoun(antecedent, words)
+    # The sentence's first person is its subject more often than not ("Although Trump
+    # downplayed..., he anticipated"; "Zelenskyy ... a meeting with Putin, which he says"),
+    # else the last person named; one the text calls by the other pronoun is passed over.
+    named = [_named(words, found, found.start, context) for found in people_before]
+    candidates = [*named, *reversed(context.people)]
+    if not candidates and context.last_person is not None:
+        candidates = [context.last_person]
+    fitting = [c for c in candidates if context.fits(c, pronoun)] or candidates
+    if not fitting:
         return None
+    context.called(fitting[0], pronoun)
+    return _as_pronoun(fitting[0], words)
+
+
+def _as_pronoun(antecedent: Speaker, words: str) -> Speaker:
     return replace(antecedent, as_written=words, how="pronoun", confidence=0.8)
 
 

@@ -167,3 +167,16 @@ def test_each_new_speaker_is_proposed_once_as_an_actor_record_citing_them() -> N
         (citation,) = actor.record["citations"]
         assert citation["source"] == "src" and actor.name in citation["excerpt"]
         assert text[citation["start"] :].startswith(citation["excerpt"])
+
+
+def test_he_and_she_skip_a_person_the_text_calls_by_the_other() -> None:
+    text = (
+        "Maria Santos, the mayor, met Peter Novak on Monday. Mr. Novak was blunt. "
+        '"We are done," he said. Asked about the talks, she said "the door is open".'
+    )
+    assert speakers(text, NOTHING_KNOWN) == ["new:Novak", "new:Maria Santos"]
+    text = (
+        '"Fine," Reed said. "We are ready," he added. Koval spoke after him. '
+        'While the mayor was not critical of Reed, she said "the talks must go on".'
+    )
+    assert speakers(text) == ["john-reed", "john-reed", "olena-koval"]

@@ -60,3 +60,23 @@ def test_a_writer_named_with_the_outlet_is_the_speaker() -> None:
         'The Springfield Times, a local blog, quoted Maria Santos as saying "it is far too late".'
     )
     assert speakers(text, NOTHING_KNOWN) == ["new:Peter Novak", "new:Maria Santos"]
+
+
+def test_common_news_attributions() -> None:
+    text = (
+        'The line will open "within weeks", according to Peter Novak, the project\'s director. '
+        '"We are ready for a long strike," Maria Santos told Reuters. '
+        '"Nothing is decided yet," said Tom Pritchard, a spokesman for the union. '
+        '"There is nothing to add," officials said.'
+    )
+    assert speakers(text, NOTHING_KNOWN) == [
+        "new:Peter Novak",
+        "new:Maria Santos",
+        "new:Tom Pritchard",
+        "new:officials",
+    ]
+
+
+def test_a_persons_spokesman_is_not_the_person() -> None:
+    found = speakers('Reed\'s spokesman said "the president has no comment at this time".')
+    assert found == ["new:Reed's spokesman"]

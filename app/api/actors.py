@@ -3,11 +3,10 @@
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, answer_record, rendered
-from app.api.deps import SessionDep
+from app.api.answer import answer_list, answer_record, rendered
 from app.api.params import ActorId, DatedPageQuery, JsonQuery, PageQuery
 from app.api.routing import ReadRoute
 from app.domain import ActorKind
@@ -51,59 +50,50 @@ def of_actor(
 
 
 @router.get("", **rendered(Page[ActorRead], 422))
-async def read_actors(
-    session: SessionDep, query: Annotated[ActorQuery, Query()], target: Negotiated
-) -> Any:
+async def read_actors(query: Annotated[ActorQuery, Query()], request: Request) -> Any:
     """List actors by id, with aliases, affiliations and citations."""
     filters = ActorFilters(query.kind)
-    return await answer_list(target, session, query, lambda s, p: list_actors(s, filters, p))
+    return await answer_list(request, query, lambda s, p: list_actors(s, filters, p))
 
 
 @router.get("/{actor_id}", **rendered(ActorRead, 404, 410, 422))
 async def read_actor(
-    session: SessionDep,
     actor_id: ActorId,
-    _query: Annotated[JsonQuery, Query()],
-    target: Negotiated,
+    query: Annotated[JsonQuery, Query()],
+    request: Request,
 ) -> Any:
     """One actor by id."""
-    return await answer_record(target, session, "actors", actor_id, get_actor)
+    return await answer_record(request, query, "actors", actor_id, get_actor)
 
 
 @router.get("/{actor_id}/quotes", **rendered(Page[QuoteRead], 404, 422))
-async def read_actor_quotes(
-    session: SessionDep, actor_id: ActorId, query: DatedPage, target: Negotiated
-) -> Any:
+async def read_actor_quotes(actor_id: ActorId, query: DatedPage, request: Request) -> Any:
     """The actor's own quotes, oldest (or newest) first."""
     filters = QuoteFilters(speaker=[actor_id])
 
     def read(s: Session, p: PageRequest) -> Page[QuoteRead]:
         return of_actor(s, actor_id, list_quotes, filters, p)
 
-    return await answer_list(target, session, query, read)
+    return await answer_list(request, query, read)
 
 
 @router.get("/{actor_id}/positions", **rendered(Page[PositionRead], 404, 422))
-async def read_actor_positions(
-    session: SessionDep, actor_id: ActorId, query: DatedPage, target: Negotiated
-) -> Any:
+async def read_actor_positions(actor_id: ActorId, query: DatedPage, request: Request) -> Any:
     """The actor's positions, oldest (or newest) first."""
     filters = PositionFilters(actor=[actor_id])
 
     def read(s: Session, p: PageRequest) -> Page[PositionRead]:
         return of_actor(s, actor_id, list_positions, filters, p)
 
-    return await answer_list(target, session, query, read)
+    return await answer_list(request, query, read)
 
 
 @router.get("/{actor_id}/events", **rendered(Page[EventRead], 404, 422))
-async def read_actor_events(
-    session: SessionDep, actor_id: ActorId, query: DatedPage, target: Negotiated
-) -> Any:
+async def read_actor_events(actor_id: ActorId, query: DatedPage, request: Request) -> Any:
     """The events the actor took part in, earliest (or latest) first."""
     filters = EventFilters(participant=[actor_id])
 
     def read(s: Session, p: PageRequest) -> Page[EventRead]:
         return of_actor(s, actor_id, list_events, filters, p)
 
-    return await answer_list(target, session, query, read)
+    return await answer_list(request, query, read)

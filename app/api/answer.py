@@ -3,19 +3,18 @@ result to (app.formats.render)."""
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from fastapi import Depends, Query, Request, Response
-from pydantic import BaseModel, WithJsonSchema
+from fastapi import Request, Response
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 from starlette.datastructures import URL
 
 from app.api.deps import problem_responses, read_in_thread, request_session
 from app.api.filters import named_ids
-from app.api.params import PageQuery
+from app.api.params import JsonQuery, PageQuery
 from app.etags import strong_tag
-from app.formats.csv_table import BOM_TEXT
-from app.formats.negotiation import FORMATS, JSON, negotiate
+from app.formats.negotiation import JSON, negotiate
 from app.formats.openapi import format_responses
 from app.formats.render import P, Snapshot, Target, as_is, respond, stream
 from app.formats.shape import shape_of
@@ -25,18 +24,6 @@ from app.queries.representation import representation
 
 A = ParamSpec("A")
 R = TypeVar("R")
-
-FormatParameter = Annotated[
-    str | None,
-    # Checked by `negotiate`, whose 422 names the formats; the schema says what it accepts.
-    WithJsonSchema({"type": "string", "enum": list(FORMATS)}),
-    Query(
-        description="Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as"
-        " `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json."
-        " CSV and NDJSON stream every matching record unless `limit` is given.",
-        openapi_examples={name: {"value": name, "summary": type} for name, type in FORMATS.items()},
-    ),
-]
 
 
 def conditional(name: str, description: str) -> dict[str, Any]:
@@ -79,17 +66,10 @@ def public_url(request: Request, base: str) -> URL:
     return URL(f"{base}{request.url.path}" + (f"?{query}" if query else ""))
 
 
-BomParameter = Annotated[bool, Query(description=BOM_TEXT)]
-
-
-async def negotiated(
-    request: Request,
-    format: FormatParameter = None,
-    bom: BomParameter = False,
-) -> Target:
+def negotiated(request: Request, query: JsonQuery) -> Target:
     """What this request is answered as; an unknown `format` is a 422, an `Accept` nothing
     offered meets a 406."""
-    media = negotiate(format, request.headers.get("accept"))
+    media = negotiate(query.format, request.headers.get("accept"))
     base = request.app.state.settings.public_base_url
     return Target(
         media=media,
@@ -99,11 +79,8 @@ async def negotiated(
         base=base,
         limit_given="limit" in request.query_params,
         snapshot=snapshot_of(request),
-        bom=bom,
+        bom=query.bom,
     )
-
-
-Negotiated = Annotated[Target, Depends(negotiated)]
 
 
 def ids_checked(
@@ -123,8 +100,7 @@ def ids_checked(
 
 
 async def answer_list(
-    target: Target,
-    session: Session,
+    request: Request,
     query: PageQuery,
     read: Callable[[Session, PageRequest], P],
     fields: Sequence[str] = (),
@@ -133,26 +109,40 @@ async def answer_list(
     """A list's answer: the page `query` asks for (as JSON, `json(page)` if given), or, as CSV
     or NDJSON without `limit`, every record from the page's cursor on, streamed; either way
     only once each id it filters on is known to name a record."""
-    page, read = query.page(), ids_checked(query, read)
+    target, page, read = negotiated(request, query), query.page(), ids_checked(query, read)
     if target.whole_list:
         return await stream(target, read, page.cursor, fields)
-    result = await read_in_thread(session, read, page)
+    result = await read_in_thread(request_session(request), read, page)
     return respond(target, result, fields, json)
 
 
 async def answer_record(
-    target: Target,
-    session: Session,
+    request: Request,
+    query: JsonQuery,
     resource: str,
     record_id: str,
     read: Callable[[Session, str], Any],
 ) -> Any:
     """One record's answer. As JSON, the very bytes a write's If-Match is checked against, with
     their strong ETag (a digest of them); in another type, `read`'s record rendered."""
+    target, session = negotiated(request, query), request_session(request)
     if target.media == JSON:
         body = await read_in_thread(session, representation, resource, record_id)
         return Response(body, media_type=JSON, headers={"ETag": strong_tag(body)})
     return respond(target, await read_in_thread(session, read, record_id))
+
+
+async def answer_read(
+    request: Request,
+    query: JsonQuery,
+    read: Callable[Concatenate[Session, A], Any],
+    *args: A.args,
+    **kwargs: A.kwargs,
+) -> Any:
+    """The answer of a route that reads one result (a matrix, the dataset's metadata):
+    `read(session, ...)`, rendered in the negotiated media type."""
+    target = negotiated(request, query)
+    return respond(target, await read_in_thread(request_session(request), read, *args, **kwargs))
 
 
 def answers(model: Any, *problems: int, ok: dict[str, Any] | None = None) -> dict[int | str, Any]:

@@ -2,11 +2,11 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import StringConstraints
 
-from app.api.answer import Negotiated, answer_list, answer_record, rendered
+from app.api.answer import answer_list, answer_read, answer_record, rendered
 from app.api.auth import OptionalKey
 from app.api.deps import SessionDep, problem_responses, read_in_thread
 from app.api.params import (
@@ -19,7 +19,6 @@ from app.api.params import (
     TopicId,
 )
 from app.api.routing import ReadRoute
-from app.formats.render import respond
 from app.queries.catalog import (
     SourceFilters,
     get_meta,
@@ -36,22 +35,19 @@ router = APIRouter(prefix="/v1", route_class=ReadRoute)
 
 
 @router.get("/topics", tags=["topics"], **rendered(Page[TopicRead], 422))
-async def read_topics(
-    session: SessionDep, query: Annotated[PageQuery, Query()], target: Negotiated
-) -> Any:
+async def read_topics(query: Annotated[PageQuery, Query()], request: Request) -> Any:
     """List topics by id."""
-    return await answer_list(target, session, query, list_topics)
+    return await answer_list(request, query, list_topics)
 
 
 @router.get("/topics/{topic_id}", tags=["topics"], **rendered(TopicRead, 404, 410, 422))
 async def read_topic(
-    session: SessionDep,
     topic_id: TopicId,
-    _query: Annotated[JsonQuery, Query()],
-    target: Negotiated,
+    query: Annotated[JsonQuery, Query()],
+    request: Request,
 ) -> Any:
     """One topic by id."""
-    return await answer_record(target, session, "topics", topic_id, get_topic)
+    return await answer_record(request, query, "topics", topic_id, get_topic)
 
 
 Name = Annotated[str, StringConstraints(max_length=ID_MAX)]
@@ -67,23 +63,20 @@ class SourceQuery(DatedPageQuery):
 
 
 @router.get("/sources", tags=["sources"], **rendered(Page[SourceRead], 422))
-async def read_sources(
-    session: SessionDep, query: Annotated[SourceQuery, Query()], target: Negotiated
-) -> Any:
+async def read_sources(query: Annotated[SourceQuery, Query()], request: Request) -> Any:
     """List source documents by publication day, oldest (or newest) first."""
     filters = SourceFilters(query.publisher)
-    return await answer_list(target, session, query, lambda s, p: list_sources(s, filters, p))
+    return await answer_list(request, query, lambda s, p: list_sources(s, filters, p))
 
 
 @router.get("/sources/{source_id}", tags=["sources"], **rendered(SourceRead, 404, 410, 422))
 async def read_source(
-    session: SessionDep,
     source_id: SourceId,
-    _query: Annotated[JsonQuery, Query()],
-    target: Negotiated,
+    query: Annotated[JsonQuery, Query()],
+    request: Request,
 ) -> Any:
     """One source document's metadata by id."""
-    return await answer_record(target, session, "sources", source_id, get_source)
+    return await answer_record(request, query, "sources", source_id, get_source)
 
 
 def offset(description: str) -> Any:
@@ -124,8 +117,6 @@ async def read_source_text(
 
 
 @router.get("/meta", tags=["meta"], **rendered(MetaRead, 404, 422))
-async def read_meta(
-    session: SessionDep, _query: Annotated[JsonQuery, Query()], target: Negotiated
-) -> Any:
+async def read_meta(query: Annotated[JsonQuery, Query()], request: Request) -> Any:
     """The loaded dataset's version, load time and record counts."""
-    return respond(target, await read_in_thread(session, get_meta))
+    return await answer_read(request, query, get_meta)

@@ -2,11 +2,10 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, answer_record, rendered
-from app.api.deps import SessionDep
+from app.api.answer import answer_list, answer_record, rendered
 from app.api.filters import ActorIds, DateRangeQuery, IsoDate, TopicIds, date_bound, id_filter
 from app.api.listing import (
     asked_extras,
@@ -63,9 +62,7 @@ class EventQuery(DatedPageQuery, DateRangeQuery):
 
 
 @router.get("", **list_rendered(EventPage, EventListAnswer))
-async def read_events(
-    session: SessionDep, query: Annotated[EventQuery, Query()], target: Negotiated
-) -> Any:
+async def read_events(query: Annotated[EventQuery, Query()], request: Request) -> Any:
     """List events, earliest (or latest) first, undated last, with participants and citations."""
     facet, include = asked_extras("events", query.facet, query.include)
     filters, fields = query.filters(), kept_fields(query.fields)
@@ -73,15 +70,14 @@ async def read_events(
     def read(s: Session, p: PageRequest) -> EventPage:
         return event_page(s, filters, p, facet, include)
 
-    return await answer_list(target, session, query, read, fields, lambda a: sparse(a, fields))
+    return await answer_list(request, query, read, fields, lambda a: sparse(a, fields))
 
 
 @router.get("/{event_id}", **rendered(EventRead, 404, 410, 422))
 async def read_event(
-    session: SessionDep,
     event_id: EventId,
-    _query: Annotated[JsonQuery, Query()],
-    target: Negotiated,
+    query: Annotated[JsonQuery, Query()],
+    request: Request,
 ) -> Any:
     """One event by id."""
-    return await answer_record(target, session, "events", event_id, get_event)
+    return await answer_record(request, query, "events", event_id, get_event)

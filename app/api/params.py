@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from app.api.deps import LIMIT_DEFAULT, LIMIT_MAX
 from app.domain import SLUG_PATTERN
+from app.formats.csv_table import BOM_TEXT
+from app.formats.negotiation import FORMATS
 from app.queries.pagination import PageRequest
 
 ID_MAX = 200
@@ -66,24 +68,27 @@ class QueryModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-# The names of the route's negotiation (app.api.answer.Negotiated), which declares, checks and
-# documents them: `format` names the type, `bom` asks CSV for a byte order mark.
-NEGOTIATED = ("format", "bom")
+def format_schema(schema: dict[str, Any]) -> None:
+    """`format`'s schema: the names it accepts (no `null`: a format is given or left out)."""
+    schema.clear()
+    schema.update({"type": "string", "enum": list(FORMATS), "title": "Format"})
 
 
 class JsonQuery(QueryModel):
-    """The query of a route answering JSON, which app.formats can also render as another type.
-
-    The names of the negotiation (NEGOTIATED) pass this model: they are the only names it does
-    not declare.
+    """The query of a route answering JSON, which app.formats can also render as another type:
+    `format` names the type (checked by app.formats.negotiation.negotiate, whose 422 names the
+    formats, so the schema only says what it accepts) and `bom` asks CSV for a byte order mark.
     """
 
-    @model_validator(mode="before")
-    @classmethod
-    def without_negotiation(cls, given: Any) -> Any:
-        if isinstance(given, dict) and any(name in given for name in NEGOTIATED):
-            return {name: value for name, value in given.items() if name not in NEGOTIATED}
-        return given
+    format: str | None = Query(
+        None,
+        description="Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as"
+        " `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json."
+        " CSV and NDJSON stream every matching record unless `limit` is given.",
+        json_schema_extra=format_schema,
+        openapi_examples={name: {"value": name, "summary": type} for name, type in FORMATS.items()},
+    )
+    bom: bool = Query(False, description=BOM_TEXT)
 
 
 class PageQuery(JsonQuery):

@@ -2,10 +2,9 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from app.api.answer import Negotiated, answer_list, answer_record, rendered
-from app.api.deps import SessionDep
+from app.api.answer import answer_list, answer_record, rendered
 from app.api.filters import ActorIds, TopicIds, id_filter
 from app.api.params import DatedPageQuery, JsonQuery, PositionId
 from app.api.routing import ReadRoute
@@ -32,20 +31,17 @@ class PositionQuery(DatedPageQuery):
 
 
 @router.get("", **rendered(Page[PositionRead], 422))
-async def read_positions(
-    session: SessionDep, query: Annotated[PositionQuery, Query()], target: Negotiated
-) -> Any:
+async def read_positions(query: Annotated[PositionQuery, Query()], request: Request) -> Any:
     """List positions, oldest (or newest) first, undated last, with evidence and citations."""
     filters = query.filters()
-    return await answer_list(target, session, query, lambda s, p: list_positions(s, filters, p))
+    return await answer_list(request, query, lambda s, p: list_positions(s, filters, p))
 
 
 @router.get("/{position_id}", **rendered(PositionRead, 404, 410, 422))
 async def read_position(
-    session: SessionDep,
     position_id: PositionId,
-    _query: Annotated[JsonQuery, Query()],
-    target: Negotiated,
+    query: Annotated[JsonQuery, Query()],
+    request: Request,
 ) -> Any:
     """One position by id."""
-    return await answer_record(target, session, "positions", position_id, get_position)
+    return await answer_record(request, query, "positions", position_id, get_position)

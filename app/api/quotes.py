@@ -3,11 +3,10 @@
 import functools
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
 
-from app.api.answer import Negotiated, answer_list, answer_record, rendered
-from app.api.deps import SessionDep
+from app.api.answer import answer_list, answer_record, rendered
 from app.api.filters import (
     ActorIds,
     DateRangeQuery,
@@ -62,9 +61,7 @@ class QuoteQuery(DatedPageQuery, DateRangeQuery):
 
 
 @router.get("", **list_rendered(QuotePage, QuoteListAnswer))
-async def read_quotes(
-    session: SessionDep, query: Annotated[QuoteQuery, Query()], target: Negotiated
-) -> Any:
+async def read_quotes(query: Annotated[QuoteQuery, Query()], request: Request) -> Any:
     """List quotes, oldest (or newest) first, unknown dates last, with speaker and citations."""
     facet, include = asked_extras("quotes", query.facet, query.include)
     filters, fields = query.filters(), kept_fields(query.fields)
@@ -73,15 +70,14 @@ async def read_quotes(
         return quote_page(s, filters, p, facet, include)
 
     json = functools.partial(document_page, fields=fields)
-    return await answer_list(target, session, query, read, fields, json)
+    return await answer_list(request, query, read, fields, json)
 
 
 @router.get("/{quote_id}", **rendered(QuoteRead, 404, 410, 422))
 async def read_quote(
-    session: SessionDep,
     quote_id: QuoteId,
-    _query: Annotated[JsonQuery, Query()],
-    target: Negotiated,
+    query: Annotated[JsonQuery, Query()],
+    request: Request,
 ) -> Any:
     """One quote by id."""
-    return await answer_record(target, session, "quotes", quote_id, quote_document)
+    return await answer_record(request, query, "quotes", quote_id, quote_document)

@@ -3,11 +3,10 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from app.api.answer import Negotiated, answer_list, rendered
+from app.api.answer import answer_list, rendered
 from app.api.auth import OptionalKey
-from app.api.deps import SessionDep
 from app.api.params import ActorId, EventId, PageQuery, PositionId, QuoteId, SourceId, TopicId
 from app.api.routing import ReadRoute
 from app.queries.pagination import INTEGER_MAX
@@ -33,24 +32,17 @@ class ChangesQuery(PageQuery):
 
 
 @router.get("/v1/changes", tags=["changes"], **rendered(Page[ChangeRead], 422))
-async def read_changes(
-    session: SessionDep, query: Annotated[ChangesQuery, Query()], target: Negotiated
-) -> Any:
+async def read_changes(query: Annotated[ChangesQuery, Query()], request: Request) -> Any:
     """Every change made to the knowledge (by loads and by keys) after revision `since`, oldest
     first: what a mirror or a search index reads to keep up, each with its record's address."""
-    return await answer_list(target, session, query, lambda s, p: list_changes(s, query.since, p))
+    return await answer_list(request, query, lambda s, p: list_changes(s, query.since, p))
 
 
 async def revisions(
-    session: SessionDep,
-    resource: str,
-    record_id: str,
-    query: PageQuery,
-    target: Any,
-    keyed: bool = False,
+    request: Request, resource: str, record_id: str, query: PageQuery, keyed: bool = False
 ) -> Any:
     return await answer_list(
-        target, session, query, lambda s, p: list_revisions(s, resource, record_id, p, keyed)
+        request, query, lambda s, p: list_revisions(s, resource, record_id, p, keyed)
     )
 
 
@@ -68,54 +60,43 @@ def listing_with_optional_key(resource: str) -> dict[str, Any]:
 
 @router.get("/v1/sources/{source_id}/revisions", **listing_with_optional_key("sources"))
 async def read_source_revisions(
-    session: SessionDep,
     source_id: SourceId,
     query: Pages,
-    target: Negotiated,
+    request: Request,
     holder: OptionalKey,
 ) -> Any:
     """The source's revisions, oldest first. The text its creation gave is shown as its `/text`
     is: where `text_access` is `keys`, to a request with a key alone (else `change.text` is
     null)."""
     keyed = holder is not None
-    return await revisions(session, "sources", source_id, query, target, keyed)
+    return await revisions(request, "sources", source_id, query, keyed)
 
 
 @router.get("/v1/topics/{topic_id}/revisions", **listing("topics"))
-async def read_topic_revisions(
-    session: SessionDep, topic_id: TopicId, query: Pages, target: Negotiated
-) -> Any:
+async def read_topic_revisions(topic_id: TopicId, query: Pages, request: Request) -> Any:
     """The topic's revisions, oldest first."""
-    return await revisions(session, "topics", topic_id, query, target)
+    return await revisions(request, "topics", topic_id, query)
 
 
 @router.get("/v1/events/{event_id}/revisions", **listing("events"))
-async def read_event_revisions(
-    session: SessionDep, event_id: EventId, query: Pages, target: Negotiated
-) -> Any:
+async def read_event_revisions(event_id: EventId, query: Pages, request: Request) -> Any:
     """The event's revisions, oldest first."""
-    return await revisions(session, "events", event_id, query, target)
+    return await revisions(request, "events", event_id, query)
 
 
 @router.get("/v1/actors/{actor_id}/revisions", **listing("actors"))
-async def read_actor_revisions(
-    session: SessionDep, actor_id: ActorId, query: Pages, target: Negotiated
-) -> Any:
+async def read_actor_revisions(actor_id: ActorId, query: Pages, request: Request) -> Any:
     """The actor's revisions, oldest first."""
-    return await revisions(session, "actors", actor_id, query, target)
+    return await revisions(request, "actors", actor_id, query)
 
 
 @router.get("/v1/quotes/{quote_id}/revisions", **listing("quotes"))
-async def read_quote_revisions(
-    session: SessionDep, quote_id: QuoteId, query: Pages, target: Negotiated
-) -> Any:
+async def read_quote_revisions(quote_id: QuoteId, query: Pages, request: Request) -> Any:
     """The quote's revisions, oldest first."""
-    return await revisions(session, "quotes", quote_id, query, target)
+    return await revisions(request, "quotes", quote_id, query)
 
 
 @router.get("/v1/positions/{position_id}/revisions", **listing("positions"))
-async def read_position_revisions(
-    session: SessionDep, position_id: PositionId, query: Pages, target: Negotiated
-) -> Any:
+async def read_position_revisions(position_id: PositionId, query: Pages, request: Request) -> Any:
     """The position's revisions, oldest first."""
-    return await revisions(session, "positions", position_id, query, target)
+    return await revisions(request, "positions", position_id, query)

@@ -2,10 +2,9 @@
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import SessionDep
+from app.api.answer import answer_list, rendered
 from app.api.params import CursorValue, PageQuery
 from app.api.routing import ReadRoute
 from app.queries.search import MAX_DEPTH, search
@@ -53,9 +52,7 @@ class SearchQuery(PageQuery):
 
 
 @router.get("", **rendered(SearchPage, 422))
-async def read_search(
-    session: SessionDep, query: Annotated[SearchQuery, Query()], target: Negotiated
-) -> Any:
+async def read_search(query: Annotated[SearchQuery, Query()], request: Request) -> Any:
     """Search every kind of record; hits are ranked best first, with highlighted snippets."""
     q, types = query.q, query.type or []
-    return await answer_list(target, session, query, lambda s, p: search(s, q, types, p))
+    return await answer_list(request, query, lambda s, p: search(s, q, types, p))

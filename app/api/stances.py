@@ -2,14 +2,12 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from app.api.answer import Negotiated, ids_checked, rendered
-from app.api.deps import SessionDep, read_in_thread
+from app.api.answer import answer_read, ids_checked, rendered
 from app.api.filters import ActorIds, IsoDate, TopicIds, id_filter
 from app.api.params import JsonQuery
 from app.api.routing import ReadRoute
-from app.formats.render import respond
 from app.queries.stances import StanceFilters, stance_matrix
 from app.schemas.views import StanceMatrix
 
@@ -28,11 +26,7 @@ class StanceQuery(JsonQuery):
 
 
 @router.get("", **rendered(StanceMatrix, 422))
-async def read_stances(
-    session: SessionDep, query: Annotated[StanceQuery, Query()], target: Negotiated
-) -> Any:
+async def read_stances(query: Annotated[StanceQuery, Query()], request: Request) -> Any:
     """The actor × topic matrix: each cell's current stance, evidence, and earlier stances."""
     filters = StanceFilters(query.actor, query.topic, query.as_of)
-    return respond(
-        target, await read_in_thread(session, ids_checked(query, stance_matrix), filters)
-    )
+    return await answer_read(request, query, ids_checked(query, stance_matrix), filters)

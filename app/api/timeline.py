@@ -2,10 +2,9 @@
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from app.api.answer import Negotiated, answer_list, rendered
-from app.api.deps import SessionDep
+from app.api.answer import answer_list, rendered
 from app.api.filters import ActorIds, DateRangeQuery, IsoDate, TopicIds, date_bound, id_filter
 from app.api.params import DatedPageQuery
 from app.api.routing import ReadRoute
@@ -29,10 +28,8 @@ class TimelineQuery(DatedPageQuery, DateRangeQuery):
 
 
 @router.get("", **rendered(TimelinePage, 422))
-async def read_timeline(
-    session: SessionDep, query: Annotated[TimelineQuery, Query()], target: Negotiated
-) -> Any:
+async def read_timeline(query: Annotated[TimelineQuery, Query()], request: Request) -> Any:
     """Events and quotes in date order, oldest (or newest) first, undated last; ties by type,
     then id; with citations."""
     filters = query.filters()
-    return await answer_list(target, session, query, lambda s, p: list_timeline(s, filters, p))
+    return await answer_list(request, query, lambda s, p: list_timeline(s, filters, p))

@@ -9,14 +9,13 @@ from typing import Annotated, Any
 
 import anyio
 import pytest
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, Query, Request
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import Message
 
-from app.api.answer import Negotiated, answer_list
-from app.api.deps import SessionDep
+from app.api.answer import answer_list
 from app.api.params import PageQuery
 from app.config import Settings
 from app.formats.render import SnapshotStream
@@ -65,12 +64,10 @@ def rows_app(reads: Reads) -> FastAPI:
         return Page[Row](items=records[start:end], next=str(end) if end < len(records) else None)
 
     @app.get("/v1/rows", response_model=Page[Row])
-    async def list_rows(
-        target: Negotiated, session: SessionDep, query: Annotated[PageQuery, Query()]
-    ) -> Any:
+    async def list_rows(request: Request, query: Annotated[PageQuery, Query()]) -> Any:
         """Rows in id order."""
         reads.loop_thread = threading.get_ident()
-        return await answer_list(target, session, query, read)
+        return await answer_list(request, query, read)
 
     return app
 

@@ -2932,6 +2932,10 @@ export interface operations {
     read_quotes_v1_quotes_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
@@ -2958,10 +2962,6 @@ export interface operations {
                 include?: ("speaker" | "event")[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, text, speaker, said_on, said_precision, fragment, event, topics, translated_from, translated_by, citations, corroboration. */
                 fields?: ("id" | "text" | "speaker" | "said_on" | "said_precision" | "fragment" | "event" | "topics" | "translated_from" | "translated_by" | "citations" | "corroboration")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -3951,6 +3951,10 @@ export interface operations {
     read_events_v1_events_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
@@ -3977,10 +3981,6 @@ export interface operations {
                 include?: "participants"[] | null;
                 /** @description Only these fields of each item (repeat for several; `id` is always kept): id, title, kind, status, start_on, start_precision, end_on, end_precision, place, description, participants, topics, citations, corroboration. */
                 fields?: ("id" | "title" | "kind" | "status" | "start_on" | "start_precision" | "end_on" | "end_precision" | "place" | "description" | "participants" | "topics" | "citations" | "corroboration")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -4970,6 +4970,10 @@ export interface operations {
     read_positions_v1_positions_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
@@ -4982,10 +4986,6 @@ export interface operations {
                 topic?: string[] | null;
                 /** @description supports, opposes, conditional, mixed, tentative, expects, declines-to-respond. */
                 stance?: components["schemas"]["Stance"][] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -5975,16 +5975,16 @@ export interface operations {
     read_actors_v1_actors_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
                 /** @description person, state, organisation or group. */
                 kind?: components["schemas"]["ActorKind"][] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -6974,16 +6974,16 @@ export interface operations {
     read_actor_quotes_v1_actors__actor_id__quotes_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
                 /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
                 sort?: "date" | "-date";
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -7148,16 +7148,16 @@ export interface operations {
     read_actor_positions_v1_actors__actor_id__positions_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
                 /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
                 sort?: "date" | "-date";
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -7322,16 +7322,16 @@ export interface operations {
     read_actor_events_v1_actors__actor_id__events_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
                 /** @description `date`: oldest first (the default); `-date`: newest first. Undated records come last either way. A cursor continues the order it was issued for. */
                 sort?: "date" | "-date";
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -7496,14 +7496,14 @@ export interface operations {
     read_topics_v1_topics_get: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -8493,6 +8493,10 @@ export interface operations {
     read_sources_v1_sources_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
@@ -8501,10 +8505,6 @@ export interface operations {
                 sort?: "date" | "-date";
                 /** @description Publisher, exactly as named. Repeat to match any of several. */
                 publisher?: string[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -9543,6 +9543,10 @@ export interface operations {
     read_search_v1_search_get: {
         parameters: {
             query: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Hits per page. */
                 limit?: number;
                 /** @description The `next` value of the previous page (ranked results reach the first 1000 hits). */
@@ -9551,10 +9555,6 @@ export interface operations {
                 q: string;
                 /** @description Only records of this kind; repeat for several (default: all kinds). */
                 type?: ("quote" | "event" | "position" | "actor" | "topic" | "source")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -9698,6 +9698,10 @@ export interface operations {
     read_timeline_v1_timeline_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
@@ -9714,10 +9718,6 @@ export interface operations {
                 to?: string | null;
                 /** @description Only events or only quotes. */
                 type?: ("event" | "quote")[] | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -9861,16 +9861,16 @@ export interface operations {
     read_stances_v1_stances_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Actor id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 actor?: string[] | null;
                 /** @description Topic id. Repeat to match any of several. An id that names no record is a 422 that suggests the nearest ids. */
                 topic?: string[] | null;
                 /** @description Answer for this day: only positions held on or before it count (undated positions then do not). */
                 as_of?: string | null;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -10640,16 +10640,16 @@ export interface operations {
     read_changes_v1_changes_get: {
         parameters: {
             query?: {
+                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
+                format?: "json" | "csv" | "ndjson" | "jsonld";
+                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
+                bom?: boolean;
                 /** @description Items per page (at most 500). */
                 limit?: number;
                 /** @description The `next` value of the previous page; omit for the first page. */
                 cursor?: string | null;
                 /** @description The number of the last revision already seen: the feed lists those after it (0, the default: from the first). A cursor continues the `since` it was issued for. */
                 since?: number;
-                /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
-                format?: "json" | "csv" | "ndjson" | "jsonld";
-                /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
-                bom?: boolean;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -10793,14 +10793,14 @@ export interface operations {
     read_source_revisions_v1_sources__source_id__revisions_get: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -10983,14 +10983,14 @@ export interface operations {
     read_topic_revisions_v1_topics__topic_id__revisions_get: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -11155,14 +11155,14 @@ export interface operations {
     read_event_revisions_v1_events__event_id__revisions_get: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -11327,14 +11327,14 @@ export interface operations {
     read_actor_revisions_v1_actors__actor_id__revisions_get: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -11499,14 +11499,14 @@ export interface operations {
     read_quote_revisions_v1_quotes__quote_id__revisions_get: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */
@@ -11671,14 +11671,14 @@ export interface operations {
     read_position_revisions_v1_positions__position_id__revisions_get: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 500). */
-                limit?: number;
-                /** @description The `next` value of the previous page; omit for the first page. */
-                cursor?: string | null;
                 /** @description Answer as `json` (default), `csv`, `ndjson` or `jsonld`; the same as `Accept:` application/json, text/csv, application/x-ndjson or application/ld+json. CSV and NDJSON stream every matching record unless `limit` is given. */
                 format?: "json" | "csv" | "ndjson" | "jsonld";
                 /** @description Start a CSV answer with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (without one, Excel garbles dashes and accented letters). Other formats have none and ignore it. */
                 bom?: boolean;
+                /** @description Items per page (at most 500). */
+                limit?: number;
+                /** @description The `next` value of the previous page; omit for the first page. */
+                cursor?: string | null;
             };
             header?: {
                 /** @description ETags of copies held (`W/"..."`, as `ETag` gave them); a match answers 304 Not Modified. */

@@ -43,6 +43,20 @@ def test_an_allowed_origin_may_read_and_revalidate(
     assert not_modified.headers["access-control-allow-origin"] == ALLOWED
 
 
+def test_every_answer_varies_on_origin_with_or_without_one(
+    mini_db: str, make_client: ClientFactory
+) -> None:
+    client = make_client(mini_db, cors_origins=[ALLOWED])
+    for headers in ({}, {"Origin": ALLOWED}, {"Origin": "https://elsewhere.example"}):
+        for path in ("/v1/topics", "/v1/quotes/no-such-quote", "/healthz"):
+            response = client.get(path, headers=headers)
+            varied = [v.strip() for v in ", ".join(response.headers.get_list("vary")).split(",")]
+            assert "Origin" in varied, (path, headers, varied)
+            assert len(response.headers.get_list("vary")) == 1, (path, headers)
+    plain = client.get("/v1/topics")
+    assert not [name for name in plain.headers if name.startswith("access-control-")]
+
+
 def test_a_disallowed_origin_gets_no_cors_headers(mini_db: str, make_client: ClientFactory) -> None:
     client = make_client(mini_db, cors_origins=[ALLOWED])
     response = client.get("/v1/topics", headers={"Origin": "https://elsewhere.example"})

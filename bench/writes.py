@@ -26,14 +26,13 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+
+from app.db.scratch import scratch_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMITKB = str(Path(sys.executable).parent / "summitkb")
@@ -189,21 +188,6 @@ def prepared(url: str) -> str:
     return next(word for word in made.stdout.split() if word.startswith("skb_"))
 
 
-@contextlib.contextmanager
-def postgres_schema(admin_url: str) -> Iterator[str]:
-    schema = f"bench_writes_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(admin_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 def measure(url: str, name: str, writer_counts: list[int], seconds: float) -> list[str]:
     key = prepared(url)
     rows = []
@@ -255,7 +239,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         measure(f"sqlite:///{folder}/writes.db", "SQLite", counts, args.seconds)
     if args.postgres:
-        with postgres_schema(args.postgres) as url:
+        with scratch_schema(args.postgres, "bench_writes") as url:
             measure(url, "PostgreSQL", counts, args.seconds)
 
 

@@ -86,7 +86,8 @@ async def read_event_revisions(event_id: EventId, query: Pages, request: Request
 
 @router.get("/v1/actors/{actor_id}/revisions", **listing("actors"))
 async def read_actor_revisions(actor_id: ActorId, query: Pages, request: Request) -> Any:
-    """The actor's revisions, oldest first."""
+    """The actor's revisions, oldest first, with the merges of other actors into it (each a
+    revision of the merged actor: its `record_id` is theirs, `change.into` this actor's)."""
     return await revisions(request, "actors", actor_id, query)
 
 

@@ -3,11 +3,11 @@
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import RowMapping, select
+from sqlalchemy import ColumnElement, RowMapping, and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Revision, Source
-from app.domain import TextAccess
+from app.domain import ChangeKind, TextAccess
 from app.queries.pagination import Keyset, PageRequest, fingerprint, paginate
 from app.queries.representation import READERS
 from app.schemas.common import Page
@@ -17,6 +17,7 @@ REVISED = tuple(READERS)  # the resources whose records list their revisions
 # The resources a record of which has an address (spelling variants have none).
 SERVED = ("sources", "topics", "actors", "events", "quotes", "positions")
 BY_NUMBER = Keyset(key=Revision.number)
+MERGED = frozenset({"actors"})  # the resources whose records may be merged into another
 
 
 def list_revisions(
@@ -25,9 +26,7 @@ def list_revisions(
     """One page of a record's revisions, by number (404 if no revision names the record and
     no record has the id). A source's text in a revision (the body of its creation) is shown as
     its `/text` is: to a request without a key (`keyed`) only where its text is public."""
-    query = select(Revision.__table__).where(
-        Revision.resource == resource, Revision.record_id == record_id
-    )
+    query = select(Revision.__table__).where(of_record(resource, record_id))
     query_print = fingerprint("revisions", {"resource": resource, "id": record_id})
     rows, next_cursor = paginate(session, query, BY_NUMBER, page, query_print)
     if not rows and page.cursor is None:
@@ -36,6 +35,21 @@ def list_revisions(
     if resource == "sources" and not keyed and not _public_text(session, record_id):
         items = [_without_text(item) for item in items]
     return Page[RevisionRead](items=items, next=next_cursor)
+
+
+def of_record(resource: str, record_id: str) -> ColumnElement[bool]:
+    """The revisions that changed the record: its own, and for an actor the merges of other
+    actors into it (a merge is a revision of the merged actor, and it gave the successor names
+    and citations). Only actors merge: other records keep to their index's one range."""
+    own = and_(Revision.resource == resource, Revision.record_id == record_id)
+    if resource not in MERGED:
+        return own
+    merged_in = and_(
+        Revision.resource == resource,
+        Revision.kind == ChangeKind.MERGE,
+        Revision.change["into"].as_string() == record_id,
+    )
+    return or_(own, merged_in)
 
 
 def _public_text(session: Session, source_id: str) -> bool:

@@ -62,6 +62,20 @@ def test_the_merged_actors_revisions_and_the_change_feed_show_the_merge(
     assert [(c["kind"], c["url"]) for c in changes["items"]] == [("merge", OLD)]
 
 
+def test_the_successors_revisions_show_the_merge_that_changed_it(api: Api, successor: str) -> None:
+    created = api.client.get(f"/v1/actors/{successor}/revisions").json()["items"]
+    assert merge(api, OLD, {"into": successor}, api.etag(OLD)).status_code == 200
+    listed = api.client.get(f"/v1/actors/{successor}/revisions").json()["items"]
+    assert listed[: len(created)] == created
+    merged = listed[len(created) :]
+    assert [(r["kind"], r["record_id"], r["change"]["into"]) for r in merged] == [
+        ("merge", "volodymyr-zelensky", successor)
+    ]
+    assert merged == api.client.get(OLD + "/revisions").json()["items"][-1:]
+    other = api.client.get("/v1/actors/vladimir-putin/revisions").json()["items"]
+    assert "merge" not in [r["kind"] for r in other]
+
+
 def test_a_merge_refreshes_counts_facets_and_search(api: Api) -> None:
     counts = api.client.get("/v1/meta").json()["counts"]
     assert api.post("actors", DUPLICATE).status_code == 201

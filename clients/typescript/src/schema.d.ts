@@ -671,7 +671,8 @@ export interface paths {
         };
         /**
          * Read Actor Revisions
-         * @description The actor's revisions, oldest first.
+         * @description The actor's revisions, oldest first, with the merges of other actors into it (each a
+         *     revision of the merged actor: its `record_id` is theirs, `change.into` this actor's).
          */
         get: operations["read_actor_revisions_v1_actors__actor_id__revisions_get"];
         put?: never;

@@ -9,7 +9,6 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import problem
-from app.http.raw_headers import edit_headers, header
 
 
 class AllowedOriginsCORS(CORSMiddleware):
@@ -49,10 +48,6 @@ class AllowedOriginsCORS(CORSMiddleware):
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and header(scope["headers"], b"origin") is None:
-            # No page asks: nothing to allow, only `Vary: Origin` to add, as Starlette would.
-            await self.app(scope, receive, varied_on_origin(send))
-            return
         if scope["type"] != "http" or scope["method"] != "OPTIONS":
             await super().__call__(scope, receive, send)
             return
@@ -83,14 +78,3 @@ class AllowedOriginsCORS(CORSMiddleware):
                 raw=[(k, v) for k, v in request_headers.raw if k.lower() != b"origin"]
             )
         await super().send(message, send, request_headers)
-
-
-def varied_on_origin(send: Send) -> Send:
-    """`send`, adding Origin to the answer's Vary header."""
-
-    async def send_varied(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            edit_headers(message, vary=b"Origin")
-        await send(message)
-
-    return send_varied
